@@ -1,0 +1,12 @@
+import type { MethodName, ParamsOf, ResultOf } from '../../preload/contract';
+import { isErrorEnvelope, methods } from '../../preload/contract';
+import type { Engine } from '../engine/engine';
+
+export class CallError extends Error {}
+
+// The CLI goes through the same validated door as every window does.
+export async function call<M extends MethodName>(engine: Engine, method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
+  const reply = await engine.dispatch({ id: 1, method, params: params ?? {} });
+  if (isErrorEnvelope(reply)) throw new CallError(reply.error.message);
+  return methods[method].result.parse(reply.result) as ResultOf<M>;
+}

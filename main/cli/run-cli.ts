@@ -1,0 +1,54 @@
+import { StoreError } from '../engine/db/store-error';
+import { APP_VERSION } from '../engine/version';
+import { type CliIo, EXIT, UsageError } from './cli-types';
+import { COMMANDS } from './commands';
+import { CallError } from './engine-call';
+
+export function usageText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: trayage <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${''.padEnd(width)}  ${c.usage}`),
+    '',
+    'Options:',
+    '  --help     Show this help',
+    '  --version  Print the version',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(APP_VERSION);
+    return EXIT.ok;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(usageText());
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(name === undefined ? 'No command given.' : `Unknown command '${name}'.`);
+    io.err(usageText());
+    return EXIT.usage;
+  }
+  if (rest.includes('--help')) {
+    io.out(`Usage: ${command.usage}`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\nUsage: ${err.usage ?? command.usage}`);
+      return EXIT.usage;
+    }
+    if (err instanceof StoreError || err instanceof CallError) {
+      io.err(err.message);
+      return EXIT.failed;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,83 @@
+import { utilityProcess, type UtilityProcess } from 'electron';
+import { FromEngine, type ToEngine } from '../engine/host/host-protocol';
+import { decideRestart } from './restart-policy';
+
+export interface SupervisorEvents {
+  onEvent(text: string): void;
+  onReady(): void;
+  onRestart(reason: string): void;
+  onGiveUp(reason: string): void;
+}
+
+const UNAVAILABLE = (seq: number) =>
+  JSON.stringify({ id: seq, error: { code: 'unavailable', message: 'The engine is restarting; try again in a moment.' } });
+
+// Runs the engine in a utilityProcess so slow SQLite or SSH work never blocks the tray, and restarts it when it dies.
+export class EngineSupervisor {
+  private child: UtilityProcess | null = null;
+  private seq = 0;
+  private readonly pending = new Map<number, (text: string) => void>();
+  private readonly crashes: number[] = [];
+  private stopping = false;
+  private fatal: string | null = null;
+
+  constructor(
+    private readonly entry: string,
+    private readonly dataDir: string,
+    private readonly events: SupervisorEvents,
+  ) {}
+
+  start(): void {
+    const child = utilityProcess.fork(this.entry, ['--data-dir', this.dataDir], { serviceName: 'Trayage engine', stdio: 'inherit' });
+    this.child = child;
+    child.on('message', (raw: unknown) => this.receive(raw));
+    child.on('exit', (code) => this.exited(code));
+  }
+
+  call(text: string): Promise<string> {
+    const seq = ++this.seq;
+    // Ids inside the text belong to the window; seq only matches the reply to this call.
+    return new Promise((resolve) => {
+      if (!this.child) return resolve(UNAVAILABLE(seq));
+      this.pending.set(seq, resolve);
+      this.child.postMessage({ type: 'call', seq, text } satisfies ToEngine);
+    });
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.child?.postMessage({ type: 'shutdown' } satisfies ToEngine);
+  }
+
+  private receive(raw: unknown): void {
+    const message = FromEngine.safeParse(raw);
+    if (!message.success) return;
+    const m = message.data;
+    if (m.type === 'reply') {
+      this.pending.get(m.seq)?.(m.text);
+      this.pending.delete(m.seq);
+    } else if (m.type === 'event') {
+      this.events.onEvent(m.text);
+    } else if (m.type === 'ready') {
+      this.events.onReady();
+    } else {
+      this.fatal = m.message;
+    }
+  }
+
+  private exited(code: number | null): void {
+    this.child = null;
+    for (const [seq, resolve] of this.pending) resolve(UNAVAILABLE(seq));
+    this.pending.clear();
+    if (this.stopping) return;
+    const now = Date.now();
+    const decision = decideRestart(this.crashes, now, code);
+    this.crashes.push(now);
+    if (!decision.restart) {
+      this.events.onGiveUp(this.fatal ?? decision.reason);
+      return;
+    }
+    this.events.onRestart(decision.reason);
+    setTimeout(() => this.start(), decision.delayMs);
+  }
+}

@@ -1,0 +1,120 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, session, Tray } from 'electron';
+import path from 'node:path';
+import { EventEnvelope, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, TrayState } from '../../preload/contract';
+import { EngineSupervisor } from './engine-supervisor';
+import { checkWindowMessage } from './ipc-input';
+import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
+import { trayIconFile } from './tray-icon';
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash, windowOptions } from './window-policy';
+
+const distDir = __dirname;
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(distDir, '..', 'resources');
+const rendererEntry = path.join(distDir, 'renderer', 'index.html');
+const rendererUrl = new URL(`file://${rendererEntry}`).href;
+
+let tray: Tray | null = null;
+let window: BrowserWindow | null = null;
+let trayState: TrayState | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow('/'));
+  app.whenReady().then(startShell);
+}
+
+function startShell(): void {
+  const dataDir = app.getPath('userData');
+  hardenSessions();
+  const supervisor = new EngineSupervisor(path.join(distDir, 'engine-host.cjs'), dataDir, {
+    onEvent: relayEvent,
+    onReady: () => void refreshTray(supervisor),
+    onRestart: (reason) => new Notification({ title: 'Trayage engine restarted', body: reason }).show(),
+    onGiveUp: (reason) => {
+      updateTray(null);
+      dialog.showErrorBox('Trayage cannot start its engine', reason);
+    },
+  });
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, message: unknown) => {
+    if (event.senderFrame?.url && !isAllowedNavigation(event.senderFrame.url, rendererUrl)) {
+      return JSON.stringify({ id: null, error: { code: 'bad_request', message: 'Calls are only accepted from Trayage windows.' } });
+    }
+    const checked = checkWindowMessage(message);
+    return checked.ok ? supervisor.call(checked.text) : checked.reply;
+  });
+  tray = new Tray(nativeImage.createFromPath(trayIconFile(resourcesDir, null, process.platform)));
+  tray.on('click', () => showWindow('/'));
+  updateTray(null);
+  supervisor.start();
+  app.on('before-quit', () => supervisor.stop());
+  // A tray app keeps running with every window closed.
+  app.on('window-all-closed', () => {});
+}
+
+function relayEvent(text: string): void {
+  const parsed = EventEnvelope.safeParse(safeJson(text));
+  if (!parsed.success) return;
+  if (parsed.data.event === 'tray.changed') {
+    const state = TrayState.safeParse(parsed.data.payload);
+    if (state.success) updateTray(state.data);
+  }
+  for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, text);
+}
+
+async function refreshTray(supervisor: EngineSupervisor): Promise<void> {
+  const reply = safeJson(await supervisor.call(JSON.stringify({ id: 'tray', method: 'tray.state', params: {} })));
+  const state = TrayState.safeParse((reply as { result?: unknown } | null)?.result);
+  if (state.success) updateTray(state.data);
+}
+
+function updateTray(state: TrayState | null): void {
+  trayState = state;
+  if (!tray) return;
+  tray.setImage(nativeImage.createFromPath(trayIconFile(resourcesDir, state?.level ?? null, process.platform)));
+  tray.setToolTip(trayTooltip(state));
+  const template = buildTrayMenu(trayState, Date.now()).map((spec) =>
+    spec.type === 'separator'
+      ? { type: 'separator' as const }
+      : { label: spec.label, enabled: spec.enabled, click: spec.action ? () => runAction(spec.action!) : undefined },
+  );
+  tray.setContextMenu(Menu.buildFromTemplate(template));
+}
+
+function runAction(action: TrayAction): void {
+  if (action.kind === 'quit') app.quit();
+  else showWindow(routeHash(action));
+}
+
+function showWindow(route: string): void {
+  if (!window || window.isDestroyed()) {
+    window = new BrowserWindow(windowOptions(path.join(distDir, 'preload.cjs')));
+    window.once('ready-to-show', () => window?.show());
+    void window.loadFile(rendererEntry, { hash: route });
+  } else {
+    void window.loadFile(rendererEntry, { hash: route });
+    window.show();
+  }
+  window.focus();
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

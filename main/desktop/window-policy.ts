@@ -1,0 +1,46 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function windowOptions(preloadPath: string, title = 'Trayage'): BrowserWindowConstructorOptions {
+  return {
+    title,
+    width: 1000,
+    height: 720,
+    minWidth: 480,
+    minHeight: 360,
+    show: false,
+    backgroundColor: '#15171c',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+// Windows only ever show our own bundled pages: same file, different hash route.
+export function isAllowedNavigation(target: string, appEntryUrl: string): boolean {
+  try {
+    const a = new URL(target);
+    const b = new URL(appEntryUrl);
+    return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+export function routeHash(action: { kind: 'open-incident'; id: number } | { kind: 'declare' } | { kind: 'open' }): string {
+  if (action.kind === 'open-incident') return `/incidents/${action.id}`;
+  if (action.kind === 'declare') return '/declare';
+  return '/';
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { StoreError } from '../db/store-error';
+import { createEngine } from '../engine';
+import { defaultDataDir } from '../paths';
+import { type FromEngine, ToEngine } from './host-protocol';
+
+// Electron's utilityProcess adds process.parentPort; declared here so the engine never imports electron.
+interface ParentPort {
+  on(event: 'message', listener: (message: { data: unknown }) => void): void;
+  postMessage(message: FromEngine): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parentPort) {
+  process.stderr.write('engine-host must run inside the desktop shell; use `trayage serve` for headless mode.\n');
+  process.exit(2);
+}
+
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: true });
+const dataDir = values['data-dir'] ?? defaultDataDir();
+
+try {
+  const engine = createEngine({
+    dataDir,
+    onInternalError: (method, err) => process.stderr.write(`internal error in ${method}: ${(err as Error)?.stack ?? err}\n`),
+  });
+  engine.onEvent((event) => parentPort.postMessage({ type: 'event', text: JSON.stringify(event) }));
+  parentPort.on('message', async ({ data }) => {
+    const message = ToEngine.safeParse(data);
+    if (!message.success) return;
+    if (message.data.type === 'shutdown') {
+      engine.close();
+      process.exit(0);
+    }
+    const { seq, text } = message.data;
+    parentPort.postMessage({ type: 'reply', seq, text: JSON.stringify(await engine.dispatchText(text)) });
+  });
+  parentPort.postMessage({ type: 'ready', dataDir, version: engine.info.version });
+} catch (err) {
+  // A refused database is not a crash to restart from: the shell shows the message and stops retrying.
+  parentPort.postMessage({ type: 'fatal', message: err instanceof StoreError ? err.message : String((err as Error)?.stack ?? err) });
+  process.exit(3);
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { TrayState } from './tray';
+
+// Every event the engine pushes to windows.
+export const events = {
+  // id is null when the change came from outside (another process wrote the database).
+  'incidents.changed': z.object({ id: z.number().int().nullable() }),
+  'tray.changed': TrayState,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+// Limits are part of the contract so that every side refuses the same oversized input.
+export const LIMITS = {
+  title: 200,
+  shortText: 200,
+  longText: 20_000,
+} as const;
+
+const trimmed = (max: number, field: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${field} is longer than ${max} characters` });
+
+export const SeverityKey = z
+  .string()
+  .trim()
+  .min(1, { message: 'severity is required' })
+  .max(16, { message: 'severity key is longer than 16 characters' });
+
+export const StatusKey = z
+  .string()
+  .trim()
+  .min(1, { message: 'status is required' })
+  .max(40, { message: 'status is longer than 40 characters' });
+
+export const IncidentId = z.number().int().positive();
+
+export const Incident = z.object({
+  id: IncidentId,
+  title: z.string(),
+  severity: z.string(),
+  status: z.string(),
+  impact: z.string(),
+  commander: z.string(),
+  service: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  statusChangedAt: z.number(),
+  acknowledgedAt: z.number().nullable(),
+  resolvedAt: z.number().nullable(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  incidentId: IncidentId,
+  at: z.number(),
+  kind: z.string(),
+  actor: z.string(),
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const IncidentDetail = z.object({
+  incident: Incident,
+  timeline: z.array(TimelineEntry),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const StatusFilter = z.union([z.literal('open'), z.literal('all'), StatusKey]);
+
+export const ListIncidentsParams = z
+  .object({
+    status: StatusFilter.default('all'),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const DeclareIncidentParams = z
+  .object({
+    title: trimmed(LIMITS.title, 'title').min(1, { message: 'title is required' }),
+    severity: SeverityKey,
+    impact: trimmed(LIMITS.longText, 'impact').default(''),
+    commander: trimmed(LIMITS.shortText, 'commander').default(''),
+    service: trimmed(LIMITS.shortText, 'service').default(''),
+  })
+  .strict();
+export type DeclareIncidentParams = z.input<typeof DeclareIncidentParams>;
+
+export const SetStatusParams = z
+  .object({
+    id: IncidentId,
+    status: StatusKey,
+    note: trimmed(LIMITS.longText, 'note').optional(),
+  })
+  .strict();
+
+export const AddNoteParams = z
+  .object({
+    id: IncidentId,
+    text: trimmed(LIMITS.longText, 'note').min(1, { message: 'note is empty' }),
+  })
+  .strict();
+
+export const UpdateIncidentParams = z
+  .object({
+    id: IncidentId,
+    title: trimmed(LIMITS.title, 'title').min(1, { message: 'title is required' }).optional(),
+    severity: SeverityKey.optional(),
+    impact: trimmed(LIMITS.longText, 'impact').optional(),
+    commander: trimmed(LIMITS.shortText, 'commander').optional(),
+    service: trimmed(LIMITS.shortText, 'service').optional(),
+  })
+  .strict();
+
+export const Severity = z.object({ key: z.string(), name: z.string(), description: z.string() });
+export type Severity = z.infer<typeof Severity>;
+
+export const Lifecycle = z.object({
+  statuses: z.array(z.object({ key: z.string(), name: z.string(), open: z.boolean() })),
+  severities: z.array(Severity),
+});
+export type Lifecycle = z.infer<typeof Lifecycle>;

@@ -1,0 +1,13 @@
+import { BRIDGE_KEY, type TrayageApi, type TrayageBridge } from '../../preload/contract';
+import { createApiClient } from './api-client';
+import { type ConnectionState, createWsBridge, rpcUrl } from './ws-bridge';
+
+// Electron's preload puts a bridge on window; in a plain browser we talk to `trayage serve` instead.
+export function connect(onState: (state: ConnectionState) => void): TrayageApi {
+  const preloadBridge = (window as unknown as Record<string, TrayageBridge | undefined>)[BRIDGE_KEY];
+  if (preloadBridge) {
+    onState('open');
+    return createApiClient(preloadBridge);
+  }
+  return createApiClient(createWsBridge(rpcUrl(window.location), onState));
+}

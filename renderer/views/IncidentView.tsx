@@ -1,0 +1,105 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useIncidents } from '../app-context';
+import { formatAge } from '../format';
+import { navigate } from '../use-hash-route';
+import { SeverityBadge, StatusBadge } from './SeverityBadge';
+import { Timeline } from './Timeline';
+
+export function IncidentView({ id }: { id: number }) {
+  const detail = useIncidents((s) => s.detail);
+  const lifecycle = useIncidents((s) => s.lifecycle);
+  const open = useIncidents((s) => s.open);
+  const setStatus = useIncidents((s) => s.setStatus);
+  const addNote = useIncidents((s) => s.addNote);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void open(id).catch(() => {});
+  }, [id, open]);
+
+  if (!detail || detail.incident.id !== id) return <p className="empty">Loading incident #{id}…</p>;
+  const { incident, timeline } = detail;
+  const statusName = (key: string) => lifecycle?.statuses.find((s) => s.key === key)?.name ?? key;
+  const others = lifecycle?.statuses.filter((s) => s.key !== incident.status) ?? [];
+
+  const submitNote = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!note.trim() || busy) return;
+    setBusy(true);
+    try {
+      await addNote(id, note);
+      setNote('');
+    } catch {
+      // the store shows the error; the text stays in the box
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeStatus = async (status: string) => {
+    setBusy(true);
+    try {
+      await setStatus(id, status);
+    } catch {
+      // shown by the store
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article aria-labelledby="incident-title">
+      <header className="toolbar">
+        <button type="button" onClick={() => navigate({ view: 'log' })} title="Back to the log (Esc)">
+          ← Log
+        </button>
+        <h1 id="incident-title">
+          <SeverityBadge severity={incident.severity} /> #{incident.id} {incident.title}
+        </h1>
+      </header>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={incident.status} name={statusName(incident.status)} /> for{' '}
+          {formatAge(Date.now() - incident.statusChangedAt)}
+        </dd>
+        <dt>Severity</dt>
+        <dd>{incident.severity}</dd>
+        <dt>Impact</dt>
+        <dd>{incident.impact || '—'}</dd>
+        <dt>Commander</dt>
+        <dd>{incident.commander || '—'}</dd>
+        <dt>Service</dt>
+        <dd>{incident.service || '—'}</dd>
+        <dt>Started</dt>
+        <dd>{new Date(incident.createdAt).toLocaleString()}</dd>
+      </dl>
+      <div className="status-actions" role="group" aria-label="Change status">
+        {others.map((s) => (
+          <button key={s.key} type="button" disabled={busy} onClick={() => void changeStatus(s.key)}>
+            Move to {s.name}
+          </button>
+        ))}
+      </div>
+      <h2>Timeline</h2>
+      <Timeline entries={timeline} />
+      <form className="note-form" onSubmit={(e) => void submitNote(e)}>
+        <label htmlFor="note">Add a note</label>
+        <textarea
+          id="note"
+          value={note}
+          rows={3}
+          placeholder="What did you find or do? (Ctrl+Enter to add)"
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitNote();
+          }}
+        />
+        <button type="submit" className="primary" disabled={busy || !note.trim()}>
+          Add note
+        </button>
+      </form>
+    </article>
+  );
+}
