@@ -40,13 +40,15 @@ export class EngineSupervisor {
     return new Promise((resolve) => {
       if (!this.child) return resolve(UNAVAILABLE(seq));
       this.pending.set(seq, resolve);
-      this.child.postMessage({ type: 'call', seq, text } satisfies ToEngine);
+      const message: ToEngine = { type: 'call', seq, text };
+      this.child.postMessage(message);
     });
   }
 
   stop(): void {
     this.stopping = true;
-    this.child?.postMessage({ type: 'shutdown' } satisfies ToEngine);
+    const message: ToEngine = { type: 'shutdown' };
+    this.child?.postMessage(message);
   }
 
   private receive(raw: unknown): void {

@@ -5,7 +5,8 @@ import { EngineSupervisor } from './engine-supervisor';
 import { checkWindowMessage } from './ipc-input';
 import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
 import { trayIconFile } from './tray-icon';
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash, windowOptions } from './window-policy';
+import { createSecureWindow } from './secure-window';
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash } from './window-policy';
 
 const distDir = __dirname;
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(distDir, '..', 'resources');
@@ -87,7 +88,7 @@ function runAction(action: TrayAction): void {
 
 function showWindow(route: string): void {
   if (!window || window.isDestroyed()) {
-    window = new BrowserWindow(windowOptions(path.join(distDir, 'preload.cjs')));
+    window = createSecureWindow(path.join(distDir, 'preload.cjs'));
     window.once('ready-to-show', () => window?.show());
     void window.loadFile(rendererEntry, { hash: route });
   } else {

@@ -1,32 +1,5 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
-
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-export function windowOptions(preloadPath: string, title = 'Trayage'): BrowserWindowConstructorOptions {
-  return {
-    title,
-    width: 1000,
-    height: 720,
-    minWidth: 480,
-    minHeight: 360,
-    show: false,
-    backgroundColor: '#15171c',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  };
-}
 
 // Windows only ever show our own bundled pages: same file, different hash route.
 export function isAllowedNavigation(target: string, appEntryUrl: string): boolean {

@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectRpc } from '../helpers/ws-client';
+import { startServe } from '../helpers/serve-process';
+import { removeDir, tempDir } from '../helpers/temp-dir';
+
+const TOTAL = 10_000;
+const KILL_AFTER = 2_500;
+
+describe('crash safety', () => {
+  const dir = tempDir();
+  afterAll(() => removeDir(dir));
+
+  it('keeps every acknowledged timeline entry after kill -9 mid-write', async () => {
+    const serve = await startServe(dir);
+    const client = await connectRpc(serve.port, serve.token);
+    const incident = (await client.call('incidents.declare', { title: 'write storm', severity: 'P1' })).result;
+
+    const acknowledged: number[] = [];
+    const exited = new Promise<void>((resolve) => serve.proc.once('exit', () => resolve()));
+    let killed = false;
+    client.socket.on('message', (data) => {
+      const reply = JSON.parse(data.toString());
+      if (!reply.result?.text?.startsWith('entry ')) return;
+      acknowledged.push(reply.result.id);
+      if (!killed && acknowledged.length >= KILL_AFTER) {
+        killed = true;
+        serve.proc.kill('SIGKILL');
+      }
+    });
+    for (let i = 0; i < TOTAL; i++) {
+      client.socket.send(JSON.stringify({ id: 1000 + i, method: 'incidents.addNote', params: { id: incident.id, text: `entry ${i}` } }));
+    }
+    await exited;
+    expect(serve.proc.signalCode).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
+    expect(acknowledged.length).toBeLessThan(TOTAL);
+
+    const db = new Database(path.join(dir, 'trayage.db'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = new Set((db.prepare("SELECT id FROM timeline WHERE kind = 'note'").all() as { id: number }[]).map((r) => r.id));
+    const missing = acknowledged.filter((id) => !stored.has(id));
+    expect(missing).toEqual([]);
+    db.close();
+
+    // The engine starts again on the same file.
+    const again = await startServe(dir);
+    const back = await connectRpc(again.port, again.token);
+    expect((await back.call('incidents.get', { id: incident.id })).result.timeline.length).toBeGreaterThanOrEqual(KILL_AFTER + 1);
+    back.close();
+    await again.stop();
+  });
+});
