@@ -12,7 +12,8 @@ export function IncidentView({ id }: { id: number }) {
   const setStatus = useIncidents((s) => s.setStatus);
   const addNote = useIncidents((s) => s.addNote);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [savingNote, setSavingNote] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
 
   useEffect(() => {
     void open(id).catch(() => {});
@@ -25,26 +26,26 @@ export function IncidentView({ id }: { id: number }) {
 
   const submitNote = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!note.trim() || busy) return;
-    setBusy(true);
+    if (!note.trim() || savingNote) return;
+    setSavingNote(true);
     try {
       await addNote(id, note);
       setNote('');
     } catch {
       // the store shows the error; the text stays in the box
     } finally {
-      setBusy(false);
+      setSavingNote(false);
     }
   };
 
   const changeStatus = async (status: string) => {
-    setBusy(true);
+    setChangingStatus(true);
     try {
       await setStatus(id, status);
     } catch {
       // shown by the store
     } finally {
-      setBusy(false);
+      setChangingStatus(false);
     }
   };
 
@@ -77,7 +78,7 @@ export function IncidentView({ id }: { id: number }) {
       </dl>
       <div className="status-actions" role="group" aria-label="Change status">
         {others.map((s) => (
-          <button key={s.key} type="button" disabled={busy} onClick={() => void changeStatus(s.key)}>
+          <button key={s.key} type="button" disabled={changingStatus} onClick={() => void changeStatus(s.key)}>
             Move to {s.name}
           </button>
         ))}
@@ -96,7 +97,7 @@ export function IncidentView({ id }: { id: number }) {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitNote();
           }}
         />
-        <button type="submit" className="primary" disabled={busy || !note.trim()}>
+        <button type="submit" className="primary" disabled={savingNote || !note.trim()}>
           Add note
         </button>
       </form>
