@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, session, Tray } from 'electron';
 import path from 'node:path';
-import { EventEnvelope, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, TrayState } from '../../preload/contract';
+import { EventEnvelope, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, TrayState, TrayTarget } from '../../preload/contract';
 import { EngineSupervisor } from './engine-supervisor';
 import { checkWindowMessage } from './ipc-input';
 import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
@@ -16,6 +16,9 @@ const rendererUrl = new URL(`file://${rendererEntry}`).href;
 let tray: Tray | null = null;
 let window: BrowserWindow | null = null;
 let trayState: TrayState | null = null;
+let engine: EngineSupervisor | null = null;
+// Countdowns and ages in the tray menu go stale; rebuild it this often.
+const TRAY_REFRESH_MS = 30_000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -27,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 function startShell(): void {
   const dataDir = app.getPath('userData');
   hardenSessions();
-  const supervisor = new EngineSupervisor(path.join(distDir, 'engine-host.cjs'), dataDir, {
+  const supervisor = (engine = new EngineSupervisor(path.join(distDir, 'engine-host.cjs'), dataDir, {
     onEvent: relayEvent,
     onReady: () => void refreshTray(supervisor),
     onRestart: (reason) => new Notification({ title: 'Trayage engine restarted', body: reason }).show(),
@@ -35,7 +38,7 @@ function startShell(): void {
       updateTray(null);
       dialog.showErrorBox('Trayage cannot start its engine', reason);
     },
-  });
+  }));
   ipcMain.handle(IPC_CALL_CHANNEL, (event, message: unknown) => {
     if (event.senderFrame?.url && !isAllowedNavigation(event.senderFrame.url, rendererUrl)) {
       return JSON.stringify({ id: null, error: { code: 'bad_request', message: 'Calls are only accepted from Trayage windows.' } });
@@ -46,6 +49,7 @@ function startShell(): void {
   tray = new Tray(nativeImage.createFromPath(trayIconFile(resourcesDir, null, process.platform)));
   tray.on('click', () => showWindow('/'));
   updateTray(null);
+  setInterval(() => updateTray(trayState), TRAY_REFRESH_MS).unref();
   supervisor.start();
   app.on('before-quit', () => supervisor.stop());
   // A tray app keeps running with every window closed.
@@ -58,6 +62,10 @@ function relayEvent(text: string): void {
   if (parsed.data.event === 'tray.changed') {
     const state = TrayState.safeParse(parsed.data.payload);
     if (state.success) updateTray(state.data);
+  }
+  if (parsed.data.event === 'notification.clicked') {
+    const target = TrayTarget.safeParse(parsed.data.payload);
+    if (target.success) showWindow(routeHash({ kind: 'open-target', target: target.data }));
   }
   for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, text);
 }
@@ -83,7 +91,10 @@ function updateTray(state: TrayState | null): void {
 
 function runAction(action: TrayAction): void {
   if (action.kind === 'quit') app.quit();
-  else showWindow(routeHash(action));
+  else if (action.kind === 'snooze-all' || action.kind === 'resume-notifications') {
+    const minutes = action.kind === 'snooze-all' ? action.minutes : 0;
+    void engine?.call(JSON.stringify({ id: 'snooze', method: 'notifications.snooze', params: { scope: 'all', minutes } }));
+  } else showWindow(routeHash(action));
 }
 
 function showWindow(route: string): void {

@@ -1,3 +1,5 @@
+import type { TrayAction } from './tray-menu';
+
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -12,8 +14,9 @@ export function isAllowedNavigation(target: string, appEntryUrl: string): boolea
   }
 }
 
-export function routeHash(action: { kind: 'open-incident'; id: number } | { kind: 'declare' } | { kind: 'open' }): string {
+export function routeHash(action: TrayAction): string {
   if (action.kind === 'open-incident') return `/incidents/${action.id}`;
   if (action.kind === 'declare') return '/declare';
+  if (action.kind === 'open-target') return action.target.kind === 'incident' ? `/incidents/${action.target.id}` : `/${action.target.kind}s/${action.target.id}`;
   return '/';
 }

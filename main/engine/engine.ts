@@ -1,22 +1,31 @@
 import os from 'node:os';
-import type { AppInfo, EventEnvelope, EventName, EventPayload, ResponseEnvelope } from '../../preload/contract';
+import type { AppInfo, EventEnvelope, EventName, EventPayload, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
+import { type AreaOptions, engineAreas } from './areas';
+import { watchExternalChanges } from './db/external-changes';
 import { openDatabase } from './db/open-database';
-import { IncidentStore } from './incidents/incident-store';
-import { DEFAULT_LIFECYCLE } from './incidents/lifecycle-defaults';
-import { registerIncidentHandlers } from './incidents/incident-handlers';
+import type { EngineContext, TrayIncidents } from './engine-context';
+import { type Deliver, nativeDeliver } from './notify/deliver';
+import { Notifier } from './notify/notifier';
 import { databaseFile } from './paths';
 import { RpcRegistry } from './rpc/rpc-registry';
+import { loadOrCreateKeyFile } from './secrets/key-file';
+import { SecretBox } from './secrets/secret-box';
+import { SecretStore } from './secrets/secret-store';
+import { SettingsStore } from './settings/settings-store';
 import { computeTrayState } from './tray/tray-state';
 import { APP_VERSION } from './version';
-import { watchExternalChanges } from './db/external-changes';
 
 export interface EngineOptions {
   dataDir: string;
   actor?: string;
   now?: () => number;
+  // The desktop app passes a key kept in the OS keychain; headless mode uses a 0600 key file.
+  secretKey?: Buffer;
+  deliver?: Deliver;
   // How often to look for writes by another process (the CLI) on the same database.
   externalChangePollMs?: number;
-  onInternalError?: (method: string, err: unknown) => void;
+  areas?: AreaOptions;
+  onInternalError?: (where: string, err: unknown) => void;
 }
 
 export interface Engine {
@@ -24,33 +33,77 @@ export interface Engine {
   dispatch(raw: unknown): Promise<ResponseEnvelope>;
   dispatchText(text: string): Promise<ResponseEnvelope>;
   onEvent(listener: (event: EventEnvelope) => void): () => void;
+  trayState(): TrayState;
   close(): void;
 }
 
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
   const actor = options.actor ?? safeUserName();
+  const report = options.onInternalError ?? (() => {});
   const opened = openDatabase(databaseFile(options.dataDir), APP_VERSION);
-  const lifecycle = DEFAULT_LIFECYCLE;
-  const incidents = new IncidentStore(opened.db, lifecycle, now);
+  const { db } = opened;
   const listeners = new Set<(event: EventEnvelope) => void>();
+  const cleanups: (() => void)[] = [];
+  const problemSources: (() => TrayProblem[])[] = [];
+  let trayIncidents: () => TrayIncidents = () => ({ incidents: [], topSeverity: undefined });
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const listener of listeners) listener({ event, payload });
   };
-  const trayState = () => computeTrayState(incidents.list('open', 1000), lifecycle);
-  const changed = (id: number | null) => {
-    emit('incidents.changed', { id });
-    emit('tray.changed', trayState());
+  const settings = new SettingsStore(db, now);
+  const secrets = new SecretStore(db, new SecretBox(options.secretKey ?? loadOrCreateKeyFile(options.dataDir)), now);
+  const notifier = new Notifier(db, settings, options.deliver ?? nativeDeliver(), now, (target) => {
+    if (target) emit('notification.clicked', target);
+  });
+  const trayState = (): TrayState => {
+    const { incidents, topSeverity } = trayIncidents();
+    return computeTrayState({
+      openIncidents: incidents,
+      topSeverity,
+      problems: problemSources.flatMap((source) => source()),
+      snoozedUntil: notifier.snoozes().all ?? null,
+    });
+  };
+  const registry = new RpcRegistry(report);
+  const ctx: EngineContext = {
+    db,
+    dataDir: options.dataDir,
+    actor,
+    now,
+    registry,
+    settings,
+    secrets,
+    notifier,
+    emit,
+    incidentsChanged: (id) => {
+      emit('incidents.changed', { id });
+      emit('tray.changed', trayState());
+    },
+    trayChanged: () => emit('tray.changed', trayState()),
+    addTrayProblems: (source) => problemSources.push(source),
+    provideTrayIncidents: (source) => {
+      trayIncidents = source;
+    },
+    every(ms, job) {
+      const timer = setInterval(() => {
+        if (!db.open) return;
+        Promise.resolve()
+          .then(job)
+          .catch((err) => report('background job', err));
+      }, ms);
+      timer.unref();
+      cleanups.push(() => clearInterval(timer));
+    },
+    onClose: (cleanup) => cleanups.push(cleanup),
   };
 
   const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor };
-  const registry = new RpcRegistry(options.onInternalError);
   registry.handle('app.info', () => info);
   registry.handle('tray.state', trayState);
-  registerIncidentHandlers(registry, incidents, lifecycle, actor, changed);
-
-  const stopWatching = watchExternalChanges(opened.db, options.externalChangePollMs ?? 1000, () => changed(null));
+  for (const install of engineAreas(options.areas)) install(ctx);
+  ctx.every(5_000, () => notifier.retryDue());
+  cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
 
   return {
     info,
@@ -60,10 +113,11 @@ export function createEngine(options: EngineOptions): Engine {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    trayState,
     close() {
-      stopWatching();
+      for (const cleanup of cleanups.splice(0)) cleanup();
       listeners.clear();
-      opened.db.close();
+      db.close();
     },
   };
 }

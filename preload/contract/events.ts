@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { TrayState } from './tray';
+import { TrayState, TrayTarget } from './tray';
 
 // Every event the engine pushes to windows.
 export const events = {
   // id is null when the change came from outside (another process wrote the database).
   'incidents.changed': z.object({ id: z.number().int().nullable() }),
   'tray.changed': TrayState,
+  // A native notification was clicked where the platform reports clicks: open what it was about.
+  'notification.clicked': TrayTarget,
 } as const;
 
 export type Events = typeof events;

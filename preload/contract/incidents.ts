@@ -40,6 +40,9 @@ export const Incident = z.object({
   statusChangedAt: z.number(),
   acknowledgedAt: z.number().nullable(),
   resolvedAt: z.number().nullable(),
+  eta: z.number().nullable(),
+  lastUpdateAt: z.number().nullable(),
+  roles: z.record(z.string(), z.string()),
 });
 export type Incident = z.infer<typeof Incident>;
 
@@ -50,14 +53,9 @@ export const TimelineEntry = z.object({
   kind: z.string(),
   actor: z.string(),
   text: z.string(),
+  data: z.unknown().optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
-
-export const IncidentDetail = z.object({
-  incident: Incident,
-  timeline: z.array(TimelineEntry),
-});
-export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
 export const StatusFilter = z.union([z.literal('open'), z.literal('all'), StatusKey]);
 
@@ -94,22 +92,8 @@ export const AddNoteParams = z
   })
   .strict();
 
-export const UpdateIncidentParams = z
-  .object({
-    id: IncidentId,
-    title: trimmed(LIMITS.title, 'title').min(1, { message: 'title is required' }).optional(),
-    severity: SeverityKey.optional(),
-    impact: trimmed(LIMITS.longText, 'impact').optional(),
-    commander: trimmed(LIMITS.shortText, 'commander').optional(),
-    service: trimmed(LIMITS.shortText, 'service').optional(),
-  })
-  .strict();
-
-export const Severity = z.object({ key: z.string(), name: z.string(), description: z.string() });
-export type Severity = z.infer<typeof Severity>;
-
-export const Lifecycle = z.object({
-  statuses: z.array(z.object({ key: z.string(), name: z.string(), open: z.boolean() })),
-  severities: z.array(Severity),
+export const IncidentSummary = Incident.extend({
+  checklist: z.object({ done: z.number(), total: z.number() }),
+  timers: z.array(z.object({ kind: z.string(), label: z.string(), dueAt: z.number(), overdue: z.boolean() })),
 });
-export type Lifecycle = z.infer<typeof Lifecycle>;
+export type IncidentSummary = z.infer<typeof IncidentSummary>;

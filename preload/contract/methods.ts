@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import {
-  AddNoteParams,
-  DeclareIncidentParams,
-  Incident,
-  IncidentDetail,
-  IncidentId,
-  Lifecycle,
-  ListIncidentsParams,
-  SetStatusParams,
-  TimelineEntry,
-  UpdateIncidentParams,
-} from './incidents';
+import { incidentMethods } from './incident-methods';
 import { TrayState } from './tray';
+import { workflowMethods } from './workflow-methods';
 
 const NoParams = z.object({}).strict().default({});
 
@@ -24,16 +14,12 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 // Every call any process can make: one name, one params schema, one result schema.
+// Each area keeps its own map; one spread line here per area.
 export const methods = {
   'app.info': { params: NoParams, result: AppInfo },
-  'incidents.lifecycle': { params: NoParams, result: Lifecycle },
-  'incidents.list': { params: ListIncidentsParams, result: z.array(Incident) },
-  'incidents.get': { params: z.object({ id: IncidentId }).strict(), result: IncidentDetail },
-  'incidents.declare': { params: DeclareIncidentParams, result: Incident },
-  'incidents.update': { params: UpdateIncidentParams, result: Incident },
-  'incidents.setStatus': { params: SetStatusParams, result: Incident },
-  'incidents.addNote': { params: AddNoteParams, result: TimelineEntry },
   'tray.state': { params: NoParams, result: TrayState },
+  ...incidentMethods,
+  ...workflowMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -5,17 +5,33 @@ export const TRAY_LEVELS = ['ok', 'unknown', 'degraded', 'down'] as const;
 export const TrayLevel = z.enum(TRAY_LEVELS);
 export type TrayLevel = z.infer<typeof TrayLevel>;
 
+export const TrayTarget = z.object({ kind: z.enum(['incident', 'monitor', 'source', 'alert']), id: z.string() });
+export type TrayTarget = z.infer<typeof TrayTarget>;
+
 export const TrayIncident = z.object({
   id: z.number().int(),
   title: z.string(),
   severity: z.string(),
   status: z.string(),
   createdAt: z.number(),
+  nextTimer: z.object({ kind: z.string(), label: z.string(), dueAt: z.number(), overdue: z.boolean() }).nullable().optional(),
 });
+
+// Something wrong outside an incident: a monitor down, a source unreachable, an alert firing.
+export const TrayProblem = z.object({
+  key: z.string(),
+  label: z.string(),
+  level: TrayLevel,
+  since: z.number(),
+  target: TrayTarget,
+});
+export type TrayProblem = z.infer<typeof TrayProblem>;
 
 export const TrayState = z.object({
   level: TrayLevel,
   summary: z.string(),
   openIncidents: z.array(TrayIncident),
+  problems: z.array(TrayProblem).default([]),
+  snoozedUntil: z.number().nullable().default(null),
 });
 export type TrayState = z.infer<typeof TrayState>;

@@ -23,14 +23,14 @@ test('declare an incident, move it through statuses, add a note, and find it all
     await expect(page.getByRole('heading', { name: /#1 Checkout returns 502/ })).toBeVisible();
     await expect(page.locator('.facts')).toContainText('EU customers cannot pay');
     await page.getByRole('button', { name: 'Move to Identified' }).click();
-    await expect(page.locator('.timeline')).toContainText('Status Investigating → Identified');
+    await expect(page.locator('.timeline')).toContainText('Status changed from Investigating to Identified');
     await page.getByRole('button', { name: 'Move to Monitoring' }).click();
-    await expect(page.locator('.timeline')).toContainText('Status Identified → Monitoring');
+    await expect(page.locator('.timeline')).toContainText('Status changed from Identified to Monitoring');
     await page.getByLabel('Add a note').fill('Rolled back to v1.4.2; error rate back to 0.1 %');
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('.timeline')).toContainText('Rolled back to v1.4.2');
     await expect(page.getByLabel('Add a note')).toHaveValue('');
-    await expect(page.locator('.timeline li')).toHaveCount(4);
+    await expect(page.locator('.timeline li')).toHaveCount(5);
 
     // Back to the log with Escape; the incident is listed as open and monitoring.
     await page.keyboard.press('Escape');
@@ -45,11 +45,12 @@ test('declare an incident, move it through statuses, add a note, and find it all
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: /#1 Checkout returns 502/ })).toBeVisible();
     const timeline = page.locator('.timeline li');
-    await expect(timeline).toHaveCount(4);
-    await expect(timeline.nth(0)).toContainText('Declared P1: Checkout returns 502 — service heroforge');
-    await expect(timeline.nth(1)).toContainText('Status Investigating → Identified');
-    await expect(timeline.nth(2)).toContainText('Status Identified → Monitoring');
-    await expect(timeline.nth(3)).toContainText('Rolled back to v1.4.2; error rate back to 0.1 %');
+    await expect(timeline).toHaveCount(5);
+    await expect(timeline.nth(0)).toContainText('Declared P1: Checkout returns 502 (service heroforge, commander ana)');
+    await expect(timeline.nth(1)).toContainText('Status changed from Investigating to Identified');
+    await expect(timeline.nth(2)).toContainText('Acknowledged by moving it to Identified');
+    await expect(timeline.nth(3)).toContainText('Status changed from Identified to Monitoring');
+    await expect(timeline.nth(4)).toContainText('Rolled back to v1.4.2; error rate back to 0.1 %');
     await expect(page.locator('.facts')).toContainText('heroforge');
   } finally {
     await serve.stop();

@@ -31,10 +31,12 @@ describe('engine: incident log', () => {
 
     const detail = (await call('incidents.get', { id: 1 })) as any;
     expect(detail.result.timeline.map((e: any) => [e.kind, e.actor, e.text, e.at - detail.result.incident.createdAt])).toEqual([
-      ['declared', 'ana', 'Declared P1: Checkout 502s — service heroforge', 0],
-      ['status', 'ana', 'Status Investigating → Identified: bad deploy', 60_000],
+      ['declared', 'ana', 'Declared P1: Checkout 502s (service heroforge)', 0],
+      ['status', 'ana', 'Status changed from Investigating to Identified', 60_000],
+      ['ack', 'ana', 'Acknowledged by moving it to Identified 1 min after declaration', 60_000],
+      ['note', 'ana', 'bad deploy', 60_000],
       ['note', 'ana', 'rolling back to v1.4.2', 120_000],
-      ['status', 'ana', 'Status Identified → Resolved', 180_000],
+      ['status', 'ana', 'Resolved after 3 min (was Identified)', 180_000],
     ]);
   });
 
@@ -52,21 +54,23 @@ describe('engine: incident log', () => {
 
   it('records field changes and refuses unknown severities, statuses and incidents with clear messages', async () => {
     await call('incidents.declare', { title: 'DB locked', severity: 'P2' });
-    await call('incidents.update', { id: 1, commander: 'ben', severity: 'P1' });
+    await call('incidents.change', { id: 1, commander: 'ben', severity: 'P1' });
     const detail = (await call('incidents.get', { id: 1 })) as any;
-    expect(detail.result.timeline.slice(1).map((e: any) => e.text)).toEqual(['Severity changed to P1', 'Commander changed to ben']);
+    expect(detail.result.timeline.slice(1).map((e: any) => e.kind)).toEqual(['severity', 'commander']);
+    expect(detail.result.timeline[1].text).toMatch(/P2 → P1|P2 to P1/);
+    expect(detail.result.timeline[2].text).toContain('ben');
     expect(await call('incidents.declare', { title: 'x', severity: 'P9' })).toMatchObject({
-      error: { code: 'bad_request', message: "Unknown severity 'P9'; use one of P1, P2, P3, P4." },
+      error: { code: 'bad_request', message: expect.stringMatching(/Severity 'P9' is not in the scheme; use one of P1, P2, P3, P4/) },
     });
     expect(await call('incidents.setStatus', { id: 1, status: 'done' })).toMatchObject({ error: { code: 'bad_request' } });
     expect(await call('incidents.get', { id: 42 })).toEqual({ id: 1, error: { code: 'not_found', message: 'There is no incident #42.' } });
     expect(await call('incidents.setStatus', { id: 1, status: 'investigating' })).toMatchObject({
-      error: { code: 'conflict', message: 'Incident #1 is already Investigating.' },
+      error: { code: 'conflict', message: 'Nothing to change on incident #1: it already is as asked.' },
     });
   });
 
   it('computes the tray state from open incidents', async () => {
-    expect(((await call('tray.state')) as any).result).toEqual({ level: 'ok', summary: 'All clear', openIncidents: [] });
+    expect(((await call('tray.state')) as any).result).toEqual({ level: 'ok', summary: 'All clear', openIncidents: [], problems: [], snoozedUntil: null });
     await call('incidents.declare', { title: 'slow search', severity: 'P3' });
     expect(((await call('tray.state')) as any).result.level).toBe('degraded');
     await call('incidents.declare', { title: 'site down', severity: 'P1' });

@@ -1,58 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { Migration } from './migration-types';
+import { ALL_MIGRATIONS } from './schema';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
-// Append only: a released migration is never edited, so older files upgrade the same way everywhere.
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'incidents and timeline',
-    sql: `
-      CREATE TABLE incidents (
-        id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL,
-        severity TEXT NOT NULL,
-        status TEXT NOT NULL,
-        impact TEXT NOT NULL DEFAULT '',
-        commander TEXT NOT NULL DEFAULT '',
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        resolved_at INTEGER
-      );
-      CREATE TABLE timeline (
-        id INTEGER PRIMARY KEY,
-        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-        at INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        text TEXT NOT NULL
-      );
-      CREATE INDEX timeline_by_incident ON timeline(incident_id, at, id);
-    `,
-  },
-  {
-    version: 2,
-    name: 'service, acknowledgement and status clock',
-    sql: `
-      ALTER TABLE incidents ADD COLUMN service TEXT NOT NULL DEFAULT '';
-      ALTER TABLE incidents ADD COLUMN acknowledged_at INTEGER;
-      ALTER TABLE incidents ADD COLUMN status_changed_at INTEGER;
-      UPDATE incidents SET status_changed_at = updated_at;
-      ALTER TABLE timeline ADD COLUMN data TEXT;
-      CREATE INDEX incidents_by_created ON incidents(created_at DESC);
-      CREATE TABLE schema_history (
-        version INTEGER PRIMARY KEY,
-        name TEXT NOT NULL,
-        applied_at INTEGER NOT NULL,
-        app_version TEXT NOT NULL
-      );
-    `,
-  },
-];
+// Each area of the engine owns its migrations in db/schema/; versions are global and contiguous.
+export const MIGRATIONS: readonly Migration[] = checkedOrder(ALL_MIGRATIONS);
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;
 
@@ -89,4 +42,12 @@ export function applyMigrations(
 
 function hasHistoryTable(db: Database.Database): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_history'").get();
+}
+
+function checkedOrder(list: readonly Migration[]): readonly Migration[] {
+  const sorted = [...list].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Schema migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}.`);
+  });
+  return sorted;
 }

@@ -1,23 +1,43 @@
-import type { Lifecycle } from '../../../preload/contract';
-import type { RpcRegistry } from '../rpc/rpc-registry';
+import { incidentsToCsv, incidentsToJson } from '../workflow/incident-export';
+import { incidentMetrics } from '../workflow/metrics';
+import type { EngineContext } from '../engine-context';
+import type { ActiveWorkflow } from './active-workflow';
+import { searchIncidents } from './incident-search';
+import type { IncidentService } from './incident-service';
 import type { IncidentStore } from './incident-store';
 
-export function registerIncidentHandlers(
-  registry: RpcRegistry,
-  store: IncidentStore,
-  lifecycle: Lifecycle,
-  actor: string,
-  changed: (id: number) => void,
-): void {
-  const mutating = <T extends { id: number } | { incidentId: number }>(result: T): T => {
-    changed('incidentId' in result ? result.incidentId : result.id);
+export function registerIncidentHandlers(ctx: EngineContext, service: IncidentService, store: IncidentStore, workflow: ActiveWorkflow): void {
+  const { registry, actor } = ctx;
+  const changed = <T>(id: number, result: T): T => {
+    ctx.incidentsChanged(id);
     return result;
   };
-  registry.handle('incidents.lifecycle', () => lifecycle);
-  registry.handle('incidents.list', (p) => store.list(p.status, p.limit));
-  registry.handle('incidents.get', (p) => store.get(p.id));
-  registry.handle('incidents.declare', (p) => mutating(store.declare(p, actor)));
-  registry.handle('incidents.update', ({ id, ...patch }) => mutating(store.update(id, patch, actor)));
-  registry.handle('incidents.setStatus', (p) => mutating(store.setStatus(p.id, p.status, p.note, actor)));
-  registry.handle('incidents.addNote', (p) => mutating(store.addNote(p.id, p.text, actor)));
+  registry.handle('incidents.lifecycle', () => ({
+    statuses: workflow.lifecycle().statuses,
+    scheme: workflow.scheme(),
+    severities: workflow.scheme().levels,
+  }));
+  registry.handle('incidents.list', (p) => service.summaries(p.status, p.limit));
+  registry.handle('incidents.get', (p) => service.detail(p.id));
+  registry.handle('incidents.declare', (p) => {
+    const incident = service.declare(p, actor);
+    return changed(incident.id, incident);
+  });
+  registry.handle('incidents.change', ({ id, ...change }) => changed(id, service.change(id, change, actor)));
+  registry.handle('incidents.setStatus', (p) => changed(p.id, service.change(p.id, { status: p.status, note: p.note }, actor)));
+  registry.handle('incidents.addNote', (p) => changed(p.id, service.addNote(p.id, p.text, actor)));
+  registry.handle('incidents.snoozeTimer', (p) => changed(p.id, service.snoozeTimer(p.id, p.kind, p.minutes, actor)));
+  registry.handle('incidents.escalate', (p) => changed(p.id, service.escalate(p.id, p.to, p.note, actor)));
+  registry.handle('incidents.search', (p) => searchIncidents(ctx.db, p));
+  registry.handle('incidents.metrics', (p) => {
+    const inPeriod = store.list(null, 100_000).filter((i) => i.createdAt >= p.from && i.createdAt < p.to);
+    return incidentMetrics(inPeriod, p.from, p.to, workflow.scheme().levels.map((l) => l.key));
+  });
+  registry.handle('incidents.export', (p) => {
+    const all = store.list(null, 100_000).filter((i) => (p.from === undefined || i.createdAt >= p.from) && (p.to === undefined || i.createdAt < p.to));
+    const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+    if (p.format === 'csv') return { filename: `trayage-incidents-${stamp}.csv`, mime: 'text/csv', content: incidentsToCsv(all) };
+    const timelines = new Map(all.map((i) => [i.id, store.timeline(i.id)]));
+    return { filename: `trayage-incidents-${stamp}.json`, mime: 'application/json', content: incidentsToJson(all, ctx.now(), timelines) };
+  });
 }

@@ -13,6 +13,9 @@ export interface IncidentRow {
   status_changed_at: number | null;
   acknowledged_at: number | null;
   resolved_at: number | null;
+  eta: number | null;
+  last_update_at: number | null;
+  roles: string;
 }
 
 export interface TimelineRow {
@@ -22,6 +25,7 @@ export interface TimelineRow {
   kind: string;
   actor: string;
   text: string;
+  data: string | null;
 }
 
 export function toIncident(row: IncidentRow): Incident {
@@ -38,9 +42,38 @@ export function toIncident(row: IncidentRow): Incident {
     statusChangedAt: row.status_changed_at ?? row.updated_at,
     acknowledgedAt: row.acknowledged_at,
     resolvedAt: row.resolved_at,
+    eta: row.eta,
+    lastUpdateAt: row.last_update_at,
+    roles: parseRoles(row.roles),
   };
 }
 
 export function toTimelineEntry(row: TimelineRow): TimelineEntry {
-  return { id: row.id, incidentId: row.incident_id, at: row.at, kind: row.kind, actor: row.actor, text: row.text };
+  const entry: TimelineEntry = { id: row.id, incidentId: row.incident_id, at: row.at, kind: row.kind, actor: row.actor, text: row.text };
+  if (row.data !== null) entry.data = JSON.parse(row.data);
+  return entry;
+}
+
+// Column names for the camelCase fields a workflow plan may update.
+export const UPDATE_COLUMNS = {
+  title: 'title',
+  severity: 'severity',
+  status: 'status',
+  impact: 'impact',
+  commander: 'commander',
+  service: 'service',
+  acknowledgedAt: 'acknowledged_at',
+  resolvedAt: 'resolved_at',
+  eta: 'eta',
+  statusChangedAt: 'status_changed_at',
+  lastUpdateAt: 'last_update_at',
+} as const;
+
+function parseRoles(text: string): Record<string, string> {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
 }

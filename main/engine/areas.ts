@@ -1,0 +1,11 @@
+import type { EngineArea } from './engine-context';
+import { incidentsArea, type IncidentsAreaOptions } from './incidents/incidents-area';
+
+export interface AreaOptions {
+  incidents?: IncidentsAreaOptions;
+}
+
+// Every area of the engine, installed in this order; one line per area.
+export function engineAreas(options: AreaOptions = {}): EngineArea[] {
+  return [incidentsArea(options.incidents)];
+}

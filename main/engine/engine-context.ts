@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload, TrayProblem, TrayState } from '../../preload/contract';
+import type { Notifier } from './notify/notifier';
+import type { RpcRegistry } from './rpc/rpc-registry';
+import type { SecretStore } from './secrets/secret-store';
+import type { SettingsStore } from './settings/settings-store';
+
+export interface TrayIncidents {
+  incidents: TrayState['openIncidents'];
+  // The level that turns the tray red; other open incidents make it amber.
+  topSeverity: string | undefined;
+}
+
+// What every area of the engine (incidents, monitors, SSH, sources...) gets to work with.
+export interface EngineContext {
+  db: Database.Database;
+  dataDir: string;
+  actor: string;
+  now: () => number;
+  registry: RpcRegistry;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  notifier: Notifier;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  // Tells windows an incident changed (null: unknown which) and refreshes the tray.
+  incidentsChanged(id: number | null): void;
+  trayChanged(): void;
+  // Areas report what is wrong (a monitor down, a source unreachable); the incidents area lists open incidents.
+  addTrayProblems(source: () => TrayProblem[]): void;
+  provideTrayIncidents(source: () => TrayIncidents): void;
+  // A repeating job, stopped when the engine closes; errors are reported, never thrown into the loop.
+  every(ms: number, job: () => void | Promise<void>): void;
+  onClose(cleanup: () => void): void;
+}
+
+export type EngineArea = (ctx: EngineContext) => void;

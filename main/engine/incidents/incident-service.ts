@@ -1,0 +1,140 @@
+import type { Incident, IncidentDetail, IncidentSummary, TimelineEntry } from '../../../preload/contract';
+import { RpcFailure } from '../rpc/rpc-failure';
+import { checklistsOnDeclare } from '../workflow/checklist-templates';
+import { contactLinks, escalationTargets } from '../workflow/contacts';
+import { planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from '../workflow/incident-events';
+import { isOpenStatus, openStatusKeys } from '../workflow/lifecycle';
+import { type IncidentChange, planChange } from '../workflow/plan-change';
+import { computeTimers, type Timer, type TimerKind } from '../workflow/timers';
+import type { ActiveWorkflow } from './active-workflow';
+import type { ChecklistStore } from './checklist-store';
+import type { IncidentStore } from './incident-store';
+
+export interface DeclareInput {
+  title: string;
+  severity: string;
+  impact: string;
+  commander: string;
+  service: string;
+}
+
+// Timers only read these timeline kinds, so lists load just them.
+const TIMER_KINDS_IN_TIMELINE = new Set(['status', 'snooze', 'escalated', 'update', 'declared']);
+
+// Incident operations: the workflow plans decide, the stores write, all in one transaction.
+export class IncidentService {
+  constructor(
+    private readonly store: IncidentStore,
+    private readonly checklists: ChecklistStore,
+    private readonly workflow: ActiveWorkflow,
+    private readonly now: () => number,
+  ) {}
+
+  declare(input: DeclareInput, actor: string): Incident {
+    const now = this.now();
+    const plan = planDeclaration(input, actor, now, { scheme: this.workflow.scheme(), lifecycle: this.workflow.lifecycle() });
+    if (!plan.ok) throw new RpcFailure('bad_request', plan.error, [{ path: 'severity', message: plan.error }]);
+    return this.store.transaction(() => {
+      const id = this.store.insert(plan.incident);
+      this.store.append(id, plan.entries);
+      const templates = checklistsOnDeclare(plan.incident.severity, this.workflow.scheme());
+      this.checklists.attach(id, templates);
+      return this.store.get(id);
+    });
+  }
+
+  change(id: number, change: IncidentChange & { roles?: Record<string, string> }, actor: string): Incident {
+    return this.store.transaction(() => {
+      const incident = this.store.get(id);
+      const now = this.now();
+      const { roles, ...rest } = change;
+      const plan = planChange(incident, rest, actor, now, { scheme: this.workflow.scheme(), lifecycle: this.workflow.lifecycle() });
+      if (!plan.ok) throw new RpcFailure('bad_request', plan.error);
+      this.store.apply(id, plan.updates, now);
+      this.store.append(id, plan.entries);
+      if (roles) this.changeRoles(incident, roles, actor, now);
+      if (plan.entries.length === 0 && !roles) throw new RpcFailure('conflict', `Nothing to change on incident #${id}: it already is as asked.`);
+      return this.store.get(id);
+    });
+  }
+
+  addNote(id: number, text: string, actor: string): TimelineEntry {
+    this.store.get(id);
+    return this.store.append(id, [{ at: this.now(), kind: 'note', actor, text }])[0];
+  }
+
+  snoozeTimer(id: number, kind: TimerKind, minutes: number, actor: string): Incident {
+    const now = this.now();
+    this.store.get(id);
+    this.store.append(id, [planSnooze(kind, now + minutes * 60_000, actor, now)]);
+    return this.store.get(id);
+  }
+
+  escalate(id: number, to: string[], note: string | undefined, actor: string): TimelineEntry {
+    this.store.get(id);
+    return this.store.append(id, [planEscalation(to, actor, this.now(), note)])[0];
+  }
+
+  detail(id: number): IncidentDetail {
+    const incident = this.store.get(id);
+    const timeline = this.store.timeline(id);
+    const level = this.workflow.level(incident.severity) ?? null;
+    const contacts = this.workflow.contacts();
+    return {
+      incident,
+      timeline,
+      checklists: this.checklists.forIncident(id),
+      timers: this.timers(incident, timeline).map(publicTimer),
+      level,
+      escalation: level
+        ? escalationTargets(level, contacts).map((t) => ({
+            role: t.role,
+            contacts: t.contacts.map((c) => ({ name: c.name, links: contactLinks(c).map((l) => ({ label: l.label, href: l.href })) })),
+          }))
+        : [],
+    };
+  }
+
+  summaries(filter: string, limit: number): IncidentSummary[] {
+    const lifecycle = this.workflow.lifecycle();
+    const statuses = filter === 'all' ? null : filter === 'open' ? openStatusKeys(lifecycle) : [this.requireStatus(filter)];
+    return this.store.list(statuses, limit).map((incident) => ({
+      ...incident,
+      checklist: this.checklists.progress(incident.id),
+      timers: this.timers(incident).map(({ kind, label, dueAt, overdue }) => ({ kind, label, dueAt, overdue })),
+    }));
+  }
+
+  timers(incident: Incident, timeline?: TimelineEntry[]): Timer[] {
+    const lifecycle = this.workflow.lifecycle();
+    if (!isOpenStatus(lifecycle, incident.status) && incident.resolvedAt !== null && this.now() - incident.resolvedAt > 7 * 86_400_000) return [];
+    const entries = timeline ?? this.store.timeline(incident.id).filter((e) => TIMER_KINDS_IN_TIMELINE.has(e.kind));
+    return computeTimers(incident, this.workflow.level(incident.severity), entries, this.now(), snoozesFromTimeline(entries), lifecycle);
+  }
+
+  private changeRoles(incident: Incident, roles: Record<string, string>, actor: string, now: number): void {
+    const merged = { ...incident.roles };
+    const lines: string[] = [];
+    for (const [role, person] of Object.entries(roles)) {
+      if ((merged[role] ?? '') === person) continue;
+      if (person) merged[role] = person;
+      else delete merged[role];
+      lines.push(person ? `${role}: ${person}` : `${role} cleared`);
+    }
+    if (lines.length === 0) return;
+    this.store.setRoles(incident.id, merged, now);
+    this.store.append(incident.id, [{ at: now, kind: 'roles', actor, text: `Roles — ${lines.join(', ')}`, data: { roles: merged } }]);
+  }
+
+  private requireStatus(key: string): string {
+    const statuses = this.workflow.lifecycle().statuses;
+    if (statuses.some((s) => s.key === key)) return key;
+    throw new RpcFailure('bad_request', `Unknown status '${key}'; use one of ${statuses.map((s) => s.key).join(', ')}.`, [
+      { path: 'status', message: `must be one of ${statuses.map((s) => s.key).join(', ')}` },
+    ]);
+  }
+}
+
+function publicTimer(t: Timer) {
+  return { kind: t.kind, label: t.label, dueAt: t.dueAt, overdue: t.overdue, snoozed: t.snoozed };
+}

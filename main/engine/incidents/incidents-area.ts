@@ -1,0 +1,49 @@
+import type { EngineArea } from '../engine-context';
+import { isOpenStatus } from '../workflow/lifecycle';
+import { nearestTimer } from '../workflow/timers';
+import { ActiveWorkflow } from './active-workflow';
+import { ChecklistStore } from './checklist-store';
+import { registerIncidentHandlers } from './incident-handlers';
+import { IncidentService } from './incident-service';
+import { IncidentStore } from './incident-store';
+import { PostmortemStore } from './postmortem-store';
+import { checkIncidentTimers } from './timer-loop';
+import { UpdateChannels } from './update-channels';
+import { registerWorkflowHandlers } from './workflow-handlers';
+
+export interface IncidentsAreaOptions {
+  timerCheckMs?: number;
+  webhookTimeoutMs?: number;
+}
+
+export function incidentsArea(options: IncidentsAreaOptions = {}): EngineArea {
+  return (ctx) => {
+    const store = new IncidentStore(ctx.db);
+    const checklists = new ChecklistStore(ctx.db);
+    const workflow = new ActiveWorkflow(ctx.settings);
+    const service = new IncidentService(store, checklists, workflow, ctx.now);
+    registerIncidentHandlers(ctx, service, store, workflow);
+    registerWorkflowHandlers(ctx, {
+      store,
+      checklists,
+      workflow,
+      channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
+      postmortems: new PostmortemStore(ctx.db),
+      webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    });
+    ctx.every(options.timerCheckMs ?? 5_000, () => {
+      checkIncidentTimers(ctx, store, workflow);
+    });
+    ctx.provideTrayIncidents(() => {
+      const lifecycle = workflow.lifecycle();
+      const open = store.list(null, 1000).filter((i) => isOpenStatus(lifecycle, i.status));
+      return {
+        topSeverity: workflow.scheme().levels[0]?.key,
+        incidents: open.map(({ id, title, severity, status, createdAt }) => {
+          const timer = nearestTimer(service.timers(store.get(id)));
+          return { id, title, severity, status, createdAt, nextTimer: timer ? { kind: timer.kind, label: timer.label, dueAt: timer.dueAt, overdue: timer.overdue } : null };
+        }),
+      };
+    });
+  };
+}

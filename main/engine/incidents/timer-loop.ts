@@ -1,0 +1,42 @@
+import { escalationSummary, escalationTargets } from '../workflow/contacts';
+import { snoozesFromTimeline } from '../workflow/incident-events';
+import { isOpenStatus } from '../workflow/lifecycle';
+import { timerNotice } from '../workflow/timer-notifications';
+import { dueNotifications } from '../workflow/timers';
+import type { EngineContext } from '../engine-context';
+import type { ActiveWorkflow } from './active-workflow';
+import type { IncidentStore } from './incident-store';
+
+const RECENTLY_RESOLVED_MS = 7 * 86_400_000;
+
+// Raises a native notification for every incident timer that fell due since the last check.
+// The last check time is stored per incident, so timers that fell due while the app was closed fire once on start.
+export function checkIncidentTimers(ctx: EngineContext, store: IncidentStore, workflow: ActiveWorkflow): number {
+  const now = ctx.now();
+  const lifecycle = workflow.lifecycle();
+  let fired = 0;
+  for (const incident of store.list(null, 10_000)) {
+    const open = isOpenStatus(lifecycle, incident.status);
+    if (!open && (incident.resolvedAt === null || now - incident.resolvedAt > RECENTLY_RESOLVED_MS)) continue;
+    const level = workflow.level(incident.severity);
+    const prev = store.timersCheckedAt(incident.id) ?? incident.createdAt;
+    if (now <= prev) continue;
+    const timeline = store.timeline(incident.id);
+    for (const timer of dueNotifications(prev, now, incident, level, timeline, snoozesFromTimeline(timeline), lifecycle)) {
+      const contacts = timer.kind === 'escalation' && level ? escalationSummary(escalationTargets(level, workflow.contacts())) : [];
+      const notice = timerNotice(incident, timer, now, contacts);
+      ctx.notifier.notify({
+        key: `incident:${incident.id}:${timer.kind}:${timer.dueAt}`,
+        title: notice.title,
+        body: notice.body,
+        severity: incident.severity,
+        target: { kind: 'incident', id: String(incident.id) },
+        scope: `incident:${incident.id}`,
+      });
+      fired++;
+    }
+    store.markTimersChecked(incident.id, now);
+  }
+  if (fired > 0) ctx.trayChanged();
+  return fired;
+}

@@ -1,0 +1,199 @@
+import { formatMinutes } from './format-time';
+import type { Incident, TimelineEntry } from './incident-types';
+import { DEFAULT_LIFECYCLE, type StatusLifecycle, isOpenStatus, isWatchStatus } from './lifecycle';
+import type { SeverityLevel } from './severity-schemes';
+import { type StatusChange, statusChanges } from './status-history';
+
+export type TimerKind = 'ack' | 'escalation' | 'update' | 'postfix-watch';
+export const TIMER_KINDS: readonly TimerKind[] = ['ack', 'escalation', 'update', 'postfix-watch'];
+
+/** "Remind me later": pushes one timer of one incident to `until`. Stored, so it survives restarts. */
+export interface Snooze {
+  kind: TimerKind;
+  until: number;
+  /** When the snooze was asked for; a snooze from an earlier cycle (before the last update) no longer applies. */
+  at: number;
+}
+
+export interface Timer {
+  kind: TimerKind;
+  /** When it next needs attention: the snooze end when snoozed, otherwise the base due time. */
+  dueAt: number;
+  /** When it fell due before any snooze. */
+  baseDueAt: number;
+  snoozed: boolean;
+  overdue: boolean;
+  label: string;
+}
+
+const MINUTE = 60_000;
+
+interface BaseTimer {
+  kind: TimerKind;
+  baseDueAt: number;
+  /** When the cycle this due time belongs to began; snoozes older than this are stale. */
+  cycleStart: number;
+  label: string;
+}
+
+/** Since when the incident has been open in one stretch: declaration, or its latest re-opening. */
+function openSince(incident: Incident, changes: StatusChange[], lifecycle: StatusLifecycle): number {
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i];
+    if (!isOpenStatus(lifecycle, c.from) && isOpenStatus(lifecycle, c.to)) return c.at;
+  }
+  return incident.createdAt;
+}
+
+/** When the current unbroken run of watch statuses began (Monitoring → Resolved is one watch). */
+export function watchStart(incident: Incident, timeline: TimelineEntry[], lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE): number | null {
+  if (!isWatchStatus(lifecycle, incident.status)) return null;
+  const changes = statusChanges(timeline);
+  let start = incident.statusChangedAt;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i];
+    if (!isWatchStatus(lifecycle, c.to)) break;
+    start = c.at;
+    if (!isWatchStatus(lifecycle, c.from)) break;
+  }
+  return start;
+}
+
+function baseTimers(
+  incident: Incident,
+  level: SeverityLevel,
+  timeline: TimelineEntry[],
+  lifecycle: StatusLifecycle,
+): BaseTimer[] {
+  const out: BaseTimer[] = [];
+  const key = incident.severity;
+  const open = isOpenStatus(lifecycle, incident.status);
+  const watching = isWatchStatus(lifecycle, incident.status);
+  const since = openSince(incident, statusChanges(timeline), lifecycle);
+
+  if (open && incident.acknowledgedAt === null && level.responseMinutes !== null) {
+    out.push({
+      kind: 'ack',
+      baseDueAt: incident.createdAt + level.responseMinutes * MINUTE,
+      cycleStart: incident.createdAt,
+      label: `Acknowledge: the ${key} response time is ${formatMinutes(level.responseMinutes)}`,
+    });
+  }
+  const escalated = timeline.some((e) => e.kind === 'escalated' && e.at >= since);
+  if (open && !watching && !escalated && level.escalateAfterMinutes !== null) {
+    const to = level.escalateTo.join(', ') || 'the next person on the escalation path';
+    out.push({
+      kind: 'escalation',
+      baseDueAt: since + level.escalateAfterMinutes * MINUTE,
+      cycleStart: since,
+      label:
+        level.escalateAfterMinutes === 0
+          ? `Escalate to ${to} at once (${key})`
+          : `Escalate to ${to}: ${key} unresolved after ${formatMinutes(level.escalateAfterMinutes)}`,
+    });
+  }
+  if (open && level.updateCadenceMinutes !== null) {
+    const cycleStart = Math.max(incident.lastUpdateAt ?? incident.createdAt, since);
+    out.push({
+      kind: 'update',
+      baseDueAt: cycleStart + level.updateCadenceMinutes * MINUTE,
+      cycleStart,
+      label: `Status update due: ${key} updates go out every ${formatMinutes(level.updateCadenceMinutes)}`,
+    });
+  }
+  const start = watchStart(incident, timeline, lifecycle);
+  if (start !== null && level.postFixWatchMinutes !== null) {
+    out.push({
+      kind: 'postfix-watch',
+      baseDueAt: start + level.postFixWatchMinutes * MINUTE,
+      cycleStart: start,
+      label: `Post-fix watch: ${key} is watched for ${formatMinutes(level.postFixWatchMinutes)} after the fix`,
+    });
+  }
+  return out;
+}
+
+function applySnoozes(base: BaseTimer, snoozes: Snooze[], now: number): Timer {
+  let until: number | null = null;
+  for (const s of snoozes) {
+    if (s.kind !== base.kind || s.at < base.cycleStart || s.until <= base.baseDueAt) continue;
+    if (until === null || s.until > until) until = s.until;
+  }
+  const dueAt = until ?? base.baseDueAt;
+  return {
+    kind: base.kind,
+    dueAt,
+    baseDueAt: base.baseDueAt,
+    snoozed: until !== null && now < until,
+    overdue: now >= dueAt,
+    label: base.label,
+  };
+}
+
+/**
+ * The timers of one incident at `now`, soonest first. Derived only from stored fields, the
+ * timeline and stored snoozes, so recomputing after a restart gives the same answer.
+ * A level of undefined (severity missing from the scheme) yields no timers.
+ * An ended post-fix watch is kept while the incident is still open (it prompts "resolve?"),
+ * and dropped once the incident is resolved.
+ */
+export function computeTimers(
+  incident: Incident,
+  level: SeverityLevel | undefined,
+  timeline: TimelineEntry[],
+  now: number,
+  snoozes: Snooze[] = [],
+  lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+): Timer[] {
+  if (!level) return [];
+  const open = isOpenStatus(lifecycle, incident.status);
+  return baseTimers(incident, level, timeline, lifecycle)
+    .map((b) => applySnoozes(b, snoozes, now))
+    .filter((t) => !(t.kind === 'postfix-watch' && !open && t.overdue))
+    .sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** The timer to show beside the incident in the tray: the soonest (an overdue one comes first). */
+export function nearestTimer(timers: Timer[]): Timer | null {
+  let best: Timer | null = null;
+  for (const t of timers) if (best === null || t.dueAt < best.dueAt) best = t;
+  return best;
+}
+
+/**
+ * Timers that fell due in (prevNow, now]. Consecutive checks share their boundaries, so every
+ * due moment lands in exactly one interval and nothing fires twice; after a restart, pass the
+ * last checked time as prevNow to catch what fell due while the app was closed.
+ * A snoozed timer fires again when its snooze ends.
+ */
+export function dueNotifications(
+  prevNow: number,
+  now: number,
+  incident: Incident,
+  level: SeverityLevel | undefined,
+  timeline: TimelineEntry[],
+  snoozes: Snooze[] = [],
+  lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+): Timer[] {
+  if (!level || now <= prevNow) return [];
+  return baseTimers(incident, level, timeline, lifecycle)
+    .map((b) => applySnoozes(b, snoozes, now))
+    .filter((t) => t.dueAt > prevNow && t.dueAt <= now)
+    .sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/**
+ * Whether a monitor failing at `at` falls inside the post-fix watch, so the app should offer to
+ * re-open the incident instead of declaring a new one.
+ */
+export function isInsidePostFixWatch(
+  incident: Incident,
+  level: SeverityLevel | undefined,
+  timeline: TimelineEntry[],
+  at: number,
+  lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+): boolean {
+  const start = watchStart(incident, timeline, lifecycle);
+  if (start === null || !level || level.postFixWatchMinutes === null) return false;
+  return at >= start && at < start + level.postFixWatchMinutes * MINUTE;
+}
