@@ -1,31 +1,48 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIncidents } from './app-context';
-import { navigate, useHashRoute } from './use-hash-route';
+import { NavBar } from './NavBar';
+import { navigate, type Route, useHashRoute } from './use-hash-route';
+import { ChecklistWindow } from './views/ChecklistWindow';
 import { DeclareForm } from './views/DeclareForm';
+import { HistoryView } from './views/HistoryView';
 import { IncidentLog } from './views/IncidentLog';
 import { IncidentView } from './views/IncidentView';
+import { PostmortemView } from './views/PostmortemView';
+import { SettingsView } from './views/SettingsView';
+
+const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' } };
 
 export function App() {
   const route = useHashRoute();
   const connection = useIncidents((s) => s.connection);
   const error = useIncidents((s) => s.error);
   const clearError = useIncidents((s) => s.clearError);
+  const pendingG = useRef(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && event.target.matches('input, textarea, select');
-      if (event.key === 'Escape' && route.view !== 'log') navigate({ view: 'log' });
-      if (!typing && event.key === 'n' && route.view === 'log') {
+      const typing = event.target instanceof HTMLElement && event.target.matches('input, textarea, select, [contenteditable]');
+      if (event.key === 'Escape' && route.view !== 'log') {
+        navigate(route.view === 'checklist' || route.view === 'postmortem' ? { view: 'incident', id: route.id } : { view: 'log' });
+        return;
+      }
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (pendingG.current && GO_TO[event.key]) {
+        navigate(GO_TO[event.key]);
+      } else if (event.key === 'n' && route.view === 'log') {
         event.preventDefault();
         navigate({ view: 'declare' });
       }
+      pendingG.current = event.key === 'g';
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [route.view]);
+  }, [route]);
 
+  const compact = route.view === 'checklist';
   return (
-    <div className="app">
+    <div className={compact ? 'app compact' : 'app'}>
+      {!compact && <NavBar current={route.view} />}
       {connection !== 'open' && (
         <div className="banner warn" role="status">
           {connection === 'connecting' ? 'Connecting to Trayage…' : 'Disconnected from Trayage — reconnecting…'}
@@ -43,6 +60,10 @@ export function App() {
         {route.view === 'log' && <IncidentLog />}
         {route.view === 'declare' && <DeclareForm />}
         {route.view === 'incident' && <IncidentView id={route.id} />}
+        {route.view === 'checklist' && <ChecklistWindow id={route.id} />}
+        {route.view === 'postmortem' && <PostmortemView id={route.id} />}
+        {route.view === 'history' && <HistoryView />}
+        {route.view === 'settings' && <SettingsView />}
       </main>
     </div>
   );

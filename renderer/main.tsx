@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { StoreContext } from './app-context';
+import { ApiContext, StoreContext } from './app-context';
 import { createIncidentsStore } from './store/incidents-store';
 import { connect } from './transport/connect';
 import './styles.css';
@@ -18,8 +18,10 @@ if ((window as unknown as Record<string, unknown>).trayageBridge) setConnection(
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
+    <ApiContext.Provider value={api}>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </ApiContext.Provider>
   </StrictMode>,
 );

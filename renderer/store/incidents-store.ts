@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { DeclareIncidentParams, Incident, IncidentDetail, Lifecycle, TrayageApi } from '../../preload/contract';
+import type { DeclareIncidentParams, Incident, IncidentDetail, IncidentSummary, Lifecycle, ParamsOf, TrayageApi } from '../../preload/contract';
 import type { ConnectionState } from '../transport/ws-bridge';
 
 export interface IncidentsState {
   connection: ConnectionState;
   lifecycle: Lifecycle | null;
   filter: string;
-  incidents: Incident[];
+  incidents: IncidentSummary[];
   detail: IncidentDetail | null;
   error: string | null;
   setConnection(state: ConnectionState): void;
@@ -15,6 +15,8 @@ export interface IncidentsState {
   open(id: number): Promise<void>;
   declare(input: DeclareIncidentParams): Promise<Incident>;
   setStatus(id: number, status: string, note?: string): Promise<void>;
+  change(params: ParamsOf<'incidents.change'>): Promise<void>;
+  reloadLifecycle(): Promise<void>;
   addNote(id: number, text: string): Promise<void>;
   clearError(): void;
 }
@@ -69,6 +71,15 @@ export function createIncidentsStore(api: TrayageApi) {
           await api.call('incidents.setStatus', { id, status, note });
           await get().open(id);
         });
+      },
+      async change(params) {
+        await guard(async () => {
+          await api.call('incidents.change', params);
+          await get().open(params.id);
+        });
+      },
+      async reloadLifecycle() {
+        await guard(async () => set({ lifecycle: await api.call('incidents.lifecycle') }));
       },
       async addNote(id, text) {
         await guard(async () => {

@@ -46,7 +46,7 @@ export function DeclareForm() {
         <select value={severity} onChange={set('severity')}>
           {lifecycle?.severities.map((s) => (
             <option key={s.key} value={s.key}>
-              {s.name}
+              {s.key} — {s.name}
             </option>
           ))}
         </select>

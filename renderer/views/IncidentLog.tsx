@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect } from 'react';
 import { useIncidents } from '../app-context';
-import { formatAge } from '../format';
+import { formatAge, formatCountdown } from '../format';
 import { navigate } from '../use-hash-route';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 
@@ -52,6 +52,8 @@ export function IncidentLog() {
               <th scope="col">Severity</th>
               <th scope="col">Status</th>
               <th scope="col">Title</th>
+              <th scope="col">Checklist</th>
+              <th scope="col">Next due</th>
               <th scope="col">Age</th>
             </tr>
           </thead>
@@ -71,6 +73,10 @@ export function IncidentLog() {
                   <StatusBadge status={incident.status} name={lifecycle?.statuses.find((s) => s.key === incident.status)?.name} />
                 </td>
                 <td>{incident.title}</td>
+                <td className="progress">{incident.checklist.total ? `${incident.checklist.done}/${incident.checklist.total}` : '—'}</td>
+                <td className={incident.timers[0] && incident.timers[0].dueAt < now ? 'error-text' : ''}>
+                  {incident.timers[0] ? `${incident.timers[0].kind} ${formatCountdown(incident.timers[0].dueAt, now)}` : '—'}
+                </td>
                 <td>{formatAge(now - incident.createdAt)}</td>
               </tr>
             ))}

@@ -1,9 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useIncidents } from '../app-context';
-import { formatAge } from '../format';
 import { navigate } from '../use-hash-route';
+import { useNow } from '../use-now';
+import { ChecklistPanel } from './ChecklistPanel';
+import { CommsPanel } from './CommsPanel';
+import { IncidentFacts } from './IncidentFacts';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 import { Timeline } from './Timeline';
+import { TimersPanel } from './TimersPanel';
 
 export function IncidentView({ id }: { id: number }) {
   const detail = useIncidents((s) => s.detail);
@@ -14,6 +18,7 @@ export function IncidentView({ id }: { id: number }) {
   const [note, setNote] = useState('');
   const [savingNote, setSavingNote] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
+  const now = useNow();
 
   useEffect(() => {
     void open(id).catch(() => {});
@@ -22,7 +27,8 @@ export function IncidentView({ id }: { id: number }) {
   if (!detail || detail.incident.id !== id) return <p className="empty">Loading incident #{id}…</p>;
   const { incident, timeline } = detail;
   const statusName = (key: string) => lifecycle?.statuses.find((s) => s.key === key)?.name ?? key;
-  const others = lifecycle?.statuses.filter((s) => s.key !== incident.status) ?? [];
+  const current = lifecycle?.statuses.find((s) => s.key === incident.status);
+  const nextStatuses = lifecycle?.statuses.filter((s) => current?.next.includes(s.key)) ?? [];
 
   const submitNote = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -58,49 +64,52 @@ export function IncidentView({ id }: { id: number }) {
         <h1 id="incident-title">
           <SeverityBadge severity={incident.severity} /> #{incident.id} {incident.title}
         </h1>
+        <StatusBadge status={incident.status} name={statusName(incident.status)} />
       </header>
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={incident.status} name={statusName(incident.status)} /> for{' '}
-          {formatAge(Date.now() - incident.statusChangedAt)}
-        </dd>
-        <dt>Severity</dt>
-        <dd>{incident.severity}</dd>
-        <dt>Impact</dt>
-        <dd>{incident.impact || '—'}</dd>
-        <dt>Commander</dt>
-        <dd>{incident.commander || '—'}</dd>
-        <dt>Service</dt>
-        <dd>{incident.service || '—'}</dd>
-        <dt>Started</dt>
-        <dd>{new Date(incident.createdAt).toLocaleString()}</dd>
-      </dl>
       <div className="status-actions" role="group" aria-label="Change status">
-        {others.map((s) => (
+        {nextStatuses.map((s) => (
           <button key={s.key} type="button" disabled={changingStatus} onClick={() => void changeStatus(s.key)}>
             Move to {s.name}
           </button>
         ))}
-      </div>
-      <h2>Timeline</h2>
-      <Timeline entries={timeline} />
-      <form className="note-form" onSubmit={(e) => void submitNote(e)}>
-        <label htmlFor="note">Add a note</label>
-        <textarea
-          id="note"
-          value={note}
-          rows={3}
-          placeholder="What did you find or do? (Ctrl+Enter to add)"
-          onChange={(e) => setNote(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitNote();
-          }}
-        />
-        <button type="submit" className="primary" disabled={savingNote || !note.trim()}>
-          Add note
+        <button type="button" onClick={() => navigate({ view: 'checklist', id })}>
+          Compact checklist
         </button>
-      </form>
+        <button type="button" onClick={() => navigate({ view: 'postmortem', id })}>
+          Post-mortem
+        </button>
+      </div>
+      <IncidentFacts incident={incident} now={now} />
+      <div className="columns">
+        <div className="main-column">
+          <section className="panel" aria-labelledby="checklists-heading">
+            <h2 id="checklists-heading">Checklists</h2>
+            <ChecklistPanel incidentId={id} checklists={detail.checklists} />
+          </section>
+          <h2>Timeline</h2>
+          <Timeline entries={timeline} />
+          <form className="note-form" onSubmit={(e) => void submitNote(e)}>
+            <label htmlFor="note">Add a note</label>
+            <textarea
+              id="note"
+              value={note}
+              rows={3}
+              placeholder="What did you find or do? (Ctrl+Enter to add)"
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitNote();
+              }}
+            />
+            <button type="submit" className="primary" disabled={savingNote || !note.trim()}>
+              Add note
+            </button>
+          </form>
+        </div>
+        <aside className="side-column">
+          <TimersPanel detail={detail} now={now} />
+          <CommsPanel incidentId={id} />
+        </aside>
+      </div>
     </article>
   );
 }

@@ -21,7 +21,7 @@ test('declare an incident, move it through statuses, add a note, and find it all
     await page.getByRole('button', { name: 'Declare', exact: true }).click();
 
     await expect(page.getByRole('heading', { name: /#1 Checkout returns 502/ })).toBeVisible();
-    await expect(page.locator('.facts')).toContainText('EU customers cannot pay');
+    await expect(page.getByLabel('Impact', { exact: true })).toHaveValue('EU customers cannot pay');
     await page.getByRole('button', { name: 'Move to Identified' }).click();
     await expect(page.locator('.timeline')).toContainText('Status changed from Investigating to Identified');
     await page.getByRole('button', { name: 'Move to Monitoring' }).click();
@@ -51,7 +51,7 @@ test('declare an incident, move it through statuses, add a note, and find it all
     await expect(timeline.nth(2)).toContainText('Acknowledged by moving it to Identified');
     await expect(timeline.nth(3)).toContainText('Status changed from Identified to Monitoring');
     await expect(timeline.nth(4)).toContainText('Rolled back to v1.4.2; error rate back to 0.1 %');
-    await expect(page.locator('.facts')).toContainText('heroforge');
+    await expect(page.getByLabel('Service', { exact: true })).toHaveValue('heroforge');
   } finally {
     await serve.stop();
     removeDir(dataDir);
@@ -67,7 +67,7 @@ test('a declare form with a blank title says what is wrong and keeps the input',
     await page.getByLabel('Impact').fill('unclear');
     await page.getByRole('button', { name: 'Declare', exact: true }).click();
     await expect(page.getByRole('alert').first()).toContainText('title is required');
-    await expect(page.getByLabel('Impact')).toHaveValue('unclear');
+    await expect(page.getByRole('textbox', { name: 'Impact' })).toHaveValue('unclear');
   } finally {
     await serve.stop();
     removeDir(dataDir);

@@ -33,7 +33,10 @@ export class IncidentService {
   declare(input: DeclareInput, actor: string): Incident {
     const now = this.now();
     const plan = planDeclaration(input, actor, now, { scheme: this.workflow.scheme(), lifecycle: this.workflow.lifecycle() });
-    if (!plan.ok) throw new RpcFailure('bad_request', plan.error, [{ path: 'severity', message: plan.error }]);
+    if (!plan.ok) {
+      const path = plan.error.startsWith('Severity') ? 'severity' : 'title';
+      throw new RpcFailure('bad_request', plan.error, [{ path, message: plan.error }]);
+    }
     return this.store.transaction(() => {
       const id = this.store.insert(plan.incident);
       this.store.append(id, plan.entries);

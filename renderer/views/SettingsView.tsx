@@ -1,0 +1,16 @@
+import { ChannelsEditor } from './ChannelsEditor';
+import { ContactsEditor } from './ContactsEditor';
+import { SchemeEditor } from './SchemeEditor';
+
+export function SettingsView() {
+  return (
+    <section aria-labelledby="settings-heading">
+      <header className="toolbar">
+        <h1 id="settings-heading">Settings</h1>
+      </header>
+      <SchemeEditor />
+      <ContactsEditor />
+      <ChannelsEditor />
+    </section>
+  );
+}
