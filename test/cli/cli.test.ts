@@ -36,10 +36,31 @@ describe('trayage CLI', () => {
     engine.close();
     const table = run('incidents', '--data-dir', dir);
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/^#1\s+P2\s+investigating\s+0m\s+Disk full on db-1\n$/);
+    expect(table.stdout).toMatch(/^#1\s+P2\s+investigating\s+0m\s+0\/14\s+update in 29m\s+Disk full on db-1\n$/);
     const json = JSON.parse(run('incidents', '--json', '--data-dir', dir).stdout);
     expect(json).toHaveLength(1);
-    expect(json[0]).toMatchObject({ id: 1, title: 'Disk full on db-1', severity: 'P2', status: 'investigating' });
+    expect(json[0]).toMatchObject({ id: 1, title: 'Disk full on db-1', severity: 'P2', status: 'investigating', checklist: { done: 0, total: 14 } });
+    expect(json[0].timers.map((t: { kind: string }) => t.kind)).toEqual(['update', 'ack']);
+    expect(json[0].timers[1].dueAt).toBe(json[0].createdAt + 60 * 60_000);
+  });
+
+  it('declares, moves and writes the post-mortem of an incident from scripts', () => {
+    const d = tempDir();
+    const declared = run('declare', '--title', 'Error rate > 5%', '--severity', 'P1', '--service', 'api', '--data-dir', d);
+    expect(declared).toMatchObject({ status: 0, stdout: '1\n' });
+    expect(run('status', '1', 'identified', '--note', 'bad deploy v2.3', '--data-dir', d)).toMatchObject({ status: 0, stdout: '#1 is now identified\n' });
+    expect(run('status', '1', 'resolved', '--data-dir', d).status).toBe(0);
+    const out = `${d}/pm.md`;
+    expect(run('postmortem', '1', '--out', out, '--data-dir', d)).toMatchObject({ status: 0, stdout: `Wrote ${out}\n` });
+    const md = require('node:fs').readFileSync(out, 'utf8');
+    expect(md).toMatch(/^# Incident Post-Mortem: Error rate > 5%/);
+    expect(md).toContain('bad deploy v2.3');
+    expect(md).toContain('- **Services affected**: api');
+    expect(run('declare', '--title', 'x', '--data-dir', d)).toMatchObject({ status: 2, stderr: expect.stringContaining('--severity is required') });
+    expect(run('declare', '--title', 'x', '--severity', 'P9', '--data-dir', d)).toMatchObject({ status: 1, stderr: expect.stringContaining("Severity 'P9' is not in the scheme") });
+    expect(run('status', 'one', 'resolved', '--data-dir', d).status).toBe(2);
+    expect(run('status', '7', 'resolved', '--data-dir', d)).toMatchObject({ status: 1, stderr: 'There is no incident #7.\n' });
+    removeDir(d);
   });
 
   it('explains a refused database and exits 1', () => {

@@ -1,8 +1,7 @@
-import type { Incident } from '../../../preload/contract';
-import { createEngine } from '../../engine/engine';
-import { defaultDataDir } from '../../engine/paths';
+import type { IncidentSummary } from '../../../preload/contract';
 import type { CliCommand } from '../cli-types';
 import { call } from '../engine-call';
+import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';
 import { formatAge } from '../../shared/format-age';
 
@@ -18,20 +17,23 @@ export const incidentsCommand: CliCommand = {
       { json: { type: 'boolean' }, status: { type: 'string' }, 'data-dir': { type: 'string' } },
       usage,
     );
-    const engine = createEngine({ dataDir: values['data-dir'] ?? defaultDataDir() });
-    try {
-      const list = await call(engine, 'incidents.list', { status: values.status ?? 'all', limit: 1000 });
-      io.out(values.json ? JSON.stringify(list, null, 2) : formatTable(list, Date.now()));
-      return 0;
-    } finally {
-      engine.close();
-    }
+    const list = await withEngine(values['data-dir'], (engine) => call(engine, 'incidents.list', { status: values.status ?? 'all', limit: 1000 }));
+    io.out(values.json ? JSON.stringify(list, null, 2) : formatTable(list, Date.now()));
+    return 0;
   },
 };
 
-function formatTable(list: Incident[], now: number): string {
+function formatTable(list: IncidentSummary[], now: number): string {
   if (list.length === 0) return 'No incidents.';
-  const rows = list.map((i) => [`#${i.id}`, i.severity, i.status, formatAge(now - i.createdAt), i.title]);
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]) : cell)).join('  ')).join('\n');
+  const rows = list.map((i) => [
+    `#${i.id}`,
+    i.severity,
+    i.status,
+    formatAge(now - i.createdAt),
+    i.checklist.total ? `${i.checklist.done}/${i.checklist.total}` : '-',
+    i.timers[0] ? `${i.timers[0].kind} ${i.timers[0].dueAt <= now ? 'overdue' : `in ${formatAge(i.timers[0].dueAt - now)}`}` : '-',
+    i.title,
+  ]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c < r.length - 1 ? cell.padEnd(widths[c]) : cell)).join('  ')).join('\n');
 }

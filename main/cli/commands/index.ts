@@ -1,5 +1,9 @@
 import type { CliCommand } from '../cli-types';
+import { declareCommand } from './declare-command';
 import { incidentsCommand } from './incidents-command';
+import { postmortemCommand } from './postmortem-command';
 import { serveCommand } from './serve-command';
+import { statusCommand } from './status-command';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, incidentsCommand];
+// One line per command, in the order `trayage --help` lists them.
+export const COMMANDS: readonly CliCommand[] = [serveCommand, incidentsCommand, declareCommand, statusCommand, postmortemCommand];

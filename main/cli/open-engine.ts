@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { createEngine, type Engine } from '../engine/engine';
+import { defaultDataDir } from '../engine/paths';
+
+// The CLI opens the same database as the app; the app notices the change within a second.
+export async function withEngine<T>(dataDir: string | undefined, work: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = createEngine({ dataDir: path.resolve(dataDir ?? defaultDataDir()) });
+  try {
+    return await work(engine);
+  } finally {
+    engine.close();
+  }
+}
