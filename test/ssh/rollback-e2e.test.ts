@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { builtinProcedures, findProcedure } from '../../main/engine/procedures/builtin-procedures';
+import type { PlannedStep } from '../../main/engine/procedures/dry-run';
+import { runProcedure } from '../../main/engine/procedures/procedure-runner';
+import type { StepRecord } from '../../main/engine/procedures/run-types';
+import { makeTempDir } from '../fixtures/sshd/keys';
+import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
+
+
+// The "server" is the loopback sshd; its PATH starts with a fake `docker`
+// whose `compose up -d` "restarts" the service by recording the checked-out
+// tag, which the local health endpoint then reports as healthy.
+let env: SshEnv;
+let scratch: string;
+let repo: string;
+let restartedFile: string;
+let health: http.Server;
+let healthUrl: string;
+
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', repo, '-c', 'user.name=Ops', '-c', 'user.email=ops@example.com', ...args], { encoding: 'utf8' }).trim();
+
+beforeAll(async () => {
+  scratch = makeTempDir('rollback');
+  repo = path.join(scratch, 'app');
+  restartedFile = path.join(scratch, 'restarted');
+  fs.mkdirSync(repo);
+  git('init', '--quiet');
+  for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
+    fs.writeFileSync(path.join(repo, 'VERSION'), version);
+    git('add', 'VERSION');
+    git('commit', '--quiet', '-m', `release ${version}`);
+    git('tag', `v${version}`);
+  }
+  const bin = path.join(scratch, 'bin');
+  fs.mkdirSync(bin);
+  fs.writeFileSync(
+    path.join(bin, 'docker'),
+    [
+      '#!/bin/sh',
+      `echo "docker $*" >> '${scratch}/docker.log'`,
+      'case "$1 $2 $3" in',
+      `  "compose up -d") git -C '${repo}' describe --tags > '${restartedFile}'; echo "Started $4" ;;`,
+      '  "compose build "*) echo "Built $3" ;;',
+      '  "logs --tail 20") echo "listening on :8080" ;;',
+      '  *) echo "unexpected docker call: $*" >&2; exit 1 ;;',
+      'esac',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  env = await startSshEnv({ env: { PATH: `${bin}:/usr/local/bin:/usr/bin:/bin` } });
+
+  health = http.createServer((_req, res) => {
+    const running = fs.existsSync(restartedFile) ? fs.readFileSync(restartedFile, 'utf8').trim() : '';
+    res.writeHead(running === 'v1.1.0' ? 200 : 503, { 'content-type': 'text/plain' }).end(running || 'down');
+  });
+  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
+  healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health/ready`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => health?.close(resolve));
+  await env?.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const params = () => ({ appDir: repo, composeDir: scratch, service: 'app', container: 'app', healthUrl });
+
+test('declining the checkout confirmation leaves the server untouched', async () => {
+  const rollback = findProcedure(builtinProcedures(), 'quick-rollback')!;
+  const result = await runProcedure(rollback, { host: 'web', params: params() }, { runner: env.runner(), confirm: async () => null });
+  expect(result.outcome).toBe('refused');
+  expect(result.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'refused', 'skipped', 'skipped', 'skipped', 'skipped']);
+  expect(git('describe', '--tags')).toBe('v1.2.0');
+  expect(fs.existsSync(restartedFile)).toBe(false);
+});
+
+test('quick rollback end to end: previous tag picked, checked out, restarted, health verified', async () => {
+  const rollback = findProcedure(builtinProcedures(), 'quick-rollback')!;
+  const timeline: Array<{ event: 'start'; step: PlannedStep } | { event: 'end'; record: StepRecord }> = [];
+  const confirmations: string[] = [];
+  const choices: string[][] = [];
+  const result = await runProcedure(
+    rollback,
+    { host: 'web', params: params() },
+    {
+      runner: env.runner(),
+      onStepStart: (step) => timeline.push({ event: 'start', step }),
+      onStepEnd: (record) => timeline.push({ event: 'end', record }),
+      choose: async ({ choices: offered, suggested }) => {
+        choices.push(offered);
+        return suggested ?? null;
+      },
+      confirm: async ({ step }) => {
+        confirmations.push(step.title);
+        return step.host;
+      },
+    },
+  );
+
+  expect(result.steps.map((s) => `${s.title}: ${s.status}${s.error ? ` (${s.error})` : ''}`)).toEqual([
+    'Recent commits: ok',
+    'Recent tags, newest first: ok',
+    'Check out the chosen tag: ok',
+    'Rebuild the image: ok',
+    'Restart the container: ok',
+    'Verify the service is healthy: ok',
+    'Container logs (last 20 lines): ok',
+  ]);
+  expect(result).toMatchObject({ ok: true, outcome: 'ok', healthVerified: true });
+  expect(choices).toEqual([['v1.2.0', 'v1.1.0', 'v1.0.0']]);
+  expect(result.steps[1].captured).toMatchObject({ param: 'tag', value: 'v1.1.0' });
+  expect(result.steps[2].command).toBe(`cd -- '${repo}' && git checkout --quiet 'v1.1.0' && git describe --tags`);
+  expect(result.steps[2].stdout).toBe('v1.1.0\n');
+  expect(confirmations).toEqual(['Check out the chosen tag', 'Restart the container']);
+  expect(git('describe', '--tags')).toBe('v1.1.0');
+  expect(fs.readFileSync(restartedFile, 'utf8').trim()).toBe('v1.1.0');
+  expect(fs.readFileSync(path.join(scratch, 'docker.log'), 'utf8').trim().split('\n')).toEqual([
+    'docker compose build app',
+    'docker compose up -d app',
+    'docker logs --tail 20 app',
+  ]);
+  // Every step is in the timeline, in order, each start followed by its end.
+  expect(timeline.map((e) => (e.event === 'start' ? `start ${e.step.index}` : `end ${e.record.index}`))).toEqual(
+    [0, 1, 2, 3, 4, 5, 6].flatMap((i) => [`start ${i}`, `end ${i}`]),
+  );
+  for (const entry of timeline) {
+    if (entry.event === 'end' && entry.record.kind === 'command') {
+      expect(entry.record).toMatchObject({ host: 'web', exitCode: 0 });
+      expect(entry.record.startedAt).toBeGreaterThan(0);
+    }
+  }
+});
