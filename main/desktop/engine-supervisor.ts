@@ -20,10 +20,12 @@ export class EngineSupervisor {
   private readonly crashes: number[] = [];
   private stopping = false;
   private fatal: string | null = null;
+  private ready = false;
 
   constructor(
     private readonly entry: string,
     private readonly dataDir: string,
+    private readonly secretKey: Buffer | null,
     private readonly events: SupervisorEvents,
   ) {}
 
@@ -32,13 +34,15 @@ export class EngineSupervisor {
     this.child = child;
     child.on('message', (raw: unknown) => this.receive(raw));
     child.on('exit', (code) => this.exited(code));
+    const start: ToEngine = { type: 'start', secretKey: this.secretKey?.toString('base64') ?? null };
+    child.postMessage(start);
   }
 
   call(text: string): Promise<string> {
     const seq = ++this.seq;
     // Ids inside the text belong to the window; seq only matches the reply to this call.
     return new Promise((resolve) => {
-      if (!this.child) return resolve(UNAVAILABLE(seq));
+      if (!this.child || !this.ready) return resolve(UNAVAILABLE(seq));
       this.pending.set(seq, resolve);
       const message: ToEngine = { type: 'call', seq, text };
       this.child.postMessage(message);
@@ -61,6 +65,7 @@ export class EngineSupervisor {
     } else if (m.type === 'event') {
       this.events.onEvent(m.text);
     } else if (m.type === 'ready') {
+      this.ready = true;
       this.events.onReady();
     } else {
       this.fatal = m.message;
@@ -69,6 +74,7 @@ export class EngineSupervisor {
 
   private exited(code: number | null): void {
     this.child = null;
+    this.ready = false;
     for (const [seq, resolve] of this.pending) resolve(UNAVAILABLE(seq));
     this.pending.clear();
     if (this.stopping) return;

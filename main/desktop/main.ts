@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, s
 import path from 'node:path';
 import { EventEnvelope, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, TrayState, TrayTarget } from '../../preload/contract';
 import { EngineSupervisor } from './engine-supervisor';
+import { keychainProtectedKey } from './keychain-key';
 import { checkWindowMessage } from './ipc-input';
 import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
 import { trayIconFile } from './tray-icon';
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 function startShell(): void {
   const dataDir = app.getPath('userData');
   hardenSessions();
-  const supervisor = (engine = new EngineSupervisor(path.join(distDir, 'engine-host.cjs'), dataDir, {
+  const supervisor = (engine = new EngineSupervisor(path.join(distDir, 'engine-host.cjs'), dataDir, keychainProtectedKey(dataDir), {
     onEvent: relayEvent,
     onReady: () => void refreshTray(supervisor),
     onRestart: (reason) => new Notification({ title: 'Trayage engine restarted', body: reason }).show(),

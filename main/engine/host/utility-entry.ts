@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { StoreError } from '../db/store-error';
-import { createEngine } from '../engine';
+import { createEngine, type Engine } from '../engine';
 import { defaultDataDir } from '../paths';
 import { type FromEngine, ToEngine } from './host-protocol';
 
@@ -19,25 +19,35 @@ if (!parentPort) {
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: true });
 const dataDir = values['data-dir'] ?? defaultDataDir();
 
-try {
-  const engine = createEngine({
-    dataDir,
-    onInternalError: (method, err) => process.stderr.write(`internal error in ${method}: ${(err as Error)?.stack ?? err}\n`),
-  });
-  engine.onEvent((event) => parentPort.postMessage({ type: 'event', text: JSON.stringify(event) }));
-  parentPort.on('message', async ({ data }) => {
-    const message = ToEngine.safeParse(data);
-    if (!message.success) return;
-    if (message.data.type === 'shutdown') {
-      engine.close();
-      process.exit(0);
-    }
-    const { seq, text } = message.data;
-    parentPort.postMessage({ type: 'reply', seq, text: JSON.stringify(await engine.dispatchText(text)) });
-  });
-  parentPort.postMessage({ type: 'ready', dataDir, version: engine.info.version });
-} catch (err) {
-  // A refused database is not a crash to restart from: the shell shows the message and stops retrying.
-  parentPort.postMessage({ type: 'fatal', message: err instanceof StoreError ? err.message : String((err as Error)?.stack ?? err) });
-  process.exit(3);
+let engine: Engine | null = null;
+
+// The shell sends 'start' first; calls before it are answered as unavailable by the shell itself.
+parentPort.on('message', async ({ data }) => {
+  const message = ToEngine.safeParse(data);
+  if (!message.success) return;
+  const m = message.data;
+  if (m.type === 'start') {
+    if (!engine) start(m.secretKey);
+  } else if (m.type === 'shutdown') {
+    engine?.close();
+    process.exit(0);
+  } else if (engine) {
+    parentPort.postMessage({ type: 'reply', seq: m.seq, text: JSON.stringify(await engine.dispatchText(m.text)) });
+  }
+});
+
+function start(secretKey: string | null): void {
+  try {
+    engine = createEngine({
+      dataDir,
+      secretKey: secretKey ? Buffer.from(secretKey, 'base64') : undefined,
+      onInternalError: (where, err) => process.stderr.write(`internal error in ${where}: ${(err as Error)?.stack ?? err}\n`),
+    });
+    engine.onEvent((event) => parentPort!.postMessage({ type: 'event', text: JSON.stringify(event) }));
+    parentPort!.postMessage({ type: 'ready', dataDir, version: engine.info.version });
+  } catch (err) {
+    // A refused database is not a crash to restart from: the shell shows the message and stops retrying.
+    parentPort!.postMessage({ type: 'fatal', message: err instanceof StoreError ? err.message : String((err as Error)?.stack ?? err) });
+    process.exit(3);
+  }
 }
