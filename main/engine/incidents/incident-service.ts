@@ -19,7 +19,7 @@ export interface DeclareInput {
 }
 
 // Timers only read these timeline kinds, so lists load just them.
-const TIMER_KINDS_IN_TIMELINE = new Set(['status', 'snooze', 'escalated', 'update', 'declared']);
+export const TIMER_TIMELINE_KINDS = ['status', 'snooze', 'escalated', 'update', 'declared'] as const;
 
 // Incident operations: the workflow plans decide, the stores write, all in one transaction.
 export class IncidentService {
@@ -111,7 +111,7 @@ export class IncidentService {
   timers(incident: Incident, timeline?: TimelineEntry[]): Timer[] {
     const lifecycle = this.workflow.lifecycle();
     if (!isOpenStatus(lifecycle, incident.status) && incident.resolvedAt !== null && this.now() - incident.resolvedAt > 7 * 86_400_000) return [];
-    const entries = timeline ?? this.store.timeline(incident.id).filter((e) => TIMER_KINDS_IN_TIMELINE.has(e.kind));
+    const entries = timeline ?? this.store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);
     return computeTimers(incident, this.workflow.level(incident.severity), entries, this.now(), snoozesFromTimeline(entries), lifecycle);
   }
 

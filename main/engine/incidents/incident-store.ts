@@ -70,6 +70,14 @@ export class IncidentStore {
     return (this.selectTimeline.all(id) as TimelineRow[]).map(toTimelineEntry);
   }
 
+  // Only the entry kinds that timers read, through the (incident_id, kind) index: cheap even for huge incidents.
+  timelineOfKinds(id: number, kinds: readonly string[]): TimelineEntry[] {
+    const marks = kinds.map(() => '?').join(',');
+    return (
+      this.db.prepare(`SELECT * FROM timeline WHERE incident_id = ? AND kind IN (${marks}) ORDER BY at, id`).all(id, ...kinds) as TimelineRow[]
+    ).map(toTimelineEntry);
+  }
+
   list(statuses: string[] | null, limit: number): Incident[] {
     if (statuses === null) {
       return (this.db.prepare('SELECT * FROM incidents ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as IncidentRow[]).map(toIncident);
@@ -79,6 +87,16 @@ export class IncidentStore {
       this.db
         .prepare(`SELECT * FROM incidents WHERE status IN (${marks}) ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...statuses, limit) as IncidentRow[]
+    ).map(toIncident);
+  }
+
+  // Open incidents, and resolved ones whose post-fix watch may still be running.
+  listWithTimers(openStatuses: string[], resolvedSince: number): Incident[] {
+    const marks = openStatuses.map(() => '?').join(',');
+    return (
+      this.db
+        .prepare(`SELECT * FROM incidents WHERE status IN (${marks}) OR resolved_at >= ? ORDER BY created_at DESC`)
+        .all(...openStatuses, resolvedSince) as IncidentRow[]
     ).map(toIncident);
   }
 

@@ -1,6 +1,7 @@
 import { escalationSummary, escalationTargets } from '../workflow/contacts';
 import { snoozesFromTimeline } from '../workflow/incident-events';
-import { isOpenStatus } from '../workflow/lifecycle';
+import { openStatusKeys } from '../workflow/lifecycle';
+import { TIMER_TIMELINE_KINDS } from './incident-service';
 import { timerNotice } from '../workflow/timer-notifications';
 import { dueNotifications } from '../workflow/timers';
 import type { EngineContext } from '../engine-context';
@@ -15,13 +16,11 @@ export function checkIncidentTimers(ctx: EngineContext, store: IncidentStore, wo
   const now = ctx.now();
   const lifecycle = workflow.lifecycle();
   let fired = 0;
-  for (const incident of store.list(null, 10_000)) {
-    const open = isOpenStatus(lifecycle, incident.status);
-    if (!open && (incident.resolvedAt === null || now - incident.resolvedAt > RECENTLY_RESOLVED_MS)) continue;
+  for (const incident of store.listWithTimers(openStatusKeys(lifecycle), now - RECENTLY_RESOLVED_MS)) {
     const level = workflow.level(incident.severity);
     const prev = store.timersCheckedAt(incident.id) ?? incident.createdAt;
     if (now <= prev) continue;
-    const timeline = store.timeline(incident.id);
+    const timeline = store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);
     for (const timer of dueNotifications(prev, now, incident, level, timeline, snoozesFromTimeline(timeline), lifecycle)) {
       const contacts = timer.kind === 'escalation' && level ? escalationSummary(escalationTargets(level, workflow.contacts())) : [];
       const notice = timerNotice(incident, timer, now, contacts);

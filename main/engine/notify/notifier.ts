@@ -70,10 +70,14 @@ export class Notifier {
   }
 
   async retryDue(): Promise<void> {
+    if (!this.db.open) return;
     const due = this.db
       .prepare('SELECT id FROM notifications WHERE sent_at IS NULL AND suppressed IS NULL AND attempts > 0 AND next_attempt_at <= ?')
       .all(this.now()) as { id: number }[];
-    for (const { id } of due) await this.attempt(id);
+    for (const { id } of due) {
+      if (!this.db.open) return;
+      await this.attempt(id);
+    }
   }
 
   private snoozedUntil(scope: string | undefined, at: number): boolean {
@@ -82,6 +86,7 @@ export class Notifier {
   }
 
   private async attempt(id: number): Promise<void> {
+    if (!this.db.open) return;
     const row = this.db.prepare('SELECT title, body, severity, target, attempts FROM notifications WHERE id = ?').get(id) as
       | { title: string; body: string; severity: string | null; target: string | null; attempts: number }
       | undefined;

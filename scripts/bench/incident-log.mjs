@@ -1,0 +1,112 @@
+// 100,000 timeline entries across 1,000 incidents: first screen of the log and of the largest
+// incident in Chromium, scroll smoothness of that incident's (virtualised) timeline, search time.
+import Database from 'better-sqlite3';
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { percentile } from './proc-stats.mjs';
+import { rpcClient, startServe, stopServe } from './serve-process.mjs';
+
+const INCIDENTS = 1000;
+const ENTRIES = 100_000;
+const LARGEST = 20_000;
+const WORDS = ['database', 'locked', 'rollback', 'nginx', '502', 'disk', 'memory', 'certificate', 'deploy', 'cache', 'latency', 'queue', 'replica', 'restart', 'timeout'];
+
+function seed(dir) {
+  const db = new Database(path.join(dir, 'trayage.db'));
+  const t0 = Date.now() - 90 * 86_400_000;
+  const insertIncident = db.prepare(
+    "INSERT INTO incidents(title, severity, status, impact, commander, service, created_at, updated_at, status_changed_at) VALUES (?, ?, ?, '', 'ana', ?, ?, ?, ?)",
+  );
+  const insertEntry = db.prepare("INSERT INTO timeline(incident_id, at, kind, actor, text) VALUES (?, ?, 'note', 'ana', ?)");
+  db.transaction(() => {
+    for (let i = 1; i <= INCIDENTS; i++) {
+      const at = t0 + i * 7_000_000;
+      insertIncident.run(`Incident ${i}: ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}`, `P${1 + (i % 4)}`, i % 10 === 0 ? 'investigating' : 'resolved', `svc-${i % 20}`, at, at, at);
+    }
+    // One very long incident (the latest), the rest spread evenly.
+    for (let n = 0; n < ENTRIES; n++) {
+      const incident = n < LARGEST ? INCIDENTS : 1 + (n % (INCIDENTS - 1));
+      const text = `step ${n}: checked ${WORDS[n % WORDS.length]} on host-${n % 50}, ${WORDS[(n * 3) % WORDS.length]} ${n % 997 === 0 ? 'kraken-anomaly' : ''}`;
+      insertEntry.run(incident, t0 + n * 1000, text);
+    }
+  })();
+  db.close();
+}
+
+export async function benchIncidentLog() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-log-'));
+  const first = await startServe(dir);
+  await stopServe(first.proc);
+  const seedStart = Date.now();
+  seed(dir);
+  const seedMs = Date.now() - seedStart;
+  const serve = await startServe(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(serve.url);
+    await page.getByRole('row').nth(1).waitFor();
+    const logStart = Date.now();
+    await page.goto(`${serve.url}&t=1#/`);
+    await page.getByRole('row').nth(1).waitFor();
+    const logMs = Date.now() - logStart;
+    await page.selectOption('select[aria-label="Filter by status"]', 'all');
+    await page.getByRole('row').nth(150).waitFor();
+
+    const incStart = Date.now();
+    await page.goto(`${serve.url}&t=2#/incidents/${INCIDENTS}`);
+    await page.locator('.timeline li').first().waitFor();
+    const incidentMs = Date.now() - incStart;
+    const domRows = await page.locator('.timeline li').count();
+    const frames = await page.evaluate(async () => {
+      const scroller = document.querySelector('.timeline-scroller');
+      const deltas = [];
+      let last = performance.now();
+      const end = last + 3000;
+      await new Promise((resolve) => {
+        const step = (t) => {
+          deltas.push(t - last);
+          last = t;
+          scroller.scrollTop += 400;
+          if (t < end) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      return deltas.slice(1);
+    });
+    frames.sort((a, b) => a - b);
+
+    const rpc = await rpcClient(serve.port, serve.token);
+    const searchTimes = [];
+    for (const query of ['kraken-anomaly', 'rollback host-7', 'certificate', 'locked nginx', 'zzz-nothing']) {
+      for (let i = 0; i < 5; i++) {
+        const t = process.hrtime.bigint();
+        const reply = await rpc.call('incidents.search', { query, limit: 100 });
+        if (reply.error) throw new Error(reply.error.message);
+        searchTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }
+    rpc.close();
+    searchTimes.sort((a, b) => a - b);
+    const dbMb = fs.statSync(path.join(dir, 'trayage.db')).size / 1e6;
+    return {
+      'seed 1,000 incidents + 100,000 entries (ms)': seedMs,
+      'database size (MB)': dbMb.toFixed(1),
+      'incident log first screen in Chromium (ms)': logMs,
+      [`largest incident (${LARGEST.toLocaleString('en')} entries) first screen (ms)`]: incidentMs,
+      'timeline rows in the DOM (virtualised)': domRows,
+      'scroll frame time p50 / p95 / max (ms)': `${percentile(frames, 50).toFixed(1)} / ${percentile(frames, 95).toFixed(1)} / ${frames.at(-1).toFixed(1)}`,
+      'full-text search round trip p50 / max (ms)': `${percentile(searchTimes, 50).toFixed(1)} / ${searchTimes.at(-1).toFixed(1)}`,
+    };
+  } finally {
+    await browser.close();
+    await stopServe(serve.proc);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
