@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { Scheduler, type ScheduledJob } from '../../main/engine/monitors/scheduler';
+import { FakeClock } from './helpers/fake-clock';
+
+function job(id: string, intervalMs = 1000, jitterMs = 0, version = 'v1'): ScheduledJob {
+  return { id, intervalMs, jitterMs, version };
+}
+
+/** A scheduler whose runs take `durationMs` of fake time; records every start and the overlap seen. */
+function harness(options: { maxConcurrent?: number; durationMs?: number; startSpreadMs?: number; tickMs?: number } = {}) {
+  const clock = new FakeClock();
+  const starts: { id: string; at: number }[] = [];
+  const active = new Map<string, number>();
+  let running = 0;
+  let maxRunning = 0;
+  let maxSameJob = 0;
+  const gaps: number[] = [];
+  const scheduler = new Scheduler({
+    clock,
+    maxConcurrent: options.maxConcurrent,
+    startSpreadMs: options.startSpreadMs ?? 0,
+    tickMs: options.tickMs ?? 1,
+    onGap: (ms) => gaps.push(ms),
+    run: (id) => {
+      starts.push({ id, at: clock.now() });
+      running++;
+      active.set(id, (active.get(id) ?? 0) + 1);
+      maxRunning = Math.max(maxRunning, running);
+      maxSameJob = Math.max(maxSameJob, active.get(id)!);
+      const duration = options.durationMs ?? 10;
+      return new Promise<void>((resolve) =>
+        clock.setTimer(() => {
+          running--;
+          active.set(id, active.get(id)! - 1);
+          resolve();
+        }, duration),
+      );
+    },
+  });
+  // Runs in flight end on fake timers, so stopping has to keep the clock moving.
+  const shutdown = async () => {
+    const stopped = scheduler.stop();
+    await clock.advance(60_000);
+    await stopped;
+  };
+  return { clock, scheduler, starts, gaps, shutdown, stats: () => ({ maxRunning, maxSameJob }) };
+}
+
+describe('Scheduler', () => {
+  it('runs each job at its interval', async () => {
+    const { clock, scheduler, starts, shutdown } = harness();
+    scheduler.set([job('a', 1000)]);
+    scheduler.start();
+    await clock.advance(5500);
+    expect(starts.map((s) => s.at - starts[0].at)).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+    await shutdown();
+  });
+
+  it('never starts a second run of a job that is still running, and skips the missed slots', async () => {
+    const { clock, scheduler, starts, stats, shutdown } = harness({ durationMs: 2500 });
+    scheduler.set([job('slow', 1000)]);
+    scheduler.start();
+    await clock.advance(10_000);
+    expect(stats().maxSameJob).toBe(1);
+    // Each run starts when the previous one ended, never two back to back for missed slots.
+    const at = starts.map((s) => s.at - starts[0].at);
+    expect(at).toEqual([0, 2500, 5000, 7500, 10_000]);
+    await shutdown();
+  });
+
+  it('keeps the number of runs in flight under the bound and measures the wait as lateness', async () => {
+    const { clock, scheduler, starts, stats, shutdown } = harness({ maxConcurrent: 3, durationMs: 100 });
+    scheduler.set(Array.from({ length: 10 }, (_, i) => job(`m${i}`, 10_000)));
+    scheduler.start();
+    await clock.advance(1000);
+    expect(stats().maxRunning).toBe(3);
+    expect(new Set(starts.map((s) => s.id)).size).toBe(10);
+    const lateness = scheduler.stats().lateness;
+    expect(lateness.count).toBe(10);
+    expect(lateness.max).toBe(300);
+    expect(lateness.p50).toBeGreaterThanOrEqual(100);
+    await shutdown();
+  });
+
+  it('spreads runs with jitter inside the configured window', async () => {
+    const { clock, scheduler, starts, shutdown } = harness();
+    scheduler.set([job('j', 1000, 200)]);
+    scheduler.start();
+    await clock.advance(200_000);
+    const t0 = starts[0].at;
+    const offsets = starts.slice(1).map((s, i) => s.at - t0 - (i + 1) * 1000);
+    expect(offsets.length).toBeGreaterThan(150);
+    expect(Math.min(...offsets)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...offsets)).toBeLessThan(200);
+    // Spread over the window, not bunched at one value: each fifth of it is used.
+    const buckets = new Set(offsets.map((o) => Math.floor(o / 40)));
+    expect(buckets.size).toBe(5);
+    await shutdown();
+  });
+
+  it('spreads the first runs of a large config evenly, the first one at once', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 1000, maxConcurrent: 100 });
+    scheduler.set(Array.from({ length: 100 }, (_, i) => job(`m${i}`, 60_000)));
+    scheduler.start();
+    await clock.advance(999);
+    expect(starts).toHaveLength(100);
+    expect(starts[0].at - clock.now()).toBe(-999);
+    const at = starts.map((s) => s.at - starts[0].at);
+    expect(at[50]).toBe(500);
+    await shutdown();
+  });
+
+  it('replaces a changed job, drops a removed one and lets a running removed job finish alone', async () => {
+    const { clock, scheduler, starts, stats, shutdown } = harness({ durationMs: 50 });
+    scheduler.set([job('keep', 1000), job('change', 1000), job('drop', 1000)]);
+    scheduler.start();
+    await clock.advance(10);
+    scheduler.set([job('keep', 1000), job('change', 1000, 0, 'v2')]);
+    await clock.advance(3000);
+    const count = (id: string) => starts.filter((s) => s.id === id).length;
+    expect(count('drop')).toBe(1);
+    // The changed job ran again as soon as its running check finished, then on its interval.
+    const changeStarts = starts.filter((s) => s.id === 'change').map((s) => s.at - starts[0].at);
+    expect(changeStarts.slice(0, 2)).toEqual([0, 50]);
+    // Re-adding a job while its old run is in flight does not make two runs at once.
+    scheduler.set([job('keep', 1000)]);
+    scheduler.set([job('keep', 1000), job('change', 1000, 0, 'v3')]);
+    await clock.advance(3000);
+    expect(stats().maxSameJob).toBe(1);
+    await shutdown();
+  });
+
+  it('treats a long timer gap as sleep: reports it once and spreads the next runs', async () => {
+    const { clock, scheduler, starts, gaps, shutdown } = harness({ startSpreadMs: 1000, maxConcurrent: 50 });
+    scheduler.set(Array.from({ length: 20 }, (_, i) => job(`m${i}`, 30_000)));
+    scheduler.start();
+    await clock.advance(2000);
+    starts.length = 0;
+    await clock.sleep(2 * 3_600_000);
+    await clock.advance(1000);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toBeGreaterThan(3_500_000);
+    expect(starts).toHaveLength(20);
+    const after = starts.map((s) => s.at - starts[0].at);
+    expect(Math.max(...after)).toBeGreaterThanOrEqual(900);
+    await shutdown();
+  });
+
+  it('starts checks due close together in the same tick, keeping the exact period', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 1000, tickMs: 250, maxConcurrent: 100 });
+    scheduler.set(Array.from({ length: 40 }, (_, i) => job(`m${i}`, 20_000, 1000)));
+    scheduler.start();
+    await clock.advance(60_000);
+    const instants = new Set(starts.map((s) => s.at));
+    expect(starts.length).toBeGreaterThanOrEqual(120);
+    expect([...instants].every((t) => t % 250 === 0)).toBe(true);
+    // 120 runs share a few dozen wake-ups instead of 120.
+    expect(instants.size).toBeLessThan(starts.length / 2);
+    const first = starts.filter((s) => s.id === 'm7').map((s) => s.at);
+    expect(first[2] - first[0]).toBeGreaterThanOrEqual(40_000);
+    expect(first[2] - first[0]).toBeLessThanOrEqual(41_250);
+    await shutdown();
+  });
+
+  it('runNow runs at once, or right after a run in progress', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ durationMs: 100 });
+    scheduler.set([job('a', 60_000)]);
+    scheduler.start();
+    await clock.advance(10);
+    scheduler.runNow('a');
+    await clock.advance(200);
+    expect(starts.map((s) => s.at - starts[0].at)).toEqual([0, 100]);
+    scheduler.runNow('a');
+    await clock.advance(10);
+    expect(starts).toHaveLength(3);
+    await shutdown();
+  });
+});
