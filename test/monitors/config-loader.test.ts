@@ -83,13 +83,16 @@ describe('parseMonitorConfig', () => {
     expect((monitors[0].settings as HttpSettings).acceptedStatuses).toEqual([[200, 299]]);
   });
 
-  it('keeps a top-level sources: list for the alert sources', () => {
+  it('parses the top-level sources: list (issue 7 shape) with defaults', () => {
     const text = `sources:
   - name: prod-alertmanager
     alertmanager: http://127.0.0.1:9093
     severity-label: severity
 ${ISSUE_EXAMPLE}`;
-    expect(parseMonitorConfig(text, 'monitors.yaml').sources).toEqual([{ name: 'prod-alertmanager', alertmanager: 'http://127.0.0.1:9093', 'severity-label': 'severity' }]);
+    expect(parseMonitorConfig(text, 'monitors.yaml').sources).toEqual([
+      expect.objectContaining({ kind: 'alertmanager', name: 'prod-alertmanager', url: 'http://127.0.0.1:9093', severityLabel: 'severity', silenceMatchers: ['alertname', 'instance'], pollMs: 15_000 }),
+    ]);
+    expect(() => parseMonitorConfig('sources:\n  - name: x\n    alertmanager: nope\n', 'm.yaml')).toThrow(/^m\.yaml:3:5: source 1: alertmanager: /);
   });
 
   it('points at file:line:col with the monitor name and the field', () => {
@@ -142,18 +145,18 @@ bogus: 1
 
   it('accepts kinds registered later, selected by their own key', () => {
     const registry = createDefaultRegistry();
-    const prometheus: MonitorKind<{ server: string; query: string }> = {
-      kind: 'prometheus',
-      selects: (raw) => 'prometheus' in raw,
-      fields: { prometheus: z.string(), query: z.string() },
-      build: (values) => ({ settings: { server: values.prometheus as string, query: values.query as string }, target: values.query as string }),
+    const graphite: MonitorKind<{ server: string; query: string }> = {
+      kind: 'graphite',
+      selects: (raw) => 'graphite' in raw,
+      fields: { graphite: z.string(), query: z.string() },
+      build: (values) => ({ settings: { server: values.graphite as string, query: values.query as string }, target: values.query as string }),
       probe: async () => ({ checkedAt: 0, responseTimeMs: 1, value: 0.01 }),
     };
-    registry.register(prometheus);
+    registry.register(graphite);
     const { monitors } = parseMonitorConfig(
       `monitors:
   - name: api 5xx ratio
-    prometheus: http://127.0.0.1:9090
+    graphite: http://127.0.0.1:8080
     query: sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))
     conditions: ["[VALUE] < 0.05"]
     for: 2m
@@ -162,7 +165,7 @@ bogus: 1
       'monitors.yaml',
       registry,
     );
-    expect(monitors[0]).toMatchObject({ kind: 'prometheus', forMs: 120_000, settings: { server: 'http://127.0.0.1:9090' } });
+    expect(monitors[0]).toMatchObject({ kind: 'graphite', forMs: 120_000, settings: { server: 'http://127.0.0.1:8080' } });
   });
 
   it('loads from disk, resolving ca-file next to the config', () => {

@@ -34,11 +34,19 @@ export interface CertificateInfo {
   daysLeft: number;
 }
 
+/** One time series of a query result (Prometheus), judged on its own. */
+export interface SeriesValue {
+  labels: Record<string, string>;
+  value: number;
+  ok: boolean;
+}
+
 /** Facts one checker gathered in one run, before conditions are applied. */
 export interface Probe extends ConditionInput {
   error?: string;
   errorKind?: ErrorKind;
   certificate?: CertificateInfo;
+  series?: SeriesValue[];
 }
 
 export interface CheckResult {
@@ -54,6 +62,7 @@ export interface CheckResult {
   certificate?: CertificateInfo;
   connected?: boolean;
   value?: number;
+  series?: SeriesValue[];
   /** Start of the body of a failed run, for the person reading the notification. */
   bodyExcerpt?: string;
 }

@@ -6,14 +6,15 @@ import { FieldError, type MonitorDefinition, type MonitorKind } from './check-ty
 import { parseCondition } from './condition-parser';
 import { ConditionError, type Condition } from './condition-types';
 import { durationField, positiveInt } from './config-fields';
+import { parseSources, type SourceDefinition } from '../sources/source-config';
 import { ConfigError, PositionFinder, describeZodIssue, show, type ConfigIssue } from './config-errors';
 import { createDefaultRegistry, type KindRegistry } from './kind-registry';
 
 export interface MonitorConfig {
   file: string;
   monitors: MonitorDefinition[];
-  /** Alert sources (Alertmanager, GitHub...); kept unparsed until their kinds exist. */
-  sources: unknown[];
+  /** Alert sources (Alertmanager, GitHub Actions). */
+  sources: SourceDefinition[];
 }
 
 export const MONITOR_DEFAULTS = {
@@ -86,7 +87,7 @@ export function parseMonitorConfig(text: string, fileName: string, registry?: Ki
     if (!TOP_LEVEL_KEYS.has(key)) issues.push({ file: fileName, ...at.at([key]), message: `unknown top-level key '${key}' (expected monitors: or sources:)` });
   }
   const rawMonitors = listAt(top, 'monitors', add);
-  const sources = listAt(top, 'sources', add);
+  const rawSources = listAt(top, 'sources', add);
   const baseDir = path.dirname(path.resolve(fileName));
   const seen = new Map<string, number>();
   const monitors: MonitorDefinition[] = [];
@@ -101,6 +102,7 @@ export function parseMonitorConfig(text: string, fileName: string, registry?: Ki
     const monitor = buildMonitor(raw, ['monitors', index], kinds, baseDir, at, issues);
     if (monitor) monitors.push(monitor);
   });
+  const sources = parseSources(rawSources, at, issues);
   if (issues.length > 0) throw new ConfigError(issues.sort((a, b) => a.line - b.line || a.column - b.column));
   return { file: fileName, monitors, sources };
 }

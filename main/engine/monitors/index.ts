@@ -12,6 +12,7 @@ export {
   type MonitorDefinition,
   type MonitorKind,
   type Probe,
+  type SeriesValue,
 } from './check-types';
 export { KindRegistry, createDefaultRegistry, runCheck } from './kind-registry';
 export { judgeProbe } from './judge';

@@ -43,6 +43,7 @@ export function judgeProbe(monitor: MonitorDefinition, probe: Probe): CheckResul
   if (probe.certificateExpiresAt !== undefined) result.certificateExpiresAt = probe.certificateExpiresAt;
   if (probe.connected !== undefined) result.connected = probe.connected;
   if (probe.value !== undefined) result.value = probe.value;
+  if (probe.series) result.series = probe.series;
   if (!ok && probe.body) result.bodyExcerpt = probe.body.length > EXCERPT_CHARS ? `${probe.body.slice(0, EXCERPT_CHARS)}...` : probe.body;
   return result;
 }

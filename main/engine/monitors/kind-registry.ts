@@ -4,6 +4,7 @@ import { httpKind } from './http-kind';
 import { judgeProbe } from './judge';
 import { tcpKind } from './tcp-check';
 import { tlsKind } from './tls-check';
+import { prometheusKind } from '../sources/prometheus-kind';
 
 /** The monitor kinds the engine knows; SSH-command and Prometheus kinds register themselves here. */
 export class KindRegistry {
@@ -34,7 +35,12 @@ export class KindRegistry {
 }
 
 export function createDefaultRegistry(agents = new AgentPool()): KindRegistry {
-  return new KindRegistry().register(httpKind(agents)).register(tlsKind()).register(tcpKind());
+  // One line per kind.
+  return new KindRegistry()
+    .register(httpKind(agents))
+    .register(tlsKind())
+    .register(tcpKind())
+    .register(prometheusKind());
 }
 
 /** Runs one check end to end; never throws, so one broken checker cannot stop the scheduler. */

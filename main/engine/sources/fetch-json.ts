@@ -1,0 +1,97 @@
+export interface FetchOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  // Bodies larger than this are refused rather than parsed: a source must not exhaust the engine.
+  maxBytes?: number;
+}
+
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'timeout' | 'http' | 'invalid-json' | 'too-large' | 'auth',
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+// Small JSON-over-HTTP client for alert sources, with errors a person can act on.
+export async function fetchJson<T = unknown>(url: string, options: FetchOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const where = describe(url);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...options.headers },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new SourceError(`${where} did not answer within ${timeoutMs} ms`, 'timeout');
+    const code = e.cause?.code;
+    const why = code === 'ECONNREFUSED' ? 'refused the connection' : code === 'ENOTFOUND' ? 'has a host name that does not resolve' : `is unreachable (${code ?? e.message})`;
+    throw new SourceError(`${where} ${why}`, 'unreachable');
+  }
+  const text = await readLimited(response, options.maxBytes ?? DEFAULT_MAX_BYTES, where);
+  if (response.status === 401 || response.status === 403) {
+    throw new SourceError(`${where} refused the credentials (HTTP ${response.status}); check the token or password`, 'auth', response.status);
+  }
+  if (!response.ok) {
+    throw new SourceError(`${where} answered HTTP ${response.status}: ${text.slice(0, 200).trim()}`, 'http', response.status);
+  }
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new SourceError(`${where} did not answer with JSON (starts with ${JSON.stringify(text.slice(0, 60))})`, 'invalid-json');
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new SourceError(`${where} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; refusing to read it`, 'too-large');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// Never echo credentials or query strings in messages.
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return 'the source URL';
+  }
+}
+
+export function authHeaders(auth: SourceAuth | undefined): Record<string, string> {
+  if (!auth) return {};
+  if (auth.bearer) return { Authorization: `Bearer ${auth.bearer}` };
+  if (auth.username !== undefined) return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password ?? ''}`).toString('base64')}` };
+  return {};
+}
+
+export interface SourceAuth {
+  bearer?: string;
+  username?: string;
+  password?: string;
+}

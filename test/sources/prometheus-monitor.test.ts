@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMonitorConfig } from '../../main/engine/monitors/config-loader';
+import { createDefaultRegistry } from '../../main/engine/monitors/kind-registry';
+import { MonitorService, type MonitorServiceEvent } from '../../main/engine/monitors/monitor-service';
+import { instantQuery } from '../../main/engine/sources/prometheus-client';
+import { type MetricsExporter, type PromStack, startExporter, startPromStack, waitUntil } from '../fixtures/prometheus-stack';
+
+describe('Prometheus query monitor against a real Prometheus', () => {
+  let exporter: MetricsExporter;
+  let stack: PromStack;
+  beforeAll(async () => {
+    exporter = await startExporter();
+    exporter.set('http_error_ratio', 0.01, { route: '/checkout' });
+    exporter.set('http_error_ratio', 0.02, { route: '/search' });
+    stack = await startPromStack(exporter, 'groups: []\n');
+    await waitUntil('the first scrape', async () => (await instantQuery(stack.prometheus, 'http_error_ratio')).length === 2, 30_000);
+  }, 40_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await exporter?.close();
+  });
+
+  it('parses the issue shape as written and judges each series on its own', () => {
+    const { monitors } = parseMonitorConfig(
+      `monitors:
+  - name: api 5xx ratio
+    prometheus: ${stack.prometheus}
+    query: sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))
+    conditions: ["[VALUE] < 0.05"]
+    for: 2m
+    severity: P1
+`,
+      'monitors.yaml',
+    );
+    expect(monitors[0]).toMatchObject({ kind: 'prometheus', forMs: 120_000, severity: 'P1', settings: { server: `${stack.prometheus}/` } });
+  });
+
+  it('goes DOWN after its for-duration when a series crosses the threshold, then recovers', async () => {
+    const { monitors } = parseMonitorConfig(
+      `monitors:
+  - name: error ratio per route
+    prometheus: ${stack.prometheus}
+    query: http_error_ratio
+    conditions: ["[VALUE] < 0.05"]
+    interval: 1s
+    failure-threshold: 1
+    for: 2s
+`,
+      'monitors.yaml',
+    );
+    const events: MonitorServiceEvent[] = [];
+    const results: { ok: boolean; series?: { labels: Record<string, string>; ok: boolean }[] }[] = [];
+    const service = new MonitorService({
+      registry: createDefaultRegistry(),
+      onEvent: (e) => events.push(e),
+      onResult: (_m, result) => results.push(result),
+      tickMs: 50,
+    });
+    service.setMonitors(monitors);
+    service.start();
+    try {
+      await waitUntil('a first good result', async () => results.some((r) => r.ok));
+      expect(results.find((r) => r.ok)!.series!.map((s) => [s.labels.route, s.ok])).toEqual(
+        expect.arrayContaining([['/checkout', true], ['/search', true]]),
+      );
+      exporter.set('http_error_ratio', 0.4, { route: '/checkout' });
+      const failing = await waitUntil('a failing result', async () => results.find((r) => !r.ok));
+      const wentBad = Date.now();
+      expect(failing.series!.filter((s) => !s.ok).map((s) => s.labels.route)).toEqual(['/checkout']);
+      const down = await waitUntil('DOWN', async () => events.find((e) => e.type === 'down'));
+      expect(Date.now() - wentBad).toBeGreaterThanOrEqual(1500);
+      expect(down).toMatchObject({ monitor: 'error ratio per route' });
+      expect((down as { failedConditions: string[] }).failedConditions[0]).toMatch(/\[VALUE\] was 0\.4/);
+      exporter.set('http_error_ratio', 0.01, { route: '/checkout' });
+      await waitUntil('recovery', async () => events.find((e) => e.type === 'recovered'), 20_000);
+    } finally {
+      service.stop();
+    }
+  }, 60_000);
+
+  it('says why a query is refused', async () => {
+    await expect(instantQuery(stack.prometheus, 'sum(')).rejects.toThrow(/^Prometheus rejected the query: /);
+    await expect(instantQuery(stack.prometheus, 'http_error_ratio[1m]')).rejects.toThrow(/returns a matrix/);
+  });
+});
