@@ -15,6 +15,8 @@ export interface TrayIncidents {
 export interface EngineContext {
   db: Database.Database;
   dataDir: string;
+  // The monitors-and-sources YAML file (`serve --config`, or the desktop default), if any.
+  configPath: string | undefined;
   actor: string;
   now: () => number;
   registry: RpcRegistry;

@@ -17,6 +17,8 @@ import { APP_VERSION } from './version';
 
 export interface EngineOptions {
   dataDir: string;
+  // The YAML file with `monitors:` and `sources:`; watched and reloaded.
+  configPath?: string;
   actor?: string;
   now?: () => number;
   // The desktop app passes a key kept in the OS keychain; headless mode uses a 0600 key file.
@@ -69,6 +71,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ctx: EngineContext = {
     db,
     dataDir: options.dataDir,
+    configPath: options.configPath,
     actor,
     now,
     registry,

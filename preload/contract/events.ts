@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertEvents } from './alert-methods';
 import { TrayState, TrayTarget } from './tray';
 
 // Every event the engine pushes to windows.
@@ -8,6 +9,7 @@ export const events = {
   'tray.changed': TrayState,
   // A native notification was clicked where the platform reports clicks: open what it was about.
   'notification.clicked': TrayTarget,
+  ...alertEvents,
 } as const;
 
 export type Events = typeof events;

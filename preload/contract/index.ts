@@ -1,3 +1,4 @@
+export * from './alert-methods';
 export * from './api';
 export * from './envelope';
 export * from './events';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertMethods } from './alert-methods';
 import { incidentMethods } from './incident-methods';
 import { TrayState } from './tray';
 import { workflowMethods } from './workflow-methods';
@@ -20,6 +21,7 @@ export const methods = {
   'tray.state': { params: NoParams, result: TrayState },
   ...incidentMethods,
   ...workflowMethods,
+  ...alertMethods,
 } as const;
 
 export type Methods = typeof methods;

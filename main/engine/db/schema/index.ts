@@ -1,7 +1,12 @@
 import type { Migration } from '../migration-types';
+import { ALERTS_MIGRATIONS } from './alerts-schema';
 import { CORE_MIGRATIONS } from './core-schema';
 import { WORKFLOW_MIGRATIONS } from './workflow-schema';
 
-// One line per area; versions: 1-2 core, 3 workflow and shared infrastructure, 4 monitors,
-// 5 SSH runs and procedures, 6 runbook packs, 7 alert sources.
-export const ALL_MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...WORKFLOW_MIGRATIONS];
+// One line per area. Versions are global and contiguous: 1-2 core, 3 workflow and shared
+// infrastructure, 4 SSH runs, 5 monitors, 6 alert sources; a new area takes the next number.
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  ...CORE_MIGRATIONS,
+  ...WORKFLOW_MIGRATIONS,
+  ...ALERTS_MIGRATIONS,
+];

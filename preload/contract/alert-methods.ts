@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Incident, IncidentId } from './incidents';
+
+export const SourceAlert = z.object({
+  source: z.string(),
+  key: z.string(),
+  name: z.string(),
+  state: z.enum(['firing', 'silenced', 'inhibited', 'resolved']),
+  severity: z.string().nullable(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  startsAt: z.string(),
+  silencedBy: z.array(z.string()),
+  url: z.string().optional(),
+  incidentIds: z.array(z.number().int()),
+});
+export type SourceAlert = z.infer<typeof SourceAlert>;
+
+export const SourceHealth = z.object({
+  name: z.string(),
+  kind: z.enum(['alertmanager', 'github-actions']),
+  ok: z.boolean(),
+  error: z.string().nullable(),
+  since: z.number(),
+  lastPollAt: z.number().nullable(),
+  canSilence: z.boolean(),
+});
+
+const AlertRef = { source: z.string().max(200), key: z.string().max(200) };
+
+export const alertMethods = {
+  'alerts.list': {
+    params: z.object({}).strict().default({}),
+    result: z.object({ sources: z.array(SourceHealth), alerts: z.array(SourceAlert), configError: z.string().nullable() }),
+  },
+  // Acknowledge = a silence in Alertmanager with a real expiry.
+  'alerts.ack': {
+    params: z
+      .object({
+        ...AlertRef,
+        minutes: z.number().int().min(1).max(30 * 1440),
+        comment: z.string().trim().max(500).default('Acknowledged from Trayage'),
+        incidentId: IncidentId.optional(),
+      })
+      .strict(),
+    result: z.object({ silenceId: z.string(), endsAt: z.number() }),
+  },
+  'alerts.unsilence': {
+    params: z.object({ source: z.string().max(200), silenceId: z.string().max(100), incidentId: IncidentId.optional() }).strict(),
+    result: z.object({ expired: z.boolean() }),
+  },
+  'alerts.declare': { params: z.object(AlertRef).strict(), result: Incident },
+  'alerts.refresh': { params: z.object({}).strict().default({}), result: z.object({ polled: z.number() }) },
+} as const;
+
+export const alertEvents = {
+  'alerts.changed': z.object({ source: z.string() }),
+} as const;
