@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useIncidents } from './app-context';
 import { NavBar } from './NavBar';
 import { navigate, type Route, useHashRoute } from './use-hash-route';
+import { AlertsView } from './views/alerts/AlertsView';
 import { ChecklistWindow } from './views/ChecklistWindow';
 import { DeclareForm } from './views/DeclareForm';
 import { HistoryView } from './views/HistoryView';
@@ -10,7 +11,7 @@ import { IncidentView } from './views/IncidentView';
 import { PostmortemView } from './views/PostmortemView';
 import { SettingsView } from './views/SettingsView';
 
-const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' } };
+const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' }, a: { view: 'alerts' } };
 
 export function App() {
   const route = useHashRoute();
@@ -64,6 +65,7 @@ export function App() {
         {route.view === 'postmortem' && <PostmortemView id={route.id} />}
         {route.view === 'history' && <HistoryView />}
         {route.view === 'settings' && <SettingsView />}
+        {route.view === 'alerts' && <AlertsView />}
       </main>
     </div>
   );

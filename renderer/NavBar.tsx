@@ -2,6 +2,7 @@ import { type Route, routeToHash } from './use-hash-route';
 
 const LINKS: { label: string; route: Route; key: string }[] = [
   { label: 'Incidents', route: { view: 'log' }, key: 'g i' },
+  { label: 'Alerts', route: { view: 'alerts' }, key: 'g a' },
   { label: 'History', route: { view: 'history' }, key: 'g h' },
   { label: 'Settings', route: { view: 'settings' }, key: 'g s' },
 ];

@@ -7,7 +7,8 @@ export type Route =
   | { view: 'checklist'; id: number }
   | { view: 'postmortem'; id: number }
   | { view: 'history' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'alerts' };
 
 const WITH_ID = /^#\/incidents\/(\d+)(?:\/(checklist|postmortem))?$/;
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/declare') return { view: 'declare' };
   if (hash === '#/history') return { view: 'history' };
   if (hash === '#/settings') return { view: 'settings' };
+  if (hash === '#/alerts' || hash.startsWith('#/alerts/')) return { view: 'alerts' };
   return { view: 'log' };
 }
 

@@ -17,6 +17,10 @@ export function isAllowedNavigation(target: string, appEntryUrl: string): boolea
 export function routeHash(action: TrayAction): string {
   if (action.kind === 'open-incident') return `/incidents/${action.id}`;
   if (action.kind === 'declare') return '/declare';
-  if (action.kind === 'open-target') return action.target.kind === 'incident' ? `/incidents/${action.target.id}` : `/${action.target.kind}s/${action.target.id}`;
+  if (action.kind === 'open-target') {
+    const { kind, id } = action.target;
+    if (kind === 'source') return '/alerts';
+    return `/${kind === 'incident' ? 'incidents' : `${kind}s`}/${kind === 'alert' ? encodeURIComponent(id) : id}`;
+  }
   return '/';
 }
