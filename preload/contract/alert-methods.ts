@@ -24,7 +24,23 @@ export const SourceHealth = z.object({
   since: z.number(),
   lastPollAt: z.number().nullable(),
   canSilence: z.boolean(),
+  origin: z.enum(['file', 'app']),
+  target: z.string(),
 });
+
+export const SourceInput = z
+  .object({
+    name: z.string().trim().min(1, { message: 'name is required' }).max(80),
+    kind: z.enum(['alertmanager', 'github-actions']),
+    url: z.string().trim().max(500).optional(),
+    repo: z.string().trim().max(200).optional(),
+    apiUrl: z.string().trim().max(500).optional(),
+    severityLabel: z.string().trim().max(60).optional(),
+    pollSeconds: z.number().int().min(5).max(3600).optional(),
+    token: z.string().max(2000).optional(),
+  })
+  .strict();
+export type SourceInput = z.infer<typeof SourceInput>;
 
 const AlertRef = { source: z.string().max(200), key: z.string().max(200) };
 
@@ -50,6 +66,12 @@ export const alertMethods = {
     result: z.object({ expired: z.boolean() }),
   },
   'alerts.declare': { params: z.object(AlertRef).strict(), result: Incident },
+  // Sources added in the app; the token is write-only and kept sealed.
+  'sources.save': {
+    params: SourceInput,
+    result: z.object({ name: z.string() }),
+  },
+  'sources.delete': { params: z.object({ name: z.string().max(80) }).strict(), result: z.object({ deleted: z.boolean() }) },
   'alerts.refresh': { params: z.object({}).strict().default({}), result: z.object({ polled: z.number() }) },
 } as const;
 

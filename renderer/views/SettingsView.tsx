@@ -1,6 +1,7 @@
 import { ChannelsEditor } from './ChannelsEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SchemeEditor } from './SchemeEditor';
+import { SourcesEditor } from './SourcesEditor';
 
 export function SettingsView() {
   return (
@@ -11,6 +12,7 @@ export function SettingsView() {
       <SchemeEditor />
       <ContactsEditor />
       <ChannelsEditor />
+      <SourcesEditor />
     </section>
   );
 }

@@ -89,3 +89,43 @@ describe('GitHub Actions source (recorded responses on loopback)', () => {
     removeDir(dir);
   });
 });
+
+describe('sources added in the app', () => {
+  it('keeps the token sealed and sends it as a bearer token', async () => {
+    const { createEngine } = await import('../../main/engine/engine');
+    const auths: (string | undefined)[] = [];
+    const api = http.createServer((req, res) => {
+      auths.push(req.headers.authorization);
+      if (req.url === '/repos/acme/heroforge') return res.end(fixture('repo.json'));
+      return res.end(fixture('runs.json'));
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    const engine = createEngine({ dataDir: dir, actor: 'ana', deliver: async () => {} });
+    const call = async (method: string, params: unknown = {}) => ((await engine.dispatch({ id: 1, method, params })) as any).result;
+    try {
+      const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+      expect(await call('sources.save', { name: 'deploys', kind: 'github-actions', repo: 'acme/heroforge', apiUrl: url, token: 'ghp_sealed_secret' })).toEqual({ name: 'deploys' });
+      const list = await (async () => {
+        for (let i = 0; i < 50; i++) {
+          const l = await call('alerts.list');
+          if (l.alerts.length) return l;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('no alerts from the app-added source');
+      })();
+      expect(list.sources).toEqual([expect.objectContaining({ name: 'deploys', origin: 'app', target: 'acme/heroforge', ok: true })]);
+      expect(list.alerts.map((a: any) => a.name)).toEqual(['Deploy failed on main']);
+      expect(auths.every((a) => a === 'Bearer ghp_sealed_secret')).toBe(true);
+      const bad = (await engine.dispatch({ id: 2, method: 'sources.save', params: { name: 'x', kind: 'github-actions', repo: 'nope' } })) as any;
+      expect(bad.error.issues).toEqual([{ path: 'repo', message: "must be 'owner/name'" }]);
+    } finally {
+      engine.close();
+      await new Promise((r) => api.close(r));
+    }
+    for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('trayage.db'))) {
+      expect(fs.readFileSync(path.join(dir, file)).includes(Buffer.from('ghp_sealed_secret'))).toBe(false);
+    }
+    removeDir(dir);
+  });
+});

@@ -8,6 +8,7 @@ import type { SourceAlert } from '../sources/alert-model';
 import type { SourceDefinition } from '../sources/source-config';
 import { SourcePoller, type SourceStatus } from '../sources/source-poller';
 import { AlertLinks } from './alert-links';
+import { AppSources } from './app-sources';
 import { firingNotice, resolvedNotice } from './alert-notices';
 
 export interface AlertsAreaOptions {
@@ -22,31 +23,42 @@ export function alertsArea(options: AlertsAreaOptions = {}): EngineArea {
     const pollers = new Map<string, SourcePoller>();
     let configError: string | null = null;
 
-    const apply = (sources: SourceDefinition[]) => {
-      const wanted = new Map(sources.map((s) => [s.name, s]));
+    const appSources = new AppSources(ctx.db, ctx.secrets, ctx.now);
+    let fileSources: SourceDefinition[] = [];
+    const origin = new Map<string, 'file' | 'app'>();
+
+    // File sources win a name clash; a source whose definition changed is restarted.
+    const apply = () => {
+      const wanted = new Map<string, { def: SourceDefinition; env: NodeJS.ProcessEnv; from: 'file' | 'app' }>();
+      for (const { def, env } of appSources.list()) wanted.set(def.name, { def, env, from: 'app' });
+      for (const def of fileSources) wanted.set(def.name, { def, env: options.env ?? process.env, from: 'file' });
       for (const [name, poller] of pollers) {
-        if (JSON.stringify(wanted.get(name)) !== JSON.stringify(poller.def)) {
+        if (JSON.stringify(wanted.get(name)?.def) !== JSON.stringify(poller.def)) {
           poller.stop();
           pollers.delete(name);
         }
       }
-      for (const def of sources) {
+      origin.clear();
+      for (const { def, env, from } of wanted.values()) {
+        origin.set(def.name, from);
         if (pollers.has(def.name)) continue;
-        const poller = new SourcePoller(def, (changes, status, healthChanged) => onChange(ctx, links, changes, status, healthChanged), ctx.now, options.env);
+        const poller = new SourcePoller(def, (changes, status, healthChanged) => onChange(ctx, links, changes, status, healthChanged), ctx.now, env);
         pollers.set(def.name, poller);
         poller.start();
       }
       ctx.trayChanged();
     };
     const load = () => {
-      if (!ctx.configPath) return;
-      try {
-        apply(loadMonitorConfig(ctx.configPath).sources);
-        configError = null;
-      } catch (err) {
-        // Keep polling the sources of the last good file; the monitors area reports the file's problem in the tray.
-        configError = err instanceof ConfigError ? err.message : String((err as Error).message);
+      if (ctx.configPath) {
+        try {
+          fileSources = loadMonitorConfig(ctx.configPath).sources;
+          configError = null;
+        } catch (err) {
+          // Keep polling the sources of the last good file; the monitors area reports the file's problem in the tray.
+          configError = err instanceof ConfigError ? err.message : String((err as Error).message);
+        }
       }
+      apply();
     };
     load();
     if (ctx.configPath) {
@@ -71,10 +83,31 @@ export function alertsArea(options: AlertsAreaOptions = {}): EngineArea {
         configError,
         sources: [...pollers.values()].map((p) => {
           const s = p.current();
-          return { name: s.name, kind: s.kind, ok: s.ok, error: s.error, since: s.since, lastPollAt: s.lastPollAt, canSilence: s.kind === 'alertmanager' };
+          return {
+            name: s.name,
+            kind: s.kind,
+            ok: s.ok,
+            error: s.error,
+            since: s.since,
+            lastPollAt: s.lastPollAt,
+            canSilence: s.kind === 'alertmanager',
+            origin: origin.get(s.name) ?? 'file',
+            target: p.def.kind === 'alertmanager' ? p.def.url : p.def.repo,
+          };
         }),
         alerts: statuses.flatMap((s) => s.alerts.map((a) => ({ ...a, incidentIds: links.incidents(a.source, a.key) }))),
       };
+    });
+    ctx.registry.handle('sources.save', (p) => {
+      const def = appSources.save(p, fileSources.map((f) => f.name));
+      apply();
+      return { name: def.name };
+    });
+    ctx.registry.handle('sources.delete', (p) => {
+      if (origin.get(p.name) === 'file') throw new RpcFailure('conflict', `'${p.name}' is defined in the config file; remove it there.`);
+      const deleted = appSources.delete(p.name);
+      apply();
+      return { deleted };
     });
     ctx.registry.handle('alerts.refresh', async () => {
       await Promise.all([...pollers.values()].map((p) => p.pollOnce()));

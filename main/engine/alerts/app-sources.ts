@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { SourceInput } from '../../../preload/contract';
+import { RpcFailure } from '../rpc/rpc-failure';
+import type { SecretStore } from '../secrets/secret-store';
+import { DEFAULT_SEVERITY_MAP } from '../sources/alert-model';
+import type { SourceDefinition } from '../sources/source-config';
+
+// A source's token reaches its poller through a private environment of its own, never process.env.
+export const TOKEN_VAR = 'TRAYAGE_SOURCE_TOKEN';
+const secretName = (name: string) => `alert-source:${name}:token`;
+
+export type AppSourceInput = SourceInput;
+
+const isHttp = (v: string | undefined) => !!v && /^https?:\/\/[^/]/.test(v);
+
+// Sources added in the app: validated like the config file's, stored without their token.
+export class AppSources {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly secrets: SecretStore,
+    private readonly now: () => number,
+  ) {}
+
+  list(): { def: SourceDefinition; env: NodeJS.ProcessEnv }[] {
+    const rows = this.db.prepare('SELECT name, definition FROM alert_sources ORDER BY name').all() as { name: string; definition: string }[];
+    return rows.map((r) => {
+      const def = JSON.parse(r.definition) as SourceDefinition;
+      const token = this.secrets.get(secretName(r.name));
+      return { def, env: token ? { ...process.env, [TOKEN_VAR]: token } : process.env };
+    });
+  }
+
+  save(input: AppSourceInput, fileNames: string[]): SourceDefinition {
+    if (fileNames.includes(input.name)) throw new RpcFailure('conflict', `'${input.name}' is defined in the config file; edit it there.`, [{ path: 'name', message: 'is taken by the config file' }]);
+    const withToken = !!input.token || this.secrets.has(secretName(input.name));
+    const pollMs = (input.pollSeconds ?? (input.kind === 'alertmanager' ? 15 : 60)) * 1000;
+    let def: SourceDefinition;
+    if (input.kind === 'alertmanager') {
+      if (!isHttp(input.url)) throw new RpcFailure('bad_request', 'An Alertmanager needs its http(s) URL, e.g. http://127.0.0.1:9093.', [{ path: 'url', message: 'must be an http(s) URL' }]);
+      def = {
+        kind: 'alertmanager',
+        name: input.name,
+        url: input.url!,
+        severityLabel: input.severityLabel || 'severity',
+        severityMap: DEFAULT_SEVERITY_MAP,
+        silenceMatchers: ['alertname', 'instance'],
+        pollMs,
+        ...(withToken ? { bearerTokenEnv: TOKEN_VAR } : {}),
+      };
+    } else {
+      if (!input.repo || !/^[\w.-]+\/[\w.-]+$/.test(input.repo)) throw new RpcFailure('bad_request', "GitHub Actions needs the repository as 'owner/name'.", [{ path: 'repo', message: "must be 'owner/name'" }]);
+      if (input.apiUrl && !isHttp(input.apiUrl)) throw new RpcFailure('bad_request', 'The API URL must be http(s).', [{ path: 'apiUrl', message: 'must be an http(s) URL' }]);
+      def = { kind: 'github-actions', name: input.name, repo: input.repo, apiUrl: input.apiUrl || 'https://api.github.com', severity: 'P2', pollMs, ...(withToken ? { tokenEnv: TOKEN_VAR } : {}) };
+    }
+    this.db
+      .prepare('INSERT INTO alert_sources(name, definition, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET definition = excluded.definition')
+      .run(def.name, JSON.stringify(def), this.now());
+    if (input.token) this.secrets.set(secretName(def.name), input.token);
+    return def;
+  }
+
+  delete(name: string): boolean {
+    this.secrets.delete(secretName(name));
+    return this.db.prepare('DELETE FROM alert_sources WHERE name = ?').run(name).changes > 0;
+  }
+}
