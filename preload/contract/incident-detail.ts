@@ -5,7 +5,9 @@ import { Checklist, EscalationTarget, SeverityLevel, SeverityScheme, StatusDef, 
 // Everything the incident window shows, in one reply.
 export const IncidentDetail = z.object({
   incident: Incident,
+  // The latest entries only; `timelineTotal` says how many there are (older pages via incidents.timeline).
   timeline: z.array(TimelineEntry),
+  timelineTotal: z.number().int(),
   checklists: z.array(Checklist),
   timers: z.array(Timer),
   level: SeverityLevel.nullable(),

@@ -9,6 +9,10 @@ export const incidentMethods = {
   'incidents.lifecycle': { params: NoParams, result: Lifecycle },
   'incidents.list': { params: ListIncidentsParams, result: z.array(IncidentSummary) },
   'incidents.get': { params: z.object({ id: IncidentId }).strict(), result: IncidentDetail },
+  'incidents.timeline': {
+    params: z.object({ id: IncidentId, beforeId: z.number().int(), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    result: z.array(TimelineEntry),
+  },
   'incidents.declare': { params: DeclareIncidentParams, result: Incident },
   'incidents.change': { params: ChangeIncidentParams, result: Incident },
   'incidents.setStatus': { params: SetStatusParams, result: Incident },

@@ -17,6 +17,7 @@ export interface IncidentsState {
   setStatus(id: number, status: string, note?: string): Promise<void>;
   change(params: ParamsOf<'incidents.change'>): Promise<void>;
   reloadLifecycle(): Promise<void>;
+  loadEarlier(id: number): Promise<void>;
   addNote(id: number, text: string): Promise<void>;
   clearError(): void;
 }
@@ -76,6 +77,14 @@ export function createIncidentsStore(api: TrayageApi) {
         await guard(async () => {
           await api.call('incidents.change', params);
           await get().open(params.id);
+        });
+      },
+      async loadEarlier(id) {
+        await guard(async () => {
+          const shown = get().detail;
+          if (!shown || shown.incident.id !== id || shown.timeline.length === 0) return;
+          const older = await api.call('incidents.timeline', { id, beforeId: shown.timeline[0].id, limit: 2000 });
+          set({ detail: { ...shown, timeline: [...older, ...shown.timeline] } });
         });
       },
       async reloadLifecycle() {

@@ -15,6 +15,7 @@ export function IncidentView({ id }: { id: number }) {
   const open = useIncidents((s) => s.open);
   const setStatus = useIncidents((s) => s.setStatus);
   const addNote = useIncidents((s) => s.addNote);
+  const loadEarlier = useIncidents((s) => s.loadEarlier);
   const [note, setNote] = useState('');
   const [savingNote, setSavingNote] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
@@ -87,6 +88,11 @@ export function IncidentView({ id }: { id: number }) {
             <ChecklistPanel incidentId={id} checklists={detail.checklists} />
           </section>
           <h2>Timeline</h2>
+          {detail.timelineTotal > timeline.length && (
+            <button type="button" className="link muted" onClick={() => void loadEarlier(id).catch(() => {})}>
+              Show earlier entries ({detail.timelineTotal - timeline.length} more)
+            </button>
+          )}
           <Timeline entries={timeline} />
           <form className="note-form" onSubmit={(e) => void submitNote(e)}>
             <label htmlFor="note">Add a note</label>

@@ -40,6 +40,24 @@ describe('engine: incident log', () => {
     ]);
   });
 
+  it('sends the newest 1,000 timeline entries and pages back through older ones', async () => {
+    await call('incidents.declare', { title: 'long night', severity: 'P2' });
+    for (let i = 0; i < 1500; i++) {
+      clock += 1000;
+      await call('incidents.addNote', { id: 1, text: `note ${i}` });
+    }
+    const detail = ((await call('incidents.get', { id: 1 })) as any).result;
+    expect(detail.timelineTotal).toBe(1501);
+    expect(detail.timeline).toHaveLength(1000);
+    expect(detail.timeline[0].text).toBe('note 500');
+    expect(detail.timeline.at(-1).text).toBe('note 1499');
+    const older = ((await call('incidents.timeline', { id: 1, beforeId: detail.timeline[0].id, limit: 400 })) as any).result;
+    expect(older.map((e: any) => e.text)).toEqual(Array.from({ length: 400 }, (_, i) => `note ${100 + i}`));
+    const first = ((await call('incidents.timeline', { id: 1, beforeId: older[0].id })) as any).result;
+    expect(first[0].kind).toBe('declared');
+    expect(first).toHaveLength(101);
+  });
+
   it('lists newest first and filters by open and by status', async () => {
     for (const title of ['first', 'second', 'third']) {
       await call('incidents.declare', { title, severity: 'P3' });

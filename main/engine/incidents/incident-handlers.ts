@@ -19,6 +19,10 @@ export function registerIncidentHandlers(ctx: EngineContext, service: IncidentSe
   }));
   registry.handle('incidents.list', (p) => service.summaries(p.status, p.limit));
   registry.handle('incidents.get', (p) => service.detail(p.id));
+  registry.handle('incidents.timeline', (p) => {
+    store.get(p.id);
+    return store.timelineBefore(p.id, p.beforeId, p.limit);
+  });
   registry.handle('incidents.declare', (p) => {
     const incident = service.declare(p, actor);
     return changed(incident.id, incident);

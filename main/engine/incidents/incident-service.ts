@@ -19,6 +19,9 @@ export interface DeclareInput {
 }
 
 // Timers only read these timeline kinds, so lists load just them.
+// A window gets the newest entries at once and pages back through older ones on request.
+const DETAIL_TIMELINE_ENTRIES = 1000;
+
 export const TIMER_TIMELINE_KINDS = ['status', 'snooze', 'escalated', 'update', 'declared'] as const;
 
 // Incident operations: the workflow plans decide, the stores write, all in one transaction.
@@ -80,14 +83,15 @@ export class IncidentService {
 
   detail(id: number): IncidentDetail {
     const incident = this.store.get(id);
-    const timeline = this.store.timeline(id);
+    const timeline = this.store.timelineTail(id, DETAIL_TIMELINE_ENTRIES);
     const level = this.workflow.level(incident.severity) ?? null;
     const contacts = this.workflow.contacts();
     return {
       incident,
       timeline,
+      timelineTotal: this.store.timelineCount(id),
       checklists: this.checklists.forIncident(id),
-      timers: this.timers(incident, timeline).map(publicTimer),
+      timers: this.timers(incident).map(publicTimer),
       level,
       escalation: level
         ? escalationTargets(level, contacts).map((t) => ({

@@ -70,6 +70,26 @@ export class IncidentStore {
     return (this.selectTimeline.all(id) as TimelineRow[]).map(toTimelineEntry);
   }
 
+  // The newest `limit` entries, oldest first: what a window shows first.
+  timelineTail(id: number, limit: number): TimelineEntry[] {
+    const rows = this.db.prepare('SELECT * FROM timeline WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT ?').all(id, limit) as TimelineRow[];
+    return rows.reverse().map(toTimelineEntry);
+  }
+
+  // The page of `limit` entries just before entry `beforeId`, oldest first.
+  timelineBefore(id: number, beforeId: number, limit: number): TimelineEntry[] {
+    const anchor = this.db.prepare('SELECT at FROM timeline WHERE id = ? AND incident_id = ?').get(beforeId, id) as { at: number } | undefined;
+    if (!anchor) return [];
+    const rows = this.db
+      .prepare('SELECT * FROM timeline WHERE incident_id = ? AND (at < ? OR (at = ? AND id < ?)) ORDER BY at DESC, id DESC LIMIT ?')
+      .all(id, anchor.at, anchor.at, beforeId, limit) as TimelineRow[];
+    return rows.reverse().map(toTimelineEntry);
+  }
+
+  timelineCount(id: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM timeline WHERE incident_id = ?').get(id) as { n: number }).n;
+  }
+
   // Only the entry kinds that timers read, through the (incident_id, kind) index: cheap even for huge incidents.
   timelineOfKinds(id: number, kinds: readonly string[]): TimelineEntry[] {
     const marks = kinds.map(() => '?').join(',');
