@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { TrayProblem } from '../../../preload/contract';
 import type { EngineArea, EngineContext } from '../engine-context';
 import { ConfigError } from '../monitors/config-errors';
@@ -49,7 +50,11 @@ export function alertsArea(options: AlertsAreaOptions = {}): EngineArea {
       ctx.trayChanged();
     };
     const load = () => {
-      if (ctx.configPath) {
+      if (ctx.configPath && !fs.existsSync(ctx.configPath)) {
+        // No config file yet (the desktop app's default path): only sources added in the app.
+        fileSources = [];
+        configError = null;
+      } else if (ctx.configPath) {
         try {
           fileSources = loadMonitorConfig(ctx.configPath).sources;
           configError = null;
