@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { UpdateChannel } from '../../preload/contract';
 import { useApi } from '../app-context';
+import { type StatusMessage, StatusLine } from './StatusLine';
 
 // Webhook URLs are write-only here: they are sealed in the engine and never sent back to a window.
 export function ChannelsEditor() {
   const api = useApi();
   const [channels, setChannels] = useState<UpdateChannel[]>([]);
   const [form, setForm] = useState({ name: '', kind: 'slack' as 'slack' | 'json', url: '' });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   const reload = () => api.call('channels.list').then(setChannels);
   useEffect(() => {
     void reload().catch(() => {});
@@ -54,7 +55,7 @@ export function ChannelsEditor() {
           Add channel
         </button>
       </form>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={message} />
     </section>
   );
 }

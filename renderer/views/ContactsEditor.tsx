@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Contact } from '../../preload/contract';
 import { useApi } from '../app-context';
+import { type StatusMessage, StatusLine } from './StatusLine';
 
 const ROLES = ['primary', 'secondary', 'commander', 'engineering-lead', 'security', 'infrastructure'];
 const EMPTY: Contact = { role: 'primary', name: '' };
@@ -8,7 +9,7 @@ const EMPTY: Contact = { role: 'primary', name: '' };
 export function ContactsEditor() {
   const api = useApi();
   const [contacts, setContacts] = useState<Contact[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   useEffect(() => {
     void api.call('contacts.get').then(setContacts).catch(() => {});
   }, [api]);
@@ -52,7 +53,7 @@ export function ContactsEditor() {
           Save contacts
         </button>
       </div>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={message} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SeverityScheme } from '../../preload/contract';
 import { useApi, useIncidents } from '../app-context';
+import { type StatusMessage, StatusLine } from './StatusLine';
 
 const NUMBERS = [
   ['responseMinutes', 'Respond (min)'],
@@ -14,7 +15,7 @@ export function SchemeEditor() {
   const reloadLifecycle = useIncidents((s) => s.reloadLifecycle);
   const [schemes, setSchemes] = useState<SeverityScheme[]>([]);
   const [scheme, setScheme] = useState<SeverityScheme | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
 
   useEffect(() => {
     void api.call('schemes.list').then(setSchemes).catch(() => {});
@@ -94,7 +95,7 @@ export function SchemeEditor() {
       <button type="button" className="primary" onClick={() => void save(scheme)}>
         Save scheme
       </button>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={message} />
     </section>
   );
 }

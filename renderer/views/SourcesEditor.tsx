@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf, SourceInput } from '../../preload/contract';
 import { useApi } from '../app-context';
+import { type StatusMessage, StatusLine } from './StatusLine';
 
 type Sources = ResultOf<'alerts.list'>['sources'];
 const EMPTY: SourceInput = { name: '', kind: 'alertmanager', url: '', repo: '', token: '' };
@@ -10,7 +11,7 @@ export function SourcesEditor() {
   const api = useApi();
   const [sources, setSources] = useState<Sources>([]);
   const [form, setForm] = useState<SourceInput>(EMPTY);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   const reload = () => api.call('alerts.list').then((l) => setSources(l.sources));
   useEffect(() => {
     void reload().catch(() => {});
@@ -65,7 +66,7 @@ export function SourcesEditor() {
           Add source
         </button>
       </form>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={message} />
     </section>
   );
 }

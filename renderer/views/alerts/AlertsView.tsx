@@ -5,6 +5,7 @@ import { formatAge } from '../../format';
 import { navigate } from '../../use-hash-route';
 import { useNow } from '../../use-now';
 import { SeverityBadge } from '../SeverityBadge';
+import { type StatusMessage, StatusLine } from '../StatusLine';
 
 type AlertList = ResultOf<'alerts.list'>;
 const DURATIONS = [
@@ -18,7 +19,7 @@ export function AlertsView() {
   const api = useApi();
   const now = useNow(10_000);
   const [list, setList] = useState<AlertList | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   const reload = useCallback(() => api.call('alerts.list').then(setList).catch((e) => setMessage({ ok: false, text: (e as Error).message })), [api]);
 
   useEffect(() => {
@@ -63,7 +64,7 @@ export function AlertsView() {
           </li>
         ))}
       </ul>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={message} />
       {sections.map((section) => (
         <section key={section.title} className="panel" aria-label={section.title}>
           <h2>
