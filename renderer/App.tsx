@@ -3,15 +3,22 @@ import { useIncidents } from './app-context';
 import { NavBar } from './NavBar';
 import { navigate, type Route, useHashRoute } from './use-hash-route';
 import { AlertsView } from './views/alerts/AlertsView';
+import { ImportView } from './views/packs/ImportView';
 import { ChecklistWindow } from './views/ChecklistWindow';
 import { DeclareForm } from './views/DeclareForm';
 import { HistoryView } from './views/HistoryView';
 import { IncidentLog } from './views/IncidentLog';
 import { IncidentView } from './views/IncidentView';
+import { MonitorDetail } from './views/monitors/MonitorDetail';
+import { MonitorsView } from './views/monitors/MonitorsView';
 import { PostmortemView } from './views/PostmortemView';
+import { PassphraseDialog } from './views/run/PassphraseDialog';
+import { RunLauncher } from './views/run/RunLauncher';
+import { RunView } from './views/run/RunView';
+import { SshView } from './views/run/SshView';
 import { SettingsView } from './views/SettingsView';
 
-const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' }, a: { view: 'alerts' } };
+const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' }, a: { view: 'alerts' }, r: { view: 'ssh' }, m: { view: 'monitors' }, b: { view: 'import' } };
 
 export function App() {
   const route = useHashRoute();
@@ -24,7 +31,8 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && event.target.matches('input, textarea, select, [contenteditable]');
       if (event.key === 'Escape' && route.view !== 'log') {
-        navigate(route.view === 'checklist' || route.view === 'postmortem' ? { view: 'incident', id: route.id } : { view: 'log' });
+        if (route.view === 'monitor') navigate({ view: 'monitors' });
+        else navigate(route.view === 'checklist' || route.view === 'postmortem' ? { view: 'incident', id: route.id } : { view: 'log' });
         return;
       }
       if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -66,7 +74,14 @@ export function App() {
         {route.view === 'history' && <HistoryView />}
         {route.view === 'settings' && <SettingsView />}
         {route.view === 'alerts' && <AlertsView />}
+        {route.view === 'import' && <ImportView />}
+        {route.view === 'monitors' && <MonitorsView />}
+        {route.view === 'monitor' && <MonitorDetail key={route.id} id={route.id} />}
+        {route.view === 'run-launch' && <RunLauncher incidentId={route.incidentId} />}
+        {route.view === 'run' && <RunView id={route.id} />}
+        {route.view === 'ssh' && <SshView />}
       </main>
+      <PassphraseDialog />
     </div>
   );
 }

@@ -3,7 +3,10 @@ import { type Route, routeToHash } from './use-hash-route';
 const LINKS: { label: string; route: Route; key: string }[] = [
   { label: 'Incidents', route: { view: 'log' }, key: 'g i' },
   { label: 'Alerts', route: { view: 'alerts' }, key: 'g a' },
+  { label: 'Monitors', route: { view: 'monitors' }, key: 'g m' },
+  { label: 'SSH', route: { view: 'ssh' }, key: 'g r' },
   { label: 'History', route: { view: 'history' }, key: 'g h' },
+  { label: 'Runbooks', route: { view: 'import' }, key: 'g b' },
   { label: 'Settings', route: { view: 'settings' }, key: 'g s' },
 ];
 

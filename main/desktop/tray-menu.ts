@@ -7,6 +7,7 @@ export type TrayAction =
   | { kind: 'snooze-all'; minutes: number }
   | { kind: 'resume-notifications' }
   | { kind: 'declare' }
+  | { kind: 'run-diagnostics' }
   | { kind: 'open' }
   | { kind: 'quit' };
 
@@ -47,6 +48,7 @@ export function buildTrayMenu(state: TrayState | null, now: number): MenuSpec[] 
   }
   items.push(
     { type: 'item', label: 'Declare incident…', action: { kind: 'declare' }, enabled: state !== null },
+    { type: 'item', label: 'Run diagnostics…', action: { kind: 'run-diagnostics' }, enabled: state !== null },
     { type: 'item', label: 'Open Trayage', action: { kind: 'open' }, enabled: true },
     { type: 'separator' },
     { type: 'item', label: 'Quit', action: { kind: 'quit' }, enabled: true },

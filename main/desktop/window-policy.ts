@@ -17,6 +17,7 @@ export function isAllowedNavigation(target: string, appEntryUrl: string): boolea
 export function routeHash(action: TrayAction): string {
   if (action.kind === 'open-incident') return `/incidents/${action.id}`;
   if (action.kind === 'declare') return '/declare';
+  if (action.kind === 'run-diagnostics') return '/run';
   if (action.kind === 'open-target') {
     const { kind, id } = action.target;
     if (kind === 'source') return '/alerts';

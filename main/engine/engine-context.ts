@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventName, EventPayload, TrayProblem, TrayState } from '../../preload/contract';
+import type { EventName, EventPayload, Incident, TrayProblem, TrayState } from '../../preload/contract';
 import type { Notifier } from './notify/notifier';
 import type { RpcRegistry } from './rpc/rpc-registry';
 import type { SecretStore } from './secrets/secret-store';
@@ -27,6 +27,9 @@ export interface EngineContext {
   // Tells windows an incident changed (null: unknown which) and refreshes the tray.
   incidentsChanged(id: number | null): void;
   trayChanged(): void;
+  // Lets other areas add to a newly declared incident (e.g. a runbook pack's checklists for its service).
+  onIncidentDeclared(listener: (incident: Incident) => void): void;
+  incidentDeclared(incident: Incident): void;
   // Areas report what is wrong (a monitor down, a source unreachable); the incidents area lists open incidents.
   addTrayProblems(source: () => TrayProblem[]): void;
   provideTrayIncidents(source: () => TrayIncidents): void;

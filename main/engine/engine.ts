@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { AppInfo, EventEnvelope, EventName, EventPayload, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
+import type { AppInfo, EventEnvelope, EventName, EventPayload, Incident, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
 import { type AreaOptions, engineAreas } from './areas';
 import { watchExternalChanges } from './db/external-changes';
 import { openDatabase } from './db/open-database';
@@ -48,6 +48,7 @@ export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<(event: EventEnvelope) => void>();
   const cleanups: (() => void)[] = [];
   const problemSources: (() => TrayProblem[])[] = [];
+  const declaredListeners: ((incident: Incident) => void)[] = [];
   let trayIncidents: () => TrayIncidents = () => ({ incidents: [], topSeverity: undefined });
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -84,6 +85,10 @@ export function createEngine(options: EngineOptions): Engine {
       emit('tray.changed', trayState());
     },
     trayChanged: () => emit('tray.changed', trayState()),
+    onIncidentDeclared: (listener) => declaredListeners.push(listener),
+    incidentDeclared: (incident) => {
+      for (const listener of declaredListeners) listener(incident);
+    },
     addTrayProblems: (source) => problemSources.push(source),
     provideTrayIncidents: (source) => {
       trayIncidents = source;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { alertEvents } from './alert-methods';
+import { monitorEvents } from './monitor-events';
+import { runEvents } from './run-events';
 import { TrayState, TrayTarget } from './tray';
 
 // Every event the engine pushes to windows.
@@ -10,6 +12,8 @@ export const events = {
   // A native notification was clicked where the platform reports clicks: open what it was about.
   'notification.clicked': TrayTarget,
   ...alertEvents,
+  ...monitorEvents,
+  ...runEvents,
 } as const;
 
 export type Events = typeof events;

@@ -5,5 +5,8 @@ export * from './events';
 export * from './incident-detail';
 export * from './incidents';
 export * from './methods';
+export * from './monitor-methods';
+export * from './pack-methods';
+export * from './run-methods';
 export * from './tray';
 export * from './workflow';

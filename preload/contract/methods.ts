@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { alertMethods } from './alert-methods';
 import { incidentMethods } from './incident-methods';
+import { monitorMethods } from './monitor-methods';
+import { packMethods } from './pack-methods';
+import { runMethods } from './run-methods';
 import { TrayState } from './tray';
 import { workflowMethods } from './workflow-methods';
 
@@ -22,6 +25,9 @@ export const methods = {
   ...incidentMethods,
   ...workflowMethods,
   ...alertMethods,
+  ...monitorMethods,
+  ...runMethods,
+  ...packMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,12 +1,24 @@
 import { type FormEvent, useState } from 'react';
+import type { DeclareIncidentParams, Incident } from '../../preload/contract';
 import { useIncidents } from '../app-context';
 import { ApiError } from '../transport/api-client';
 import { navigate } from '../use-hash-route';
 
-export function DeclareForm() {
+type DeclareFields = { title: string; severity: string; impact: string; commander: string; service: string };
+
+export interface DeclareFormProps {
+  // Pre-filled values, e.g. from a monitor that is down.
+  initial?: Partial<DeclareFields>;
+  heading?: string;
+  // Declares through another method (monitors.declareIncident adds the monitor's failures to the timeline).
+  onDeclare?: (fields: DeclareIncidentParams) => Promise<Incident>;
+  onCancel?: () => void;
+}
+
+export function DeclareForm({ initial, heading = 'Declare incident', onDeclare, onCancel }: DeclareFormProps = {}) {
   const lifecycle = useIncidents((s) => s.lifecycle);
   const declare = useIncidents((s) => s.declare);
-  const [fields, setFields] = useState({ title: '', severity: '', impact: '', commander: '', service: '' });
+  const [fields, setFields] = useState<DeclareFields>({ title: '', severity: '', impact: '', commander: '', service: '', ...initial });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const severity = fields.severity || lifecycle?.severities[0]?.key || '';
@@ -17,7 +29,7 @@ export function DeclareForm() {
     event.preventDefault();
     setBusy(true);
     try {
-      const incident = await declare({ ...fields, severity });
+      const incident = await (onDeclare ?? declare)({ ...fields, severity });
       navigate({ view: 'incident', id: incident.id });
     } catch (err) {
       if (err instanceof ApiError) setFieldErrors(Object.fromEntries((err.issues ?? []).map((i) => [i.path, i.message])));
@@ -35,7 +47,7 @@ export function DeclareForm() {
 
   return (
     <form className="declare" onSubmit={(e) => void submit(e)} aria-labelledby="declare-heading">
-      <h1 id="declare-heading">Declare incident</h1>
+      <h1 id="declare-heading">{heading}</h1>
       <label>
         Title
         <input autoFocus required maxLength={200} value={fields.title} onChange={set('title')} aria-describedby="title-error" />
@@ -68,7 +80,7 @@ export function DeclareForm() {
         <button type="submit" className="primary" disabled={busy}>
           Declare
         </button>
-        <button type="button" onClick={() => navigate({ view: 'log' })}>
+        <button type="button" onClick={onCancel ?? (() => navigate({ view: 'log' }))}>
           Cancel
         </button>
       </div>

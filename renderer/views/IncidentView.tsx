@@ -4,6 +4,7 @@ import { navigate } from '../use-hash-route';
 import { useNow } from '../use-now';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CommsPanel } from './CommsPanel';
+import { RunbookPanel } from './packs/RunbookPanel';
 import { IncidentFacts } from './IncidentFacts';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 import { Timeline } from './Timeline';
@@ -79,6 +80,9 @@ export function IncidentView({ id }: { id: number }) {
         <button type="button" onClick={() => navigate({ view: 'postmortem', id })}>
           Post-mortem
         </button>
+        <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: id })}>
+          Run diagnostics ▸
+        </button>
       </div>
       <IncidentFacts incident={incident} now={now} />
       <div className="columns">
@@ -113,6 +117,7 @@ export function IncidentView({ id }: { id: number }) {
         </div>
         <aside className="side-column">
           <TimersPanel detail={detail} now={now} />
+          <RunbookPanel incidentId={id} service={incident.service} />
           <CommsPanel incidentId={id} />
         </aside>
       </div>

@@ -35,6 +35,7 @@ describe('tray menu', () => {
       '---',
       'Snooze all for 1 h',
       'Declare incident…',
+      'Run diagnostics…',
       'Open Trayage',
       '---',
       'Quit',
@@ -59,6 +60,7 @@ describe('tray menu', () => {
     ]);
     expect(menu[1]).toMatchObject({ action: { kind: 'open-target', target: { kind: 'monitor', id: '3' } } });
     expect(routeHash({ kind: 'open-target', target: { kind: 'monitor', id: '3' } })).toBe('/monitors/3');
+    expect(routeHash({ kind: 'run-diagnostics' })).toBe('/run');
   });
 
   it('offers to resume while notifications are snoozed', () => {

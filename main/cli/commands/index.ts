@@ -1,8 +1,12 @@
 import type { CliCommand } from '../cli-types';
 import { alertsCommand } from './alerts-command';
+import { checkCommand } from './check-command';
 import { declareCommand } from './declare-command';
+import { importCommand } from './import-command';
 import { incidentsCommand } from './incidents-command';
 import { postmortemCommand } from './postmortem-command';
+import { proceduresCommand } from './procedures-command';
+import { runCommand } from './run-command';
 import { serveCommand } from './serve-command';
 import { statusCommand } from './status-command';
 
@@ -12,6 +16,10 @@ export const COMMANDS: readonly CliCommand[] = [
   incidentsCommand,
   declareCommand,
   statusCommand,
+  checkCommand,
   postmortemCommand,
   alertsCommand,
+  importCommand,
+  proceduresCommand,
+  runCommand,
 ];

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createEngine } from '../../engine/engine';
+import { defaultConfigFile } from '../../engine/monitoring/monitoring-area';
 import { defaultDataDir } from '../../engine/paths';
 import { startHeadlessServer } from '../../server/headless-server';
 import type { CliCommand } from '../cli-types';
+import { call } from '../engine-call';
 import { parseFlags, parsePort } from '../parse-flags';
 
-const usage = 'trayage serve [--data-dir DIR] [--port N] [--open]';
+const usage = 'trayage serve [--data-dir DIR] [--port N] [--open] [--config FILE]';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -15,7 +17,7 @@ export const serveCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseFlags(
       args,
-      { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } },
+      { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, config: { type: 'string' } },
       usage,
     );
     const port = parsePort(values.port, usage);
@@ -23,7 +25,11 @@ export const serveCommand: CliCommand = {
     const engine = createEngine({
       dataDir,
       onInternalError: (method, err) => io.err(`internal error in ${method}: ${(err as Error)?.stack ?? err}`),
+      // Monitors and alert sources run here; without --config they come from monitors.yaml in the data folder.
+      configPath: path.resolve(values.config ?? defaultConfigFile(dataDir)),
     });
+    const { config } = await call(engine, 'monitors.list');
+    for (const issue of config.issues) io.err(`${issue.file}:${issue.line}:${issue.column}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`);
     const server = await startHeadlessServer({ engine, port, rendererDir: path.join(__dirname, 'renderer') });
     io.out(`Trayage ${engine.info.version} serving ${dataDir}`);
     io.out(`Open ${server.url}`);

@@ -81,7 +81,8 @@ export function simpleCommands(command: string): string[][] {
     if (words.length === 0) continue;
     result.push(words);
     const inner = innerCommand(words);
-    if (inner && inner.length > 0) result.push(dropWrappers(inner));
+    const innerWords = inner ? dropWrappers(inner) : [];
+    if (innerWords.length > 0) result.push(innerWords);
   }
   return result;
 }

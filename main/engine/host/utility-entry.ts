@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { StoreError } from '../db/store-error';
 import { createEngine, type Engine } from '../engine';
+import { defaultConfigFile } from '../monitoring/monitoring-area';
 import { defaultDataDir } from '../paths';
 import { type FromEngine, ToEngine } from './host-protocol';
 
@@ -40,6 +41,8 @@ function start(secretKey: string | null): void {
   try {
     engine = createEngine({
       dataDir,
+      // The desktop app reads monitors and alert sources from monitors.yaml in its data folder.
+      configPath: defaultConfigFile(dataDir),
       secretKey: secretKey ? Buffer.from(secretKey, 'base64') : undefined,
       onInternalError: (where, err) => process.stderr.write(`internal error in ${where}: ${(err as Error)?.stack ?? err}\n`),
     });

@@ -14,7 +14,8 @@ interface ItemRow {
 export class ChecklistStore {
   constructor(private readonly db: Database.Database) {}
 
-  attach(incidentId: number, templates: readonly Pick<ChecklistTemplate, 'title' | 'phase' | 'items'>[]): void {
+  // `phase` is a template phase, or 'runbook' for lists that came from a team's imported runbook.
+  attach(incidentId: number, templates: readonly { title: string; phase: ChecklistTemplate['phase'] | 'runbook'; items: readonly string[] }[]): void {
     const start = (this.db.prepare('SELECT count(*) AS n FROM checklists WHERE incident_id = ?').get(incidentId) as { n: number }).n;
     const insertList = this.db.prepare('INSERT INTO checklists(incident_id, title, phase, position) VALUES (?, ?, ?, ?)');
     const insertItem = this.db.prepare('INSERT INTO checklist_items(checklist_id, text, position) VALUES (?, ?, ?)');

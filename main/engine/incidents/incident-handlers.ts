@@ -25,6 +25,7 @@ export function registerIncidentHandlers(ctx: EngineContext, service: IncidentSe
   });
   registry.handle('incidents.declare', (p) => {
     const incident = service.declare(p, actor);
+    ctx.incidentDeclared(incident);
     return changed(incident.id, incident);
   });
   registry.handle('incidents.change', ({ id, ...change }) => changed(id, service.change(id, change, actor)));

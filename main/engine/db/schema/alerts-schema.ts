@@ -2,7 +2,7 @@ import type { Migration } from '../migration-types';
 
 export const ALERTS_MIGRATIONS: readonly Migration[] = [
   {
-    version: 4,
+    version: 6,
     name: 'alerts linked to incidents, sources added in the app',
     sql: `
       CREATE TABLE alert_links (

@@ -1,12 +1,18 @@
 import type { Migration } from '../migration-types';
 import { ALERTS_MIGRATIONS } from './alerts-schema';
 import { CORE_MIGRATIONS } from './core-schema';
+import { MONITORS_MIGRATIONS } from './monitors-schema';
+import { PACKS_MIGRATIONS } from './packs-schema';
+import { RUNS_MIGRATIONS } from './runs-schema';
 import { WORKFLOW_MIGRATIONS } from './workflow-schema';
 
 // One line per area. Versions are global and contiguous: 1-2 core, 3 workflow and shared
-// infrastructure, 4 SSH runs, 5 monitors, 6 alert sources; a new area takes the next number.
+// infrastructure, 4 SSH runs, 5 monitors, 6 alert sources, 7 runbook packs; a new area takes the next number.
 export const ALL_MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
+  ...RUNS_MIGRATIONS,
+  ...MONITORS_MIGRATIONS,
   ...ALERTS_MIGRATIONS,
+  ...PACKS_MIGRATIONS,
 ];

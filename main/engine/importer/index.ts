@@ -1,0 +1,16 @@
+export { formatExtraction } from './format-extraction';
+export { ImportError, MAX_RUNBOOK_BYTES, type ImportErrorCode } from './import-error';
+export { importRunbook, type ImportOptions } from './import-runbook';
+export { readRunbookFile } from './read-runbook-file';
+export type {
+  Checklist,
+  Contact,
+  EscalationRule,
+  Procedure,
+  ProcedureKind,
+  ProcedureStep,
+  RunbookExtraction,
+  SeverityLevel,
+  Template,
+  TemplateKind,
+} from './types';

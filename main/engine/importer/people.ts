@@ -1,0 +1,108 @@
+import type { Code, Table } from 'mdast';
+import { sectionAbout, type CodeRole } from './block-roles';
+import type { Block } from './document-walker';
+import { boldField, firstParagraph, itemOwnText, lineOf, nodeText } from './node-text';
+import { sectionPath } from './section-context';
+import { parseMinutes, RESPONSE_FIELD, severityKeyAtStart } from './text-patterns';
+import type { Contact, EscalationRule } from './types';
+
+const ARROW = /\s*(?:→|->|⇒|=>|»)\s*/;
+const NOBODY = /^(none|n\/a|-|—|nobody)$/i;
+const PLAIN_FIELD = /^([^:]{1,40}):\s+(.+)$/;
+
+function cellsOf(row: Table['children'][number]): string[] {
+  return row.children.map((cell) => nodeText(cell));
+}
+
+function col(header: string[], pattern: RegExp): number {
+  return header.findIndex((h) => pattern.test(h));
+}
+
+function contactsFromTable(table: Table, section: string): Contact[] {
+  const [head, ...rows] = table.children;
+  if (!head) return [];
+  const header = cellsOf(head);
+  const role = Math.max(0, col(header, /role|position|function|team/i));
+  const name = col(header, /name|primary|person|who|owner/i);
+  const backup = col(header, /secondary|backup|deputy/i);
+  const contactColumns = header.map((h, i) => (/phone|contact|e-?mail|mail|slack|pager|tel/i.test(h) && i !== name ? i : -1)).filter((i) => i >= 0);
+  return rows.map((row) => {
+    const cells = cellsOf(row);
+    const contact = contactColumns.map((i) => cells[i] ?? '').filter(Boolean).join(' / ');
+    return {
+      role: cells[role] ?? '',
+      name: name >= 0 && cells[name] ? cells[name] : null,
+      backup: backup >= 0 && cells[backup] ? cells[backup] : null,
+      contact: contact || null,
+      section,
+      line: lineOf(row),
+    };
+  });
+}
+
+/** Who to call: tables and `**Role**: details` lists under contact or on-call headings, and `Role: details` lines in a plain block there. */
+export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Code, CodeRole>): Contact[] {
+  const contacts: Contact[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table' && sectionAbout(block.ctx) === 'contacts') {
+      contacts.push(...contactsFromTable(block.node, sectionPath(block.ctx)));
+    } else if (block.kind === 'list' && sectionAbout(block.ctx) === 'contacts') {
+      for (const item of block.node.children) {
+        if (typeof item.checked === 'boolean') continue;
+        const paragraph = firstParagraph(item);
+        const field = paragraph ? boldField(paragraph) : null;
+        const plain = field ? null : PLAIN_FIELD.exec(itemOwnText(item));
+        const role = field && !field.standalone ? field.name : plain?.[1];
+        const value = field && !field.standalone ? field.value : plain?.[2];
+        if (role && value) contacts.push({ role: role.trim(), name: null, backup: null, contact: value.trim(), section: sectionPath(block.ctx), line: lineOf(item) });
+      }
+    } else if (block.kind === 'code' && roles.get(block.node)?.role === 'contacts') {
+      const lines = block.node.value.split('\n');
+      lines.forEach((text, index) => {
+        const m = PLAIN_FIELD.exec(text.trim());
+        if (m) contacts.push({ role: m[1].trim(), name: null, backup: null, contact: m[2].trim(), section: sectionPath(block.ctx), line: block.line + 1 + index });
+      });
+    }
+  }
+  return contacts;
+}
+
+function escalationFromTable(table: Table, section: string): EscalationRule[] {
+  const [head, ...rows] = table.children;
+  if (!head) return [];
+  const header = cellsOf(head);
+  if (!header.some((h) => /escalat/i.test(h)) || header.some((h) => RESPONSE_FIELD.test(h) || /defin|descr/i.test(h))) return [];
+  const severity = Math.max(0, col(header, /sever|level|priorit/i));
+  const first = col(header, /first|responder|owner|primary|on-?call/i);
+  const to = col(header, /escalate\s*to|\bto\b|target/i);
+  const condition = col(header, /\bif\b|after|when|time|condition|trigger/i);
+  return rows.map((row) => {
+    const cells = cellsOf(row);
+    const key = severityKeyAtStart(cells[severity] ?? '');
+    const targets = to >= 0 ? (cells[to] ?? '').split(/\s*(?:,|\/|\band\b)\s*/) : [];
+    const path = [first >= 0 ? cells[first] : '', ...targets].map((p) => p?.trim() ?? '').filter((p) => p && !NOBODY.test(p));
+    const text = condition >= 0 ? (cells[condition] ?? '') : cells.join(' | ');
+    return { severity: key?.key ?? null, path, afterMinutes: condition >= 0 ? parseMinutes(text) : null, text, section, line: lineOf(row) };
+  });
+}
+
+/** Escalation matrices (tables with an "escalate" column) and lists under escalation headings. */
+export function extractEscalation(blocks: readonly Block[]): EscalationRule[] {
+  const rules: EscalationRule[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      rules.push(...escalationFromTable(block.node, sectionPath(block.ctx)));
+    } else if (block.kind === 'list' && sectionAbout(block.ctx) === 'escalation') {
+      for (const item of block.node.children) {
+        if (typeof item.checked === 'boolean') continue;
+        const text = itemOwnText(item);
+        if (!text) continue;
+        const arrows = text.split(ARROW).filter(Boolean);
+        const path = arrows.length > 1 ? arrows : [text.replace(/\s*\([^)]*\)\s*$/, '')];
+        const key = severityKeyAtStart(text);
+        rules.push({ severity: key?.key ?? null, path, afterMinutes: arrows.length > 1 ? null : parseMinutes(text), text, section: sectionPath(block.ctx), line: lineOf(item) });
+      }
+    }
+  }
+  return rules;
+}

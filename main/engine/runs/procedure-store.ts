@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import { parseDocument } from 'yaml';
+import type { ProcedureInfo } from '../../../preload/contract';
+import { builtinProcedures } from '../procedures/builtin-procedures';
+import type { Procedure } from '../procedures/procedure-types';
+import { capturedParams, defineProcedure, ProcedureDefinitionError } from '../procedures/procedure-validation';
+import { RpcFailure } from '../rpc/rpc-failure';
+
+interface Row {
+  id: string;
+  source: string;
+}
+
+// Built-in procedures plus the team's own, stored as written (YAML or JSON)
+// and validated with the same rules as the built-ins before they are kept.
+export class ProcedureStore {
+  private readonly builtins = builtinProcedures();
+
+  constructor(private readonly db: Database.Database) {}
+
+  all(): { procedure: Procedure; source: 'built-in' | 'team'; text: string | null }[] {
+    const team = (this.db.prepare('SELECT id, source FROM procedures ORDER BY id').all() as Row[]).flatMap((row) => {
+      try {
+        return [{ procedure: parseProcedureText(row.source, `stored procedure "${row.id}"`), source: 'team' as const, text: row.source }];
+      } catch {
+        // Stored before a stricter rule: left out of the list rather than breaking every run.
+        return [];
+      }
+    });
+    return [...this.builtins.map((procedure) => ({ procedure, source: 'built-in' as const, text: null })), ...team];
+  }
+
+  procedures(): Procedure[] {
+    return this.all().map((p) => p.procedure);
+  }
+
+  find(id: string): Procedure {
+    const found = this.procedures().find((p) => p.id === id);
+    if (!found) throw new RpcFailure('not_found', `There is no procedure "${id}"; see the list of procedures for the ids.`);
+    return found;
+  }
+
+  list(): ProcedureInfo[] {
+    return this.all().map(({ procedure, source, text }) => toInfo(procedure, source, text));
+  }
+
+  save(text: string, actor: string, at: number): ProcedureInfo {
+    let procedure: Procedure;
+    try {
+      procedure = parseProcedureText(text, 'procedure');
+    } catch (err) {
+      if (err instanceof ProcedureDefinitionError) {
+        throw new RpcFailure('bad_request', err.message, err.problems.map((message) => ({ path: 'text', message })));
+      }
+      throw err;
+    }
+    if (this.builtins.some((p) => p.id === procedure.id)) {
+      throw new RpcFailure('conflict', `"${procedure.id}" is a built-in procedure; give yours another id (e.g. ${procedure.id}-ours).`, [
+        { path: 'text', message: 'id taken by a built-in procedure' },
+      ]);
+    }
+    this.db
+      .prepare(
+        `INSERT INTO procedures(id, source, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(procedure.id, text, at, actor);
+    return toInfo(procedure, 'team', text);
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM procedures WHERE id = ?').run(id).changes > 0;
+  }
+}
+
+// YAML (JSON is valid YAML); syntax errors name the line.
+export function parseProcedureText(text: string, source: string): Procedure {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    throw new ProcedureDefinitionError(source, doc.errors.map((e) => e.message.split('\n')[0]));
+  }
+  return defineProcedure(doc.toJS(), source);
+}
+
+function toInfo(procedure: Procedure, source: 'built-in' | 'team', text: string | null): ProcedureInfo {
+  const captured = capturedParams(procedure);
+  return {
+    id: procedure.id,
+    title: procedure.title,
+    kind: procedure.kind,
+    description: procedure.description,
+    tags: procedure.tags,
+    params: procedure.params.map((p) => ({ ...p, captured: captured.has(p.name) })),
+    steps: procedure.steps.map((s) => ({ kind: s.kind, title: s.title })),
+    source,
+    text,
+  };
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { DeclareIncidentParams, Incident } from './incidents';
+
+const NoParams = z.object({}).strict().default({});
+const MonitorId = z.number().int().positive();
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const MONITOR_STATUSES = ['unknown', 'pending', 'up', 'down', 'paused'] as const;
+export const MonitorStatus = z.enum(MONITOR_STATUSES);
+export type MonitorStatus = z.infer<typeof MonitorStatus>;
+
+export const UPTIME_WINDOWS = ['24h', '7d', '30d', '90d'] as const;
+export const UptimeWindow = z.enum(UPTIME_WINDOWS);
+export type UptimeWindow = z.infer<typeof UptimeWindow>;
+
+// A monitor made in the Monitors window, with the same keys as in the YAML file; the engine
+// validates it with the file's own rules, so errors read the same in both places.
+export const MonitorFields = z
+  .object({
+    name: shortText(120).min(1, { message: 'name is required' }),
+    url: shortText(2000).min(1, { message: 'url is required' }),
+    method: shortText(10).optional(),
+    interval: shortText(20).optional(),
+    timeout: shortText(20).optional(),
+    conditions: z.array(shortText(500)).max(50).optional(),
+    'failure-threshold': z.number().int().min(1).max(100).optional(),
+    'recovery-threshold': z.number().int().min(1).max(100).optional(),
+    for: shortText(20).optional(),
+    'reminder-every': shortText(20).optional(),
+    severity: shortText(16).optional(),
+    service: shortText(200).optional(),
+    'verify-tls': z.boolean().optional(),
+    headers: z.record(z.string().max(200), z.string().max(2000)).optional(),
+  })
+  .strict();
+export type MonitorFields = z.infer<typeof MonitorFields>;
+
+export const MonitorSummary = z.object({
+  id: MonitorId,
+  name: z.string(),
+  // 'file' monitors come from the YAML file and are read-only in the windows.
+  source: z.enum(['file', 'app']),
+  kind: z.string(),
+  target: z.string(),
+  intervalMs: z.number(),
+  severity: z.string().nullable(),
+  service: z.string().nullable(),
+  status: MonitorStatus,
+  flapping: z.boolean(),
+  // Down since (the outage start), or failing since while pending.
+  since: z.number().nullable(),
+  lastCheckAt: z.number().nullable(),
+  lastLatencyMs: z.number().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastError: z.string().nullable(),
+  // Share of successful checks over 24 h, 0..1; null before the first result.
+  uptime24h: z.number().nullable(),
+  // Average latency per minute over the last 30 minutes (null: no result) and the minutes with failures.
+  sparkline: z.array(z.number().nullable()),
+  sparklineFailures: z.array(z.number().int()),
+  snoozedUntil: z.number().nullable(),
+  incidentId: z.number().int().nullable(),
+  // Why a stored monitor cannot run, e.g. a field this version no longer accepts.
+  problem: z.string().nullable(),
+});
+export type MonitorSummary = z.infer<typeof MonitorSummary>;
+
+export const ConfigIssue = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  monitor: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type ConfigIssue = z.infer<typeof ConfigIssue>;
+
+export const MonitorConfigStatus = z.object({
+  path: z.string().nullable(),
+  isDefault: z.boolean(),
+  exists: z.boolean(),
+  loadedAt: z.number().nullable(),
+  monitors: z.number().int(),
+  // Problems of the last edit; the monitors of the last good version keep running meanwhile.
+  issues: z.array(ConfigIssue),
+  // False when this process only reads the database (a CLI command), so no check runs here.
+  running: z.boolean(),
+});
+export type MonitorConfigStatus = z.infer<typeof MonitorConfigStatus>;
+
+export const MonitorsOverview = z.object({
+  monitors: z.array(MonitorSummary),
+  config: MonitorConfigStatus,
+  offlineSince: z.number().nullable(),
+  snoozedUntil: z.number().nullable(),
+});
+export type MonitorsOverview = z.infer<typeof MonitorsOverview>;
+
+export const WindowStats = z.object({
+  count: z.number().int(),
+  failures: z.number().int(),
+  uptime: z.number().nullable(),
+  avgMs: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  minMs: z.number().nullable(),
+  maxMs: z.number().nullable(),
+});
+export type WindowStats = z.infer<typeof WindowStats>;
+
+export const HistoryPoint = z.object({
+  start: z.number(),
+  count: z.number().int(),
+  failures: z.number().int(),
+  avgMs: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  maxMs: z.number().nullable(),
+});
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
+
+export const RecentResult = z.object({
+  at: z.number(),
+  ok: z.boolean(),
+  latencyMs: z.number(),
+  status: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type RecentResult = z.infer<typeof RecentResult>;
+
+export const MonitorDetail = z.object({
+  monitor: MonitorSummary,
+  fields: MonitorFields.nullable(),
+  file: z.string().nullable(),
+  uptime: z.object({ '24h': WindowStats, '7d': WindowStats, '30d': WindowStats, '90d': WindowStats }),
+  // The chart spans `from` to now in steps of bucketMs; buckets without results are not listed.
+  history: z.object({ window: UptimeWindow, bucketMs: z.number(), from: z.number(), points: z.array(HistoryPoint) }),
+  recent: z.array(RecentResult),
+});
+export type MonitorDetail = z.infer<typeof MonitorDetail>;
+
+// How long each resolution of history is kept; the database stays bounded by these.
+export const Retention = z
+  .object({
+    rawHours: z.number().int().min(2).max(168),
+    minuteHours: z.number().int().min(2).max(336),
+    hourDays: z.number().int().min(2).max(400),
+    dayDays: z.number().int().min(7).max(3650),
+  })
+  .strict();
+export type Retention = z.infer<typeof Retention>;
+
+const Summary = z.object({ count: z.number().int(), p50: z.number(), p99: z.number(), max: z.number() });
+const Sounds = z.record(z.string().max(40), z.union([z.string().max(100), z.boolean()]));
+
+export const monitorMethods = {
+  'monitors.list': { params: NoParams, result: MonitorsOverview },
+  'monitors.get': { params: z.object({ id: MonitorId, window: UptimeWindow.default('24h') }).strict(), result: MonitorDetail },
+  'monitors.save': { params: z.object({ id: MonitorId.optional(), fields: MonitorFields }).strict(), result: MonitorSummary },
+  'monitors.delete': { params: z.object({ id: MonitorId }).strict(), result: z.object({ deleted: z.boolean() }) },
+  'monitors.setPaused': { params: z.object({ id: MonitorId, paused: z.boolean() }).strict(), result: MonitorSummary },
+  'monitors.checkNow': { params: z.object({ id: MonitorId }).strict(), result: z.object({ queued: z.boolean() }) },
+  // Declares through incidents.declare, then writes the monitor's recent failures into the timeline.
+  'monitors.declareIncident': {
+    params: DeclareIncidentParams.extend({ monitorId: MonitorId }),
+    result: z.object({ incident: Incident, failuresRecorded: z.number().int() }),
+  },
+  'monitors.uptime': {
+    params: z.object({ window: UptimeWindow }).strict(),
+    result: z.array(z.object({ id: MonitorId, name: z.string(), count: z.number().int(), failures: z.number().int(), uptime: z.number().nullable() })),
+  },
+  'monitors.stats': {
+    params: z.object({ reset: z.boolean().default(false) }).strict().default({ reset: false }),
+    // decided: deciding result → notification recorded in the outbox; dispatch: → native delivery started.
+    result: z.object({ monitors: z.number().int(), runs: z.number().int(), lateness: Summary, decided: Summary, dispatch: Summary }),
+  },
+  'monitors.retention': { params: NoParams, result: Retention },
+  'monitors.setRetention': { params: Retention, result: Retention },
+  // Per severity key plus 'default': true (system sound), false (silent) or a sound name.
+  'notifications.sounds': { params: NoParams, result: Sounds },
+  'notifications.setSounds': { params: z.object({ sounds: Sounds }).strict(), result: Sounds },
+} as const;

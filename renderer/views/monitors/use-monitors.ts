@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MonitorDetail, MonitorsOverview, UptimeWindow } from '../../../preload/contract';
+import { useApi } from '../../app-context';
+
+// Ages and "last check" go stale without results; refetch now and then even when nothing is announced.
+const REFRESH_MS = 15_000;
+
+/** Keeps data fresh: reloads when the engine announces monitor changes, and every few seconds. */
+function useLive<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; reload: () => Promise<void> } {
+  const api = useApi();
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const reload = useCallback(async () => {
+    if (loading.current) return;
+    loading.current = true;
+    try {
+      setData(await load());
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      loading.current = false;
+    }
+  }, deps);
+  useEffect(() => {
+    void reload();
+    const off = api.on('monitors.changed', () => void reload());
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [api, reload]);
+  return { data, error, reload };
+}
+
+export function useMonitorsOverview() {
+  const api = useApi();
+  return useLive<MonitorsOverview>(() => api.call('monitors.list'), [api]);
+}
+
+export function useMonitorDetail(id: number, window: UptimeWindow) {
+  const api = useApi();
+  return useLive<MonitorDetail>(() => api.call('monitors.get', { id, window }), [api, id, window]);
+}
