@@ -8,6 +8,7 @@ import {
   PostUpdateResult,
   RenderedTemplate,
   SeverityScheme,
+  StatusDef,
   UpdateChannel,
 } from './workflow';
 
@@ -44,6 +45,7 @@ export const workflowMethods = {
   'postmortem.get': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },
   'postmortem.save': { params: z.object({ incidentId: IncidentId, markdown: z.string().max(200_000) }).strict(), result: Postmortem },
   'postmortem.regenerate': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },
+  'lifecycle.set': { params: z.object({ lifecycle: z.unknown() }).strict(), result: z.object({ statuses: z.array(StatusDef) }) },
   'contacts.get': { params: NoParams, result: z.array(Contact) },
   'contacts.set': { params: z.object({ contacts: z.array(z.unknown()).max(200) }).strict(), result: z.array(Contact) },
   'notifications.snooze': {

@@ -3,7 +3,18 @@ import type { Incident } from '../../preload/contract';
 import { useIncidents } from '../app-context';
 import { formatAge, fromLocalInput, toLocalInput } from '../format';
 
-type Field = 'severity' | 'commander' | 'impact' | 'service' | 'eta';
+type Field = 'severity' | 'commander' | 'impact' | 'service' | 'eta' | 'roles';
+
+// "comms: Sam, scribe: Lee" ⇄ { comms: 'Sam', scribe: 'Lee' }
+const rolesText = (roles: Record<string, string>) => Object.entries(roles).map(([r, p]) => `${r}: ${p}`).join(', ');
+function parseRoles(text: string, before: Record<string, string>): Record<string, string> {
+  const next: Record<string, string> = Object.fromEntries(Object.keys(before).map((r) => [r, '']));
+  for (const part of text.split(',')) {
+    const [role, ...person] = part.split(':');
+    if (role?.trim() && person.join(':').trim()) next[role.trim()] = person.join(':').trim();
+  }
+  return next;
+}
 
 // Each fact saves on its own (Enter or leaving the field), so a change is stamped in the timeline at once.
 export function IncidentFacts({ incident, now }: { incident: Incident; now: number }) {
@@ -11,14 +22,15 @@ export function IncidentFacts({ incident, now }: { incident: Incident; now: numb
   const change = useIncidents((s) => s.change);
   const [draft, setDraft] = useState<Partial<Record<Field, string>>>({});
   const value = (field: Field) =>
-    draft[field] ?? (field === 'eta' ? toLocalInput(incident.eta) : String(incident[field] ?? ''));
+    draft[field] ?? (field === 'eta' ? toLocalInput(incident.eta) : field === 'roles' ? rolesText(incident.roles) : String(incident[field] ?? ''));
   const commit = async (field: Field) => {
     const text = draft[field];
     if (text === undefined) return;
-    const current = field === 'eta' ? toLocalInput(incident.eta) : String(incident[field] ?? '');
+    const current = field === 'eta' ? toLocalInput(incident.eta) : field === 'roles' ? rolesText(incident.roles) : String(incident[field] ?? '');
     setDraft((d) => ({ ...d, [field]: undefined }));
     if (text === current) return;
-    await change({ id: incident.id, [field]: field === 'eta' ? fromLocalInput(text) : text }).catch(() => {});
+    const value = field === 'eta' ? fromLocalInput(text) : field === 'roles' ? parseRoles(text, incident.roles) : text;
+    await change({ id: incident.id, [field]: value }).catch(() => {});
   };
   const input = (field: Field, label: string, type = 'text') => (
     <label className="fact">
@@ -50,6 +62,7 @@ export function IncidentFacts({ incident, now }: { incident: Incident; now: numb
       {input('commander', 'Commander')}
       {input('service', 'Service')}
       {input('eta', 'ETA', 'datetime-local')}
+      {input('roles', 'Roles (role: person, …)')}
       <label className="fact wide">
         <span>Impact</span>
         <input

@@ -2,6 +2,7 @@ import { ChannelsEditor } from './ChannelsEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SchemeEditor } from './SchemeEditor';
 import { SourcesEditor } from './SourcesEditor';
+import { StatusesEditor } from './StatusesEditor';
 
 export function SettingsView() {
   return (
@@ -10,6 +11,7 @@ export function SettingsView() {
         <h1 id="settings-heading">Settings</h1>
       </header>
       <SchemeEditor />
+      <StatusesEditor />
       <ContactsEditor />
       <ChannelsEditor />
       <SourcesEditor />

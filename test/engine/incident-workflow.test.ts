@@ -162,6 +162,29 @@ describe('engine: incident workflow', () => {
     expect(hrefs).toEqual(expect.arrayContaining(['mailto:sam@example.com', 'tel:+15550101', 'mailto:kim@example.com']));
   });
 
+  it('lets the team configure statuses, and stamps roles', async () => {
+    const bad = await call('lifecycle.set', { lifecycle: { statuses: [{ key: 'open', name: 'Open', open: true, watch: false, next: ['nowhere'] }, { key: 'closed', name: 'Closed', open: false, watch: false, next: [] }] } });
+    expect(bad.error.message).toMatch(/Status open, field next: 'nowhere' is not a status key/);
+    await ok('lifecycle.set', {
+      lifecycle: {
+        statuses: [
+          { key: 'triage', name: 'Triage', open: true, watch: false, next: ['mitigated', 'closed'] },
+          { key: 'mitigated', name: 'Mitigated', open: true, watch: true, next: ['closed', 'triage'] },
+          { key: 'closed', name: 'Closed', open: false, watch: true, next: ['triage'] },
+        ],
+      },
+    });
+    const incident = await ok('incidents.declare', { title: 'Queue backlog', severity: 'P2' });
+    expect(incident.status).toBe('triage');
+    await ok('incidents.setStatus', { id: incident.id, status: 'mitigated' });
+    expect((await ok('incidents.list', { status: 'open' })).map((i: any) => i.status)).toEqual(['mitigated']);
+    await ok('incidents.change', { id: incident.id, roles: { comms: 'Sam', scribe: 'Lee' } });
+    await ok('incidents.change', { id: incident.id, roles: { scribe: '' } });
+    const detail = await ok('incidents.get', { id: incident.id });
+    expect(detail.incident.roles).toEqual({ comms: 'Sam' });
+    expect(detail.timeline.filter((e: any) => e.kind === 'roles').map((e: any) => e.text)).toEqual(['Roles — comms: Sam, scribe: Lee', 'Roles — scribe cleared']);
+  });
+
   it('survives a restart: timers are derived from stored timestamps', async () => {
     await ok('incidents.declare', { title: 'Outage', severity: 'P1' });
     const before = (await ok('incidents.get', { id: 1 })).timers;

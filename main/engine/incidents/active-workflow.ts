@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SettingsStore } from '../settings/settings-store';
 import { type Contact, validateContacts } from '../workflow/contacts';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle } from '../workflow/lifecycle';
+import { DEFAULT_LIFECYCLE, type StatusLifecycle, StatusLifecycleSchema, validateLifecycle } from '../workflow/lifecycle';
 import { copyScheme, READY_MADE_SCHEMES } from '../workflow/scheme-catalog';
 import { findLevel, type SeverityLevel, type SeverityScheme, SeveritySchemeSchema, validateSeverityScheme } from '../workflow/severity-schemes';
 
 const SCHEME_KEY = 'severity.scheme';
 const CONTACTS_KEY = 'contacts';
+const LIFECYCLE_KEY = 'lifecycle';
 // Until a team picks its own: P1–P4, whose P1 is the level the runbooks' critical checklist is written for.
 export const APP_DEFAULT_SCHEME_ID = 'p1-p4-heroforge';
 
 // The team's chosen severity scheme, statuses and contacts, read once and kept until changed.
 export class ActiveWorkflow {
   private cachedScheme: SeverityScheme | null = null;
+  private cachedLifecycle: StatusLifecycle | null = null;
 
   constructor(private readonly settings: SettingsStore) {}
 
@@ -44,7 +46,20 @@ export class ActiveWorkflow {
   }
 
   lifecycle(): StatusLifecycle {
-    return DEFAULT_LIFECYCLE;
+    this.cachedLifecycle ??= this.settings.get(LIFECYCLE_KEY, StatusLifecycleSchema, DEFAULT_LIFECYCLE);
+    return this.cachedLifecycle;
+  }
+
+  // Incidents already in a status the new lifecycle drops keep it until someone moves them.
+  setLifecycle(input: unknown): StatusLifecycle {
+    const check = validateLifecycle(input);
+    if (!check.ok) {
+      throw new RpcFailure('bad_request', `The statuses have ${check.errors.length} problem(s): ${check.errors.join('; ')}`,
+        check.errors.map((message) => ({ path: 'lifecycle', message })));
+    }
+    this.settings.set(LIFECYCLE_KEY, check.lifecycle);
+    this.cachedLifecycle = check.lifecycle;
+    return check.lifecycle;
   }
 
   contacts(): Contact[] {

@@ -120,6 +120,11 @@ export function registerWorkflowHandlers(ctx: EngineContext, parts: WorkflowPart
     return { incidentId, markdown: draft(incidentId), edited: false, updatedAt: null };
   });
 
+  registry.handle('lifecycle.set', (p) => {
+    const lifecycle = workflow.setLifecycle(p.lifecycle);
+    ctx.incidentsChanged(null);
+    return lifecycle;
+  });
   registry.handle('contacts.get', () => workflow.contacts());
   registry.handle('contacts.set', (p) => workflow.setContacts(p.contacts));
   registry.handle('notifications.snooze', (p) => {

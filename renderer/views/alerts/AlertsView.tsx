@@ -87,6 +87,7 @@ export function AlertsView() {
 function AlertRow({ alert, now, canSilence, act }: { alert: SourceAlert; now: number; canSilence: boolean; act: (work: () => Promise<string>) => Promise<void> }) {
   const api = useApi();
   const [minutes, setMinutes] = useState(60);
+  const [custom, setCustom] = useState(false);
   const [comment, setComment] = useState('Acknowledged from Trayage');
   const started = Date.parse(alert.startsAt);
   return (
@@ -114,13 +115,22 @@ function AlertRow({ alert, now, canSilence, act }: { alert: SourceAlert; now: nu
       <div className="row">
         {alert.state === 'firing' && canSilence && (
           <>
-            <select aria-label="Silence for" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+            <select aria-label="Silence for" value={custom ? 'custom' : minutes} onChange={(e) => {
+              setCustom(e.target.value === 'custom');
+              if (e.target.value !== 'custom') setMinutes(Number(e.target.value));
+            }}>
               {DURATIONS.map((d) => (
                 <option key={d.minutes} value={d.minutes}>
                   {d.label}
                 </option>
               ))}
+              <option value="custom">Custom…</option>
             </select>
+            {custom && (
+              <label>
+                <input aria-label="Silence minutes" type="number" min={1} max={43200} size={6} value={minutes} onChange={(e) => setMinutes(Math.max(1, Number(e.target.value) || 1))} /> min
+              </label>
+            )}
             <input aria-label="Comment" value={comment} onChange={(e) => setComment(e.target.value)} />
             <button
               type="button"
