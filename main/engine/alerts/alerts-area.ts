@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import type { TrayProblem } from '../../../preload/contract';
 import type { EngineArea, EngineContext } from '../engine-context';
 import { ConfigError } from '../monitors/config-errors';
-import { loadMonitorConfig } from '../monitors/config-loader';
-import { watchConfig } from '../monitors/config-watch';
+import { watchFileText } from '../monitors/config-watch';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SourceAlert } from '../sources/alert-model';
+import { loadSources } from '../sources/load-sources';
 import type { SourceDefinition } from '../sources/source-config';
 import { SourcePoller, type SourceStatus } from '../sources/source-poller';
 import { AlertLinks } from './alert-links';
@@ -56,7 +56,7 @@ export function alertsArea(options: AlertsAreaOptions = {}): EngineArea {
         configError = null;
       } else if (ctx.configPath) {
         try {
-          fileSources = loadMonitorConfig(ctx.configPath).sources;
+          fileSources = loadSources(ctx.configPath);
           configError = null;
         } catch (err) {
           // Keep polling the sources of the last good file; the monitors area reports the file's problem in the tray.
@@ -67,7 +67,7 @@ export function alertsArea(options: AlertsAreaOptions = {}): EngineArea {
     };
     load();
     if (ctx.configPath) {
-      const watcher = watchConfig(ctx.configPath, () => load(), (err) => (configError = err.message), { debounceMs: 300 });
+      const watcher = watchFileText(ctx.configPath, () => load(), 300);
       ctx.onClose(() => watcher.close());
     }
     ctx.onClose(() => {

@@ -117,6 +117,17 @@ function listAt(top: Record<string, unknown>, key: string, add: (path: PropertyK
   return value;
 }
 
+// Building a zod schema is costly (zod compiles it on first use), so each kind's schema is built once.
+const schemas = new WeakMap<MonitorKind, z.ZodType>();
+function schemaFor(kind: MonitorKind): z.ZodType {
+  let schema = schemas.get(kind);
+  if (!schema) {
+    schema = z.strictObject({ ...commonFields, ...kind.fields });
+    schemas.set(kind, schema);
+  }
+  return schema;
+}
+
 function buildMonitor(
   raw: unknown,
   where: PropertyKey[],
@@ -150,7 +161,7 @@ function buildMonitor(
       add(['conditions', i], err.message, at.insideString([...where, 'conditions', i], err.column));
     }
   });
-  const parsed = z.strictObject({ ...commonFields, ...kind.fields }).safeParse(record);
+  const parsed = schemaFor(kind).safeParse(record);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -14,50 +14,58 @@ export interface WatchOptions {
 }
 
 /**
- * Reloads the config when its file changes. Watches the folder rather than the file because editors
- * save by writing a new file and renaming it over the old one. A broken edit goes to `onError`; the
- * caller keeps running the last good monitors.
+ * Calls `onText` with the file's new text (null when it was removed) whenever it really changes.
+ * Watches the folder rather than the file because editors save by writing a new file and renaming
+ * it over the old one.
  */
-export function watchConfig(
-  file: string,
-  onChange: (config: MonitorConfig) => void,
-  onError: (err: ConfigError) => void,
-  options: WatchOptions = {},
-): ConfigWatcher {
+export function watchFileText(file: string, onText: (text: string | null) => void, debounceMs = 200): ConfigWatcher {
   const absolute = path.resolve(file);
   const base = path.basename(absolute);
   let lastText = readOrNull(absolute);
   let timer: NodeJS.Timeout | undefined;
-
   const reload = () => {
     timer = undefined;
     const text = readOrNull(absolute);
     if (text === lastText) return;
     lastText = text;
-    if (text === null) {
-      onError(new ConfigError([{ file, line: 1, column: 1, message: 'the config file was removed; keeping the last monitors' }]));
-      return;
-    }
-    try {
-      onChange(parseMonitorConfig(text, file, options.registry));
-    } catch (err) {
-      if (err instanceof ConfigError) onError(err);
-      else throw err;
-    }
+    onText(text);
   };
-
   const watcher = fs.watch(path.dirname(absolute), (_event, name) => {
     if (name !== null && name !== base) return;
     clearTimeout(timer);
-    timer = setTimeout(reload, options.debounceMs ?? 200);
+    timer = setTimeout(reload, debounceMs);
   });
-
   return {
     close() {
       clearTimeout(timer);
       watcher.close();
     },
   };
+}
+
+/** Reloads the monitors config when its file changes. A broken edit goes to `onError`; the caller keeps running the last good monitors. */
+export function watchConfig(
+  file: string,
+  onChange: (config: MonitorConfig) => void,
+  onError: (err: ConfigError) => void,
+  options: WatchOptions = {},
+): ConfigWatcher {
+  return watchFileText(
+    file,
+    (text) => {
+      if (text === null) {
+        onError(new ConfigError([{ file, line: 1, column: 1, message: 'the config file was removed; keeping the last monitors' }]));
+        return;
+      }
+      try {
+        onChange(parseMonitorConfig(text, file, options.registry));
+      } catch (err) {
+        if (err instanceof ConfigError) onError(err);
+        else throw err;
+      }
+    },
+    options.debounceMs,
+  );
 }
 
 function readOrNull(file: string): string | null {
