@@ -25,6 +25,11 @@ export const incidentMethods = {
     params: z.object({ id: IncidentId, to: z.array(z.string().max(120)).min(1).max(10), note: z.string().max(2000).optional() }).strict(),
     result: TimelineEntry,
   },
+  // A linked monitor or alert failed again: inside the post-fix watch this offers to re-open the incident.
+  'incidents.relapse': {
+    params: z.object({ id: IncidentId, what: z.string().max(500) }).strict(),
+    result: z.object({ insideWatch: z.boolean() }),
+  },
   'incidents.search': { params: SearchParams, result: z.array(SearchHit) },
   'incidents.metrics': { params: z.object({ from: z.number().int(), to: z.number().int() }).strict(), result: MetricsReport },
   'incidents.export': {

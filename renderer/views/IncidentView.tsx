@@ -31,6 +31,8 @@ export function IncidentView({ id }: { id: number }) {
   const statusName = (key: string) => lifecycle?.statuses.find((s) => s.key === key)?.name ?? key;
   const current = lifecycle?.statuses.find((s) => s.key === incident.status);
   const nextStatuses = lifecycle?.statuses.filter((s) => current?.next.includes(s.key)) ?? [];
+  const relapse = current?.watch ? timeline.findLast((e) => e.kind === 'relapse' && e.at >= incident.statusChangedAt) : undefined;
+  const reopenTo = lifecycle?.statuses[0];
 
   const submitNote = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -68,6 +70,14 @@ export function IncidentView({ id }: { id: number }) {
         </h1>
         <StatusBadge status={incident.status} name={statusName(incident.status)} />
       </header>
+      {relapse && reopenTo && (
+        <div className="banner warn" role="alert">
+          {relapse.text.replace(': re-open?', '.')}{' '}
+          <button type="button" className="primary" onClick={() => void changeStatus(reopenTo.key)}>
+            Re-open ({reopenTo.name})
+          </button>
+        </div>
+      )}
       <div className="status-actions" role="group" aria-label="Change status">
         {nextStatuses.map((s) => (
           <button key={s.key} type="button" disabled={changingStatus} onClick={() => void changeStatus(s.key)}>

@@ -33,6 +33,21 @@ export function registerIncidentHandlers(ctx: EngineContext, service: IncidentSe
   registry.handle('incidents.addNote', (p) => changed(p.id, service.addNote(p.id, p.text, actor)));
   registry.handle('incidents.snoozeTimer', (p) => changed(p.id, service.snoozeTimer(p.id, p.kind, p.minutes, actor)));
   registry.handle('incidents.escalate', (p) => changed(p.id, service.escalate(p.id, p.to, p.note, actor)));
+  registry.handle('incidents.relapse', (p) => {
+    const { insideWatch, incident } = service.relapse(p.id, p.what);
+    if (insideWatch) {
+      ctx.notifier.notify({
+        key: `incident:${incident.id}:relapse:${ctx.now()}`,
+        title: `#${incident.id} ${incident.severity} · ${incident.title}: relapse`,
+        body: `${p.what} failed again during the post-fix watch. Re-open the incident?`,
+        severity: incident.severity,
+        target: { kind: 'incident', id: String(incident.id) },
+        scope: `incident:${incident.id}`,
+      });
+      changed(incident.id, null);
+    }
+    return { insideWatch };
+  });
   registry.handle('incidents.search', (p) => searchIncidents(ctx.db, p));
   registry.handle('incidents.metrics', (p) => {
     const inPeriod = store.list(null, 100_000).filter((i) => i.createdAt >= p.from && i.createdAt < p.to);

@@ -3,9 +3,9 @@ import { RpcFailure } from '../rpc/rpc-failure';
 import { checklistsOnDeclare } from '../workflow/checklist-templates';
 import { contactLinks, escalationTargets } from '../workflow/contacts';
 import { planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from '../workflow/incident-events';
-import { isOpenStatus, openStatusKeys } from '../workflow/lifecycle';
+import { isOpenStatus, isWatchStatus, openStatusKeys } from '../workflow/lifecycle';
 import { type IncidentChange, planChange } from '../workflow/plan-change';
-import { computeTimers, type Timer, type TimerKind } from '../workflow/timers';
+import { computeTimers, isInsidePostFixWatch, type Timer, type TimerKind } from '../workflow/timers';
 import type { ActiveWorkflow } from './active-workflow';
 import type { ChecklistStore } from './checklist-store';
 import type { IncidentStore } from './incident-store';
@@ -79,6 +79,17 @@ export class IncidentService {
   escalate(id: number, to: string[], note: string | undefined, actor: string): TimelineEntry {
     this.store.get(id);
     return this.store.append(id, [planEscalation(to, actor, this.now(), note)])[0];
+  }
+
+  // True when `at` falls in the post-fix watch; then the relapse is stamped so the window offers to re-open.
+  relapse(id: number, what: string): { insideWatch: boolean; incident: Incident } {
+    const incident = this.store.get(id);
+    const now = this.now();
+    const lifecycle = this.workflow.lifecycle();
+    const timeline = this.store.timelineOfKinds(id, TIMER_TIMELINE_KINDS);
+    const insideWatch = isWatchStatus(lifecycle, incident.status) && isInsidePostFixWatch(incident, this.workflow.level(incident.severity), timeline, now, lifecycle);
+    if (insideWatch) this.store.append(id, [{ at: now, kind: 'relapse', actor: 'trayage', text: `${what} failed again during the post-fix watch: re-open?` }]);
+    return { insideWatch, incident };
   }
 
   detail(id: number): IncidentDetail {

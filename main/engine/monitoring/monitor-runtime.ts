@@ -208,6 +208,9 @@ export class MonitorRuntime {
     } else {
       const entry = this.catalog.byName(event.monitor);
       if (!entry) return;
+      if (event.type === 'down' && entry.incidentId !== null) {
+        void this.ctx.registry.dispatch({ id: 'relapse', method: 'incidents.relapse', params: { id: entry.incidentId, what: `Monitor ${entry.name}` } });
+      }
       const notice = monitorNotice(event, { id: entry.id, name: entry.name, target: event.target, severity: event.severity });
       if (notice) {
         const resultAt = entry.lastResult?.at ?? this.clock.now();
