@@ -46,6 +46,9 @@ export function MonitorDetail({ id }: { id: number }) {
         <button type="button" className={monitor.status === 'down' ? 'primary' : ''} onClick={() => setMode('declare')}>
           Declare incident…
         </button>
+        <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: monitor.incidentId ?? null })}>
+          Run diagnostics ▸
+        </button>
         <button type="button" onClick={() => void act(async () => ((await api.call('monitors.checkNow', { id })).queued ? 'Check queued.' : 'Checks do not run in this process.'))}>
           Check now
         </button>
