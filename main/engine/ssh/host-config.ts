@@ -116,7 +116,7 @@ function parsePort(text: string, where: string): number {
 
 // ssh-config does not follow Include; inline the files in place, which is
 // how OpenSSH reads them too.
-function readWithIncludes(file: string, depth: number): string {
+export function readWithIncludes(file: string, depth = 0): string {
   if (depth > MAX_INCLUDE_DEPTH) {
     throw new SshConfigError(`${file}: Include nested more than ${MAX_INCLUDE_DEPTH} levels deep; look for a file including itself.`);
   }
@@ -160,7 +160,7 @@ function globFiles(pattern: string): string[] {
     .filter((f) => fs.statSync(f).isFile());
 }
 
-function splitArgs(text: string): string[] {
+export function splitArgs(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
