@@ -134,6 +134,8 @@ export const MonitorDetail = z.object({
   // The chart spans `from` to now in steps of bucketMs; buckets without results are not listed.
   history: z.object({ window: UptimeWindow, bucketMs: z.number(), from: z.number(), points: z.array(HistoryPoint) }),
   recent: z.array(RecentResult),
+  // Query monitors: one state per returned series (labels shown).
+  series: z.array(z.object({ name: z.string(), labels: z.record(z.string(), z.string()), value: z.number(), status: z.enum(['up', 'pending', 'down']), since: z.number() })),
 });
 export type MonitorDetail = z.infer<typeof MonitorDetail>;
 

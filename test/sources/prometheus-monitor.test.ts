@@ -78,6 +78,29 @@ describe('Prometheus query monitor against a real Prometheus', () => {
     }
   }, 60_000);
 
+  it('shows one state per series in the Monitors window data', async () => {
+    const { createEngine } = await import('../../main/engine/engine');
+    const fs = await import('node:fs');
+    const { tempDir, removeDir } = await import('../helpers/temp-dir');
+    const dir = tempDir();
+    fs.writeFileSync(`${dir}/monitors.yaml`, `monitors:\n  - name: ratio by route\n    prometheus: ${stack.prometheus}\n    query: http_error_ratio\n    conditions: ["[VALUE] < 0.05"]\n    interval: 1s\n    for: 1s\n`);
+    const engine = createEngine({ dataDir: dir, configPath: `${dir}/monitors.yaml`, deliver: async () => {}, areas: { monitors: { flushMs: 100 } } });
+    const call = async (method: string, params: unknown = {}) => ((await engine.dispatch({ id: 1, method, params })) as any).result;
+    try {
+      exporter.set('http_error_ratio', 0.3, { route: '/search' });
+      const id = (await waitUntil('the monitor', async () => (await call('monitors.list')).monitors[0]))?.id;
+      const series = await waitUntil('a down series', async () => {
+        const s = (await call('monitors.get', { id })).series;
+        return s.some((x: any) => x.status === 'down') && s;
+      });
+      expect(series.map((x: any) => [x.labels.route, x.status])).toEqual(expect.arrayContaining([['/checkout', 'up'], ['/search', 'down']]));
+    } finally {
+      exporter.set('http_error_ratio', 0.02, { route: '/search' });
+      engine.close();
+      removeDir(dir);
+    }
+  }, 30_000);
+
   it('says why a query is refused', async () => {
     await expect(instantQuery(stack.prometheus, 'sum(')).rejects.toThrow(/^Prometheus rejected the query: /);
     await expect(instantQuery(stack.prometheus, 'http_error_ratio[1m]')).rejects.toThrow(/returns a matrix/);

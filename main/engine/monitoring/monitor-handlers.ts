@@ -33,6 +33,7 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
       uptime: uptime as Record<(typeof UPTIME_WINDOWS)[number], typeof chosen.stats>,
       history: { window, bucketMs: chosen.bucketMs, from: chosen.from, points: chosen.points },
       recent: queries.recent(id, now, RECENT_RESULTS),
+      series: runtime.series.get(entry.name),
     };
   });
 

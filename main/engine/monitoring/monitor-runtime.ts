@@ -15,6 +15,7 @@ import { ResultWriter } from './result-writer';
 import { readRetention } from './retention';
 import { Rollups } from './rollups';
 import { SPARKLINE_MINUTES, compareSummaries, summarize } from './summaries';
+import { SeriesTracker } from '../sources/series-tracker';
 
 export interface RuntimeOptions {
   clock?: SchedulerClock;
@@ -38,6 +39,8 @@ export class MonitorRuntime {
   readonly queries: HistoryQueries;
   readonly kinds: KindRegistry;
   readonly clock: SchedulerClock;
+  // Query monitors (Prometheus): the state of each returned series.
+  readonly series = new SeriesTracker();
   config: ConfigFile | null = null;
   running = false;
   private offlineSince: number | null = null;
@@ -191,6 +194,7 @@ export class MonitorRuntime {
       error: result.ok ? null : failureText(result),
     };
     entry.lastResult = last;
+    if (result.series) this.series.update(monitor.name, result.series, monitor.forMs, this.clock.now());
     this.observe(entry.id, state.status);
     // A run taken while this machine was offline says nothing about the service: it is not history.
     this.writer.add(entry.id, context.offline ? null : last, state, last);

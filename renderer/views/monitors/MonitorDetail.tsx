@@ -138,6 +138,33 @@ export function MonitorDetail({ id }: { id: number }) {
         ))}
       </div>
       <HistoryChart points={data.history.points} bucketMs={data.history.bucketMs} from={data.history.from} now={now} />
+      {data.series.length > 0 && (
+        <>
+          <h2>Series</h2>
+          <table className="recent-results" aria-label="Series">
+            <thead>
+              <tr>
+                <th>Series</th>
+                <th>Value</th>
+                <th>State</th>
+                <th>Since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.series.map((s) => (
+                <tr key={s.name} className={s.status === 'up' ? '' : 'error-text'}>
+                  <td>
+                    <code>{s.name}</code>
+                  </td>
+                  <td>{s.value}</td>
+                  <td>{s.status}</td>
+                  <td>{new Date(s.since).toLocaleTimeString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h2>Recent results</h2>
       {data.recent.length === 0 ? (
         <p className="empty">No results yet.</p>
