@@ -43,6 +43,8 @@ export async function waitUntilHealthy(target: HealthTarget, options: WaitOption
   const check = options.check ?? defaultCheck;
   let attempts = 0;
   let detail = 'not checked';
+  // An attempt cut short by the deadline says less than the last real answer (refused, HTTP 503).
+  let lastAnswer: string | null = null;
   for (;;) {
     if (options.signal?.aborted) return { healthy: false, attempts, detail: 'cancelled', elapsedMs: now() - started, cancelled: true };
     const remaining = options.deadlineMs - (now() - started);
@@ -57,7 +59,9 @@ export async function waitUntilHealthy(target: HealthTarget, options: WaitOption
       result = { healthy: false, detail: (err as Error).message };
     }
     attempts++;
-    detail = result.detail;
+    const timedOut = attemptSignal.aborted && !options.signal?.aborted;
+    detail = timedOut && remaining < ATTEMPT_TIMEOUT_MS && lastAnswer ? lastAnswer : result.detail;
+    if (!timedOut) lastAnswer = result.detail;
     options.onAttempt?.(attempts, result);
     if (result.healthy) return { healthy: true, attempts, detail, elapsedMs: now() - started, cancelled: false };
     const left = options.deadlineMs - (now() - started);
