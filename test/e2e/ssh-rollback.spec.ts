@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { makeTempDir } from '../fixtures/sshd/keys';
+import { startRollbackServer } from '../fixtures/rollback-server';
 import { startServe } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 import { connectRpc } from '../helpers/ws-client';
@@ -14,40 +9,8 @@ import { startSshTarget } from '../runs/ssh-target';
 // v1.0.0..v1.2.0 and a fake `docker` whose `compose up -d` records the
 // checked-out tag; the local health endpoint is healthy once v1.1.0 runs.
 test('quick rollback from the incident window: pick the previous tag, type the host name, verify health, incident to Monitoring', async ({ page }) => {
-  const scratch = makeTempDir('e2e-rollback');
-  const repo = path.join(scratch, 'app');
-  const restarted = path.join(scratch, 'restarted');
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=Ops', '-c', 'user.email=ops@example.com', ...args], { encoding: 'utf8' }).trim();
-  fs.mkdirSync(repo);
-  git('init', '--quiet');
-  for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
-    fs.writeFileSync(path.join(repo, 'VERSION'), version);
-    git('add', 'VERSION');
-    git('commit', '--quiet', '-m', `release ${version}`);
-    git('tag', `v${version}`);
-  }
-  const bin = path.join(scratch, 'bin');
-  fs.mkdirSync(bin);
-  fs.writeFileSync(
-    path.join(bin, 'docker'),
-    [
-      '#!/bin/sh',
-      'case "$1 $2 $3" in',
-      `  "compose up -d") git -C '${repo}' describe --tags > '${restarted}'; echo "Started $4" ;;`,
-      '  "compose build "*) echo "Built $3" ;;',
-      '  "logs --tail 20") echo "listening on :8080" ;;',
-      '  *) echo "unexpected docker call: $*" >&2; exit 1 ;;',
-      'esac',
-      '',
-    ].join('\n'),
-    { mode: 0o755 },
-  );
-  const health = http.createServer((_req, res) => {
-    const running = fs.existsSync(restarted) ? fs.readFileSync(restarted, 'utf8').trim() : '';
-    res.writeHead(running === 'v1.1.0' ? 200 : 503).end(running || 'down');
-  });
-  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
-  const healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health/ready`;
+  const server = await startRollbackServer('e2e-rollback');
+  const { scratch, repo, bin, healthUrl } = server;
   const ssh = await startSshTarget({ env: { PATH: `${bin}:/usr/local/bin:/usr/bin:/bin` } });
   const dataDir = tempDir();
   const serve = await startServe(dataDir);
@@ -86,7 +49,7 @@ test('quick rollback from the incident window: pick the previous tag, type the h
     const runCheckout = checkout.getByRole('button', { name: 'Run on web' });
     await checkout.getByLabel(/Type the host name/).fill('prod');
     await expect(runCheckout).toBeDisabled();
-    expect(git('describe', '--tags')).toBe('v1.2.0');
+    expect(server.checkedOut()).toBe('v1.2.0');
     await checkout.getByLabel(/Type the host name/).fill('web');
     await runCheckout.click();
     const restart = page.getByRole('form', { name: 'Confirm step 5' });
@@ -95,7 +58,7 @@ test('quick rollback from the incident window: pick the previous tag, type the h
 
     await expect(page.getByLabel('Run status')).toHaveText('ok', { timeout: 20_000 });
     await expect(page.getByText('Health verified; incident #1 moved to Monitoring.')).toBeVisible();
-    expect(git('describe', '--tags')).toBe('v1.1.0');
+    expect(server.checkedOut()).toBe('v1.1.0');
 
     await page.getByRole('button', { name: '← Incident #1' }).click();
     await expect(page.locator('header .status-monitoring')).toHaveText('Monitoring');
@@ -107,8 +70,7 @@ test('quick rollback from the incident window: pick the previous tag, type the h
   } finally {
     await serve.stop();
     await ssh.stop();
-    await new Promise((resolve) => health.close(resolve));
+    await server.stop();
     removeDir(dataDir);
-    fs.rmSync(scratch, { recursive: true, force: true });
   }
 });

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { builtinProcedures, findProcedure } from '../../main/engine/procedures/builtin-procedures';
 import type { PlannedStep } from '../../main/engine/procedures/dry-run';
 import { runProcedure } from '../../main/engine/procedures/procedure-runner';
 import type { StepRecord } from '../../main/engine/procedures/run-types';
-import { makeTempDir } from '../fixtures/sshd/keys';
+import { type RollbackServer, startRollbackServer } from '../fixtures/rollback-server';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 
 
@@ -19,55 +15,18 @@ let env: SshEnv;
 let scratch: string;
 let repo: string;
 let restartedFile: string;
-let health: http.Server;
 let healthUrl: string;
-
-const git = (...args: string[]) =>
-  execFileSync('git', ['-C', repo, '-c', 'user.name=Ops', '-c', 'user.email=ops@example.com', ...args], { encoding: 'utf8' }).trim();
+let server: RollbackServer;
 
 beforeAll(async () => {
-  scratch = makeTempDir('rollback');
-  repo = path.join(scratch, 'app');
-  restartedFile = path.join(scratch, 'restarted');
-  fs.mkdirSync(repo);
-  git('init', '--quiet');
-  for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
-    fs.writeFileSync(path.join(repo, 'VERSION'), version);
-    git('add', 'VERSION');
-    git('commit', '--quiet', '-m', `release ${version}`);
-    git('tag', `v${version}`);
-  }
-  const bin = path.join(scratch, 'bin');
-  fs.mkdirSync(bin);
-  fs.writeFileSync(
-    path.join(bin, 'docker'),
-    [
-      '#!/bin/sh',
-      `echo "docker $*" >> '${scratch}/docker.log'`,
-      'case "$1 $2 $3" in',
-      `  "compose up -d") git -C '${repo}' describe --tags > '${restartedFile}'; echo "Started $4" ;;`,
-      '  "compose build "*) echo "Built $3" ;;',
-      '  "logs --tail 20") echo "listening on :8080" ;;',
-      '  *) echo "unexpected docker call: $*" >&2; exit 1 ;;',
-      'esac',
-      '',
-    ].join('\n'),
-    { mode: 0o755 },
-  );
-  env = await startSshEnv({ env: { PATH: `${bin}:/usr/local/bin:/usr/bin:/bin` } });
-
-  health = http.createServer((_req, res) => {
-    const running = fs.existsSync(restartedFile) ? fs.readFileSync(restartedFile, 'utf8').trim() : '';
-    res.writeHead(running === 'v1.1.0' ? 200 : 503, { 'content-type': 'text/plain' }).end(running || 'down');
-  });
-  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
-  healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health/ready`;
+  server = await startRollbackServer('rollback');
+  ({ scratch, repo, restartedFile, healthUrl } = server);
+  env = await startSshEnv({ env: { PATH: `${server.bin}:/usr/local/bin:/usr/bin:/bin` } });
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => health?.close(resolve));
   await env?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
+  await server?.stop();
 });
 
 const params = () => ({ appDir: repo, composeDir: scratch, service: 'app', container: 'app', healthUrl });
@@ -77,7 +36,7 @@ test('declining the checkout confirmation leaves the server untouched', async ()
   const result = await runProcedure(rollback, { host: 'web', params: params() }, { runner: env.runner(), confirm: async () => null });
   expect(result.outcome).toBe('refused');
   expect(result.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'refused', 'skipped', 'skipped', 'skipped', 'skipped']);
-  expect(git('describe', '--tags')).toBe('v1.2.0');
+  expect(server.checkedOut()).toBe('v1.2.0');
   expect(fs.existsSync(restartedFile)).toBe(false);
 });
 
@@ -119,9 +78,9 @@ test('quick rollback end to end: previous tag picked, checked out, restarted, he
   expect(result.steps[2].command).toBe(`cd -- '${repo}' && git checkout --quiet 'v1.1.0' && git describe --tags`);
   expect(result.steps[2].stdout).toBe('v1.1.0\n');
   expect(confirmations).toEqual(['Check out the chosen tag', 'Restart the container']);
-  expect(git('describe', '--tags')).toBe('v1.1.0');
+  expect(server.checkedOut()).toBe('v1.1.0');
   expect(fs.readFileSync(restartedFile, 'utf8').trim()).toBe('v1.1.0');
-  expect(fs.readFileSync(path.join(scratch, 'docker.log'), 'utf8').trim().split('\n')).toEqual([
+  expect(fs.readFileSync(server.dockerLog, 'utf8').trim().split('\n')).toEqual([
     'docker compose build app',
     'docker compose up -d app',
     'docker logs --tail 20 app',
