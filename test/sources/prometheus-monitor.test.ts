@@ -101,6 +101,30 @@ describe('Prometheus query monitor against a real Prometheus', () => {
     }
   }, 30_000);
 
+  it('trayage check covers Prometheus query monitors', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const fs = await import('node:fs');
+    const { CLI } = await import('../helpers/serve-process');
+    const { tempDir, removeDir } = await import('../helpers/temp-dir');
+    const dir = tempDir();
+    const check = async (limit: number) => {
+      fs.writeFileSync(`${dir}/m.yaml`, `monitors:\n  - name: error ratio\n    prometheus: ${stack.prometheus}\n    query: max(http_error_ratio)\n    conditions: ["[VALUE] < ${limit}"]\n`);
+      return promisify(execFile)(process.execPath, [CLI, 'check', '--config', `${dir}/m.yaml`, '--json'], { encoding: 'utf8' }).then(
+        (r) => ({ code: 0, out: JSON.parse(r.stdout) }),
+        (e) => ({ code: e.code as number, out: JSON.parse(e.stdout) }),
+      );
+    };
+    try {
+      expect(await check(0.05)).toMatchObject({ code: 0, out: [{ name: 'error ratio', ok: true }] });
+      const down = await check(0.015);
+      expect(down.code).toBe(1);
+      expect(down.out[0].failedConditions[0]).toMatch(/\[VALUE\] was 0\.02/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('says why a query is refused', async () => {
     await expect(instantQuery(stack.prometheus, 'sum(')).rejects.toThrow(/^Prometheus rejected the query: /);
     await expect(instantQuery(stack.prometheus, 'http_error_ratio[1m]')).rejects.toThrow(/returns a matrix/);
