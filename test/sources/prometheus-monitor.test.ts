@@ -115,6 +115,8 @@ describe('Prometheus query monitor against a real Prometheus', () => {
         (e) => ({ code: e.code as number, out: JSON.parse(e.stdout) }),
       );
     };
+    // Earlier tests move the gauges; wait until Prometheus has scraped them back.
+    await waitUntil('the ratios to settle', async () => (await instantQuery(stack.prometheus, 'max(http_error_ratio)'))[0]?.value === 0.02);
     try {
       expect(await check(0.05)).toMatchObject({ code: 0, out: [{ name: 'error ratio', ok: true }] });
       const down = await check(0.015);
