@@ -7,7 +7,7 @@ import { checkWindowMessage } from './ipc-input';
 import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
 import { trayIconFile } from './tray-icon';
 import { createSecureWindow } from './secure-window';
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash } from './window-policy';
+import { compactChecklistWindow, CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash } from './window-policy';
 
 const distDir = __dirname;
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(distDir, '..', 'resources');
@@ -116,7 +116,11 @@ function hardenSessions(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      const compact = compactChecklistWindow(url, rendererUrl);
+      // The child inherits the opener's webPreferences (isolated, sandboxed, same preload).
+      return compact ? { action: 'allow', overrideBrowserWindowOptions: { ...compact, alwaysOnTop: true, backgroundColor: '#15171c' } } : { action: 'deny' };
+    });
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });

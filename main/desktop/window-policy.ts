@@ -25,3 +25,11 @@ export function routeHash(action: TrayAction): string {
   }
   return '/';
 }
+
+// The one window a page may open: an incident's compact checklist, small and on top, to sit beside a
+// terminal. Everything else window.open asks for is denied.
+export function compactChecklistWindow(target: string, appEntryUrl: string): { width: number; height: number; title: string } | null {
+  if (!isAllowedNavigation(target, appEntryUrl)) return null;
+  const match = /^#\/incidents\/(\d+)\/checklist$/.exec(new URL(target).hash);
+  return match ? { width: 440, height: 680, title: `Checklist — incident #${match[1]}` } : null;
+}

@@ -84,7 +84,14 @@ export function IncidentView({ id }: { id: number }) {
             Move to {s.name}
           </button>
         ))}
-        <button type="button" onClick={() => navigate({ view: 'checklist', id })}>
+        <button
+          type="button"
+          title="Opens a small window that can sit beside a terminal"
+          onClick={() => {
+            const url = `${window.location.href.split('#')[0]}#/incidents/${id}/checklist`;
+            if (!window.open(url, `checklist-${id}`, 'popup,width=440,height=680')) navigate({ view: 'checklist', id });
+          }}
+        >
           Compact checklist
         </button>
         <button type="button" onClick={() => navigate({ view: 'postmortem', id })}>

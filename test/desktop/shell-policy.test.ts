@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWindowMessage } from '../../main/desktop/ipc-input';
 import { decideRestart } from '../../main/desktop/restart-policy';
-import { isAllowedNavigation, routeHash } from '../../main/desktop/window-policy';
+import { compactChecklistWindow, isAllowedNavigation, routeHash } from '../../main/desktop/window-policy';
 
 describe('window policy', () => {
   it('allows only our own page, with any route', () => {
@@ -12,6 +12,9 @@ describe('window policy', () => {
     expect(isAllowedNavigation('not a url', entry)).toBe(false);
     expect(routeHash({ kind: 'open-incident', id: 4 })).toBe('/incidents/4');
     expect(routeHash({ kind: 'declare' })).toBe('/declare');
+    expect(compactChecklistWindow(`${entry}#/incidents/7/checklist`, entry)).toEqual({ width: 440, height: 680, title: 'Checklist — incident #7' });
+    expect(compactChecklistWindow(`${entry}#/incidents/7`, entry)).toBeNull();
+    expect(compactChecklistWindow('https://evil.example/#/incidents/7/checklist', entry)).toBeNull();
   });
 });
 

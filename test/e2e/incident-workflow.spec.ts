@@ -37,6 +37,15 @@ test('P1: checklist, ticks, a templated update to a webhook, resolve, post-morte
     await expect(page.locator('.timeline')).toContainText('Done: Assess scope and impact');
     await expect(page.getByRole('timer').first()).toBeVisible();
 
+    // The compact checklist opens in its own small window and ticks from there land in the timeline.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Compact checklist' }).click()]);
+    const compact = popup.getByRole('group', { name: /Critical incident: quick response/ });
+    await expect(compact.locator('legend')).toContainText('2/7');
+    await compact.getByLabel('Notify stakeholders').check();
+    await expect(compact.locator('legend')).toContainText('3/7');
+    await popup.close();
+    await expect(page.locator('.timeline')).toContainText('Done: Notify stakeholders');
+
     // A templated update goes to the webhook exactly as previewed.
     await page.getByLabel('Template').selectOption({ label: 'Slack update' });
     await expect(page.getByLabel('Update text')).toHaveValue(/INCIDENT: Checkout returns 502/);
