@@ -36,6 +36,8 @@ export interface EngineContext {
   // A repeating job, stopped when the engine closes; errors are reported, never thrown into the loop.
   every(ms: number, job: () => void | Promise<void>): void;
   onClose(cleanup: () => void): void;
+  // Where an area reports a failure that has no caller to answer (a background job, a run's step).
+  reportError(where: string, err: unknown): void;
 }
 
 export type EngineArea = (ctx: EngineContext) => void;

@@ -42,7 +42,8 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
   const actor = options.actor ?? safeUserName();
-  const report = options.onInternalError ?? (() => {});
+  // Failures nobody is waiting for still reach a person: stderr unless the host routes them elsewhere.
+  const report = options.onInternalError ?? ((where: string, err: unknown) => process.stderr.write(`trayage: ${where}: ${(err as Error)?.stack ?? err}\n`));
   const opened = openDatabase(databaseFile(options.dataDir), APP_VERSION);
   const { db } = opened;
   const listeners = new Set<(event: EventEnvelope) => void>();
@@ -104,6 +105,7 @@ export function createEngine(options: EngineOptions): Engine {
       cleanups.push(() => clearInterval(timer));
     },
     onClose: (cleanup) => cleanups.push(cleanup),
+    reportError: report,
   };
 
   const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor };

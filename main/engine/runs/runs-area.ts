@@ -29,7 +29,7 @@ const RUNNER_BATCH = { intervalMs: 15, maxBytes: 64 * 1024 };
 // SSH diagnostics and guarded procedures: hosts, host keys, procedures, runs and their audit trail.
 export function runsArea(options: RunsAreaOptions = {}): EngineArea {
   return (ctx) => {
-    const report = (where: string, err: unknown) => console.error(`trayage: ${where}: ${(err as Error)?.stack ?? err}`);
+    const report = ctx.reportError;
     const runs = new RunStore(ctx.db);
     runs.markOrphans(processAlive, ctx.now());
     const passphrases = new PassphraseBroker(
