@@ -1,8 +1,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError, importRunbook, MAX_RUNBOOK_BYTES, readRunbookFile } from '../../main/engine/importer';
+import { CLI } from '../helpers/serve-process';
 import { RUNBOOK_DIR, runbookText } from './runbooks';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'trayage-import-'));
@@ -42,10 +44,19 @@ describe('readRunbookFile', () => {
     expect(refusal(() => readRunbookFile(sub))).toMatchObject({ code: 'not-a-file', message: `${sub} is a directory, not a Markdown file.` });
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a file it may not read', () => {
+  it('refuses a file it may not read', () => {
     const locked = file('locked.md', '# x');
     chmodSync(locked, 0o000);
-    expect(refusal(() => readRunbookFile(locked))).toMatchObject({ code: 'unreadable', message: `${locked} cannot be read: permission denied. Check the file's permissions.` });
+    const message = `${locked} cannot be read: permission denied. Check the file's permissions.`;
+    if (process.getuid?.() !== 0) {
+      expect(refusal(() => readRunbookFile(locked))).toMatchObject({ code: 'unreadable', message });
+      return;
+    }
+    // Root may read anything, so the refusal is checked as an unprivileged user (nobody), through the CLI.
+    chmodSync(dir, 0o755);
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'import', locked], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(message);
   });
 
   it('refuses a binary file, naming the line of the first NUL byte', () => {
