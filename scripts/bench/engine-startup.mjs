@@ -1,26 +1,9 @@
 // Engine cold start (process spawn → serving, fresh and with an existing database) and idle cost.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuSeconds, percentile, rssMegabytes } from './proc-stats.mjs';
-
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
-
-function startServe(dataDir) {
-  const started = process.hrtime.bigint();
-  const proc = spawn(process.execPath, [cli, 'serve', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (/Open http/.test(out)) resolve({ proc, ms: Number(process.hrtime.bigint() - started) / 1e6 });
-    });
-    proc.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-}
-
-const stop = (proc) => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); });
+import { startServe, stopServe as stop } from './serve-process.mjs';
 
 export async function benchEngineStartup({ runs = 5, idleSeconds = 10 } = {}) {
   const fresh = [];

@@ -39,8 +39,9 @@ export function incidentsArea(options: IncidentsAreaOptions = {}): EngineArea {
       const open = store.list(null, 1000).filter((i) => isOpenStatus(lifecycle, i.status));
       return {
         topSeverity: workflow.scheme().levels[0]?.key,
-        incidents: open.map(({ id, title, severity, status, createdAt }) => {
-          const timer = nearestTimer(service.timers(store.get(id)));
+        incidents: open.map((incident) => {
+          const { id, title, severity, status, createdAt } = incident;
+          const timer = nearestTimer(service.timers(incident));
           return { id, title, severity, status, createdAt, nextTimer: timer ? { kind: timer.kind, label: timer.label, dueAt: timer.dueAt, overdue: timer.overdue } : null };
         }),
       };

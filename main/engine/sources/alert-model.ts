@@ -50,9 +50,3 @@ export function diffAlerts(before: SourceAlert[], after: SourceAlert[]): AlertCh
     resolved: before.filter((a) => !now.has(a.key)).map((a) => ({ ...a, state: 'resolved' as const })),
   };
 }
-
-export function groupByName(alerts: SourceAlert[]): { name: string; alerts: SourceAlert[] }[] {
-  const groups = new Map<string, SourceAlert[]>();
-  for (const alert of alerts) groups.set(alert.name, [...(groups.get(alert.name) ?? []), alert]);
-  return [...groups].map(([name, list]) => ({ name, alerts: list })).sort((a, b) => a.name.localeCompare(b.name));
-}

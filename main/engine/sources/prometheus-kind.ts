@@ -3,7 +3,7 @@ import { evaluate } from '../monitors/condition-eval';
 import { FieldError, type MonitorDefinition, type MonitorKind, type Probe } from '../monitors/check-types';
 import type { SourceAuth } from './fetch-json';
 import { SourceError } from './fetch-json';
-import { instantQuery, seriesName } from './prometheus-client';
+import { instantQuery } from './prometheus-client';
 
 export interface PrometheusSettings {
   server: string;
@@ -78,4 +78,3 @@ export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKin
   };
 }
 
-export { seriesName };
