@@ -1,8 +1,8 @@
 import { alertsArea, type AlertsAreaOptions } from './alerts/alerts-area';
 import type { EngineArea } from './engine-context';
 import { incidentsArea, type IncidentsAreaOptions } from './incidents/incidents-area';
-import { monitorsArea, type MonitorsAreaOptions } from './monitoring/monitoring-area';
-import { packsArea } from './packs/packs-area';
+import { monitorsArea, type MonitorsAreaOptions } from './monitors/monitors-area';
+import { packsArea } from './runbooks/runbooks-area';
 import { runsArea, type RunsAreaOptions } from './runs/runs-area';
 
 export interface AreaOptions {

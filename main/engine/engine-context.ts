@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventName, EventPayload, Incident, TrayProblem, TrayState } from '../../preload/contract';
-import type { Notifier } from './notify/notifier';
+import type { Notifier } from './notifications/notifier';
 import type { RpcRegistry } from './rpc/rpc-registry';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';

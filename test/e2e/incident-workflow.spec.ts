@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { formatClock, formatDuration } from '../../main/engine/workflow/format-time';
+import { formatClock, formatDuration } from '../../main/engine/incidents/domain/format-time';
 import { startServe } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 import { startWebhookServer } from '../helpers/webhook-server';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../main/engine/engine';
-import { nativeDeliver } from '../../main/engine/notify/deliver';
+import { nativeDeliver } from '../../main/engine/notifications/deliver';
 import { type DesktopSession, startDesktopSession } from '../fixtures/desktop-session';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 

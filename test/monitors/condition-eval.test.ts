@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../main/engine/monitors/condition-eval';
-import { parseCondition } from '../../main/engine/monitors/condition-parser';
-import type { ConditionInput } from '../../main/engine/monitors/condition-types';
-import { formatDuration, parseByteSize, parseDuration } from '../../main/engine/monitors/duration';
+import { evaluate } from '../../main/engine/monitors/domain/condition-eval';
+import { parseCondition } from '../../main/engine/monitors/domain/condition-parser';
+import type { ConditionInput } from '../../main/engine/monitors/domain/condition-types';
+import { formatDuration, parseByteSize, parseDuration } from '../../main/engine/lib/config/duration';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCondition } from '../../main/engine/monitors/condition-parser';
-import { ConditionError } from '../../main/engine/monitors/condition-types';
+import { parseCondition } from '../../main/engine/monitors/domain/condition-parser';
+import { ConditionError } from '../../main/engine/monitors/domain/condition-types';
 
 function errorOf(text: string): ConditionError {
   try {

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MonitorKind } from '../../main/engine/monitors/check-types';
-import { ConfigError } from '../../main/engine/monitors/config-errors';
+import type { MonitorKind } from '../../main/engine/monitors/domain/check-types';
+import { ConfigError } from '../../main/engine/lib/config/config-errors';
 import { loadMonitorConfig, parseMonitorConfig } from '../../main/engine/monitors/config-loader';
-import type { HttpSettings } from '../../main/engine/monitors/http-check';
-import { createDefaultRegistry } from '../../main/engine/monitors/kind-registry';
+import type { HttpSettings } from '../../main/engine/monitors/checks/http-check';
+import { createDefaultRegistry } from '../../main/engine/monitors/checks/kind-registry';
 
 const ISSUE_EXAMPLE = `monitors:
   - name: heroforge ready

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../main/engine/monitors/config-errors';
+import type { ConfigError } from '../../main/engine/lib/config/config-errors';
 import type { MonitorConfig } from '../../main/engine/monitors/config-loader';
 import { watchConfig, type ConfigWatcher } from '../../main/engine/monitors/config-watch';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDefaultRegistry, runCheck } from '../../main/engine/monitors/kind-registry';
+import { createDefaultRegistry, runCheck } from '../../main/engine/monitors/checks/kind-registry';
 import { defineMonitor } from './helpers/define-monitor';
 import { closedPort, startHttp, type TestServer } from './helpers/servers';
 

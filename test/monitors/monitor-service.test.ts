@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MonitorDefinition, MonitorKind, Probe } from '../../main/engine/monitors/check-types';
-import { KindRegistry, createDefaultRegistry } from '../../main/engine/monitors/kind-registry';
+import type { MonitorDefinition, MonitorKind, Probe } from '../../main/engine/monitors/domain/check-types';
+import { KindRegistry, createDefaultRegistry } from '../../main/engine/monitors/checks/kind-registry';
 import { MonitorService, type MonitorServiceEvent } from '../../main/engine/monitors/monitor-service';
 import { defineMonitor } from './helpers/define-monitor';
 import { FakeClock } from './helpers/fake-clock';

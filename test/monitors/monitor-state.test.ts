@@ -9,7 +9,7 @@ import {
   type MonitorState,
   type StateEvent,
   type StatePolicy,
-} from '../../main/engine/monitors/monitor-state';
+} from '../../main/engine/monitors/domain/monitor-state';
 
 const T0 = 1_700_000_000_000;
 const policy: StatePolicy = { failureThreshold: 3, recoveryThreshold: 2, forMs: 0, reminderEveryMs: 0, flapWindowMs: 600_000, flapChanges: 4 };

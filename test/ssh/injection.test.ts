@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runProcedure } from '../../main/engine/procedures/procedure-runner';
-import { defineProcedure, ProcedureInputError } from '../../main/engine/procedures/procedure-validation';
-import { shellQuote } from '../../main/engine/procedures/shell-quote';
+import { runProcedure } from '../../main/engine/runs/procedure-runner';
+import { defineProcedure, ProcedureInputError } from '../../main/engine/runs/domain/procedure-validation';
+import { shellQuote } from '../../main/engine/lib/shell/shell-quote';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 
 

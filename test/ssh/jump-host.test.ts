@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { HostKeyUnknownError } from '../../main/engine/ssh/host-key-errors';
-import { SshConnectError } from '../../main/engine/ssh/ssh-errors';
+import { HostKeyUnknownError } from '../../main/engine/lib/ssh/host-key-errors';
+import { SshConnectError } from '../../main/engine/lib/ssh/ssh-errors';
 import { startSshd, type Sshd } from '../fixtures/sshd/sshd-fixture';
 import { hostBlock, startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 

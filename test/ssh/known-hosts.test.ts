@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveHost, SshConfigError } from '../../main/engine/ssh/host-config';
-import { checkHostKey, fingerprintOfBase64, hostKeyAlgorithmsFor, keyTypeOf } from '../../main/engine/ssh/host-key';
-import { HostKeyChangedError, HostKeyRevokedError, HostKeyUnknownError } from '../../main/engine/ssh/host-key-errors';
-import { findEntries, parseKnownHosts, readKnownHosts } from '../../main/engine/ssh/known-hosts';
+import { resolveHost, SshConfigError } from '../../main/engine/lib/ssh/host-config';
+import { checkHostKey, fingerprintOfBase64, hostKeyAlgorithmsFor, keyTypeOf } from '../../main/engine/lib/ssh/host-key';
+import { HostKeyChangedError, HostKeyRevokedError, HostKeyUnknownError } from '../../main/engine/lib/ssh/host-key-errors';
+import { findEntries, parseKnownHosts, readKnownHosts } from '../../main/engine/lib/ssh/known-hosts';
 import { makeKeyPair, makeTempDir, opensshFingerprint, type KeyPair } from '../fixtures/sshd/keys';
 
 let dir: string;

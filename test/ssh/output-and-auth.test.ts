@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { OutputBatcher, type OutputBatch } from '../../main/engine/ssh/output-batcher';
-import { OutputCapture } from '../../main/engine/ssh/output-capture';
-import { defaultAgent } from '../../main/engine/ssh/ssh-auth';
+import { OutputBatcher, type OutputBatch } from '../../main/engine/lib/ssh/output-batcher';
+import { OutputCapture } from '../../main/engine/lib/ssh/output-capture';
+import { defaultAgent } from '../../main/engine/lib/ssh/ssh-auth';
 
 describe('OutputBatcher', () => {
   test('coalesces packets until the interval passes, keeping multi-byte characters whole', async () => {

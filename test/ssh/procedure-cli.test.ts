@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listProceduresCli, runProcedureCli, type CliDeps } from '../../main/engine/procedures/procedure-cli';
-import { defineProcedure } from '../../main/engine/procedures/procedure-validation';
+import { listProceduresCli, runProcedureCli, type CliDeps } from '../../main/cli/run/procedure-cli';
+import { defineProcedure } from '../../main/engine/runs/domain/procedure-validation';
 import { makeKeyPair, opensshFingerprint } from '../fixtures/sshd/keys';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 

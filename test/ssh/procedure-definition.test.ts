@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { builtinProcedures } from '../../main/engine/procedures/builtin-procedures';
-import { dryRun } from '../../main/engine/procedures/dry-run';
-import { capturedParams, defineProcedure, ProcedureDefinitionError, ProcedureInputError, resolveProcedureInput } from '../../main/engine/procedures/procedure-validation';
+import { builtinProcedures } from '../../main/engine/runs/domain/builtin-procedures';
+import { dryRun } from '../../main/engine/runs/domain/dry-run';
+import { capturedParams, defineProcedure, ProcedureDefinitionError, ProcedureInputError, resolveProcedureInput } from '../../main/engine/runs/domain/procedure-validation';
 
 function problemsOf(raw: unknown): string[] {
   try {

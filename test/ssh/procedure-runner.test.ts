@@ -3,10 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dryRun } from '../../main/engine/procedures/dry-run';
-import { runDiagnostics, runProcedure } from '../../main/engine/procedures/procedure-runner';
-import { defineProcedure } from '../../main/engine/procedures/procedure-validation';
-import type { StepRecord } from '../../main/engine/procedures/run-types';
+import { dryRun } from '../../main/engine/runs/domain/dry-run';
+import { runDiagnostics, runProcedure } from '../../main/engine/runs/procedure-runner';
+import { defineProcedure } from '../../main/engine/runs/domain/procedure-validation';
+import type { StepRecord } from '../../main/engine/runs/domain/run-types';
 import { hostBlock, startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { builtinProcedures, findProcedure } from '../../main/engine/procedures/builtin-procedures';
-import type { PlannedStep } from '../../main/engine/procedures/dry-run';
-import { runProcedure } from '../../main/engine/procedures/procedure-runner';
-import type { StepRecord } from '../../main/engine/procedures/run-types';
+import { builtinProcedures, findProcedure } from '../../main/engine/runs/domain/builtin-procedures';
+import type { PlannedStep } from '../../main/engine/runs/domain/dry-run';
+import { runProcedure } from '../../main/engine/runs/procedure-runner';
+import type { StepRecord } from '../../main/engine/runs/domain/run-types';
 import { type RollbackServer, startRollbackServer } from '../fixtures/rollback-server';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 

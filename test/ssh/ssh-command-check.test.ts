@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { firstNumber, runSshCommandCheck } from '../../main/engine/ssh/ssh-command-check';
+import { firstNumber, runSshCommandCheck } from '../../main/engine/lib/ssh/ssh-command-check';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
 
 

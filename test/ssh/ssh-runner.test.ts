@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HostKeyChangedError, HostKeyUnknownError } from '../../main/engine/ssh/host-key-errors';
-import { SshAuthError, SshConnectError } from '../../main/engine/ssh/ssh-errors';
-import type { OutputBatch } from '../../main/engine/ssh/output-batcher';
+import { HostKeyChangedError, HostKeyUnknownError } from '../../main/engine/lib/ssh/host-key-errors';
+import { SshAuthError, SshConnectError } from '../../main/engine/lib/ssh/ssh-errors';
+import type { OutputBatch } from '../../main/engine/lib/ssh/output-batcher';
 import { startAgent } from '../fixtures/sshd/agent-fixture';
 import { makeKeyPair, opensshFingerprint } from '../fixtures/sshd/keys';
 import { hostBlock, startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';

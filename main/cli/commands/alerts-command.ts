@@ -1,6 +1,6 @@
-import { ConfigError } from '../../engine/monitors/config-errors';
+import { ConfigError } from '../../engine/lib/config/config-errors';
 import { loadMonitorConfig } from '../../engine/monitors/config-loader';
-import { SourcePoller } from '../../engine/sources/source-poller';
+import { SourcePoller } from '../../engine/alerts/source-poller';
 import type { CliCommand } from '../cli-types';
 import { UsageError } from '../cli-types';
 import { parseFlags } from '../parse-flags';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { defaultConfigFile } from '../../engine/monitoring/monitoring-area';
-import { ConfigError } from '../../engine/monitors/config-errors';
+import { defaultConfigFile } from '../../engine/monitors/monitors-area';
+import { ConfigError } from '../../engine/lib/config/config-errors';
 import { loadMonitorConfig } from '../../engine/monitors/config-loader';
 import { formatCheckLine, runChecksOnce } from '../../engine/monitors/run-once';
 import { defaultDataDir } from '../../engine/paths';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatExtraction, ImportError, importRunbook, readRunbookFile } from '../../engine/importer';
+import { formatExtraction, ImportError, importRunbook, readRunbookFile } from '../../engine/runbooks/importer';
 import type { CliCommand } from '../cli-types';
 import { UsageError } from '../cli-types';
 import { parseFlags } from '../parse-flags';

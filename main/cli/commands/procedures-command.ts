@@ -1,5 +1,5 @@
-import { listProceduresCli } from '../../engine/procedures/procedure-cli';
-import { readCliRunContext } from '../../engine/runs/cli-context';
+import { listProceduresCli } from '../run/procedure-cli';
+import { readCliRunContext } from '../run/cli-context';
 import type { CliCommand } from '../cli-types';
 import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';

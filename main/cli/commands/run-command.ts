@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { defaultDataDir } from '../../engine/paths';
-import { type CliIo as ProcedureIo, runProcedureCli } from '../../engine/procedures/procedure-cli';
-import { readCliRunContext } from '../../engine/runs/cli-context';
-import type { PassphrasePrompt } from '../../engine/ssh/ssh-auth';
+import { type CliIo as ProcedureIo, runProcedureCli } from '../run/procedure-cli';
+import { readCliRunContext } from '../run/cli-context';
+import type { PassphrasePrompt } from '../../engine/lib/ssh/ssh-auth';
 import type { CliCommand } from '../cli-types';
 import { UsageError } from '../cli-types';
 import { withEngine } from '../open-engine';

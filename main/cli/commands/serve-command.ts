@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createEngine } from '../../engine/engine';
-import { defaultConfigFile } from '../../engine/monitoring/monitoring-area';
+import { defaultConfigFile } from '../../engine/monitors/monitors-area';
 import { defaultDataDir } from '../../engine/paths';
 import { startHeadlessServer } from '../../server/headless-server';
 import type { CliCommand } from '../cli-types';

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import type { TrayProblem } from '../../../preload/contract';
 import type { EngineArea, EngineContext } from '../engine-context';
-import { ConfigError } from '../monitors/config-errors';
+import { ConfigError } from '../lib/config/config-errors';
 import { watchFileText } from '../monitors/config-watch';
 import { RpcFailure } from '../rpc/rpc-failure';
-import type { SourceAlert } from '../sources/alert-model';
-import { loadSources } from '../sources/load-sources';
-import type { SourceDefinition } from '../sources/source-config';
-import { SourcePoller, type SourceStatus } from '../sources/source-poller';
+import type { SourceAlert } from './domain/alert-model';
+import { loadSources } from './load-sources';
+import type { SourceDefinition } from './domain/source-config';
+import { SourcePoller, type SourceStatus } from './source-poller';
 import { AlertLinks } from './alert-links';
 import { AppSources } from './app-sources';
-import { firingNotice, resolvedNotice } from './alert-notices';
+import { firingNotice, resolvedNotice } from './domain/alert-notices';
 
 export interface AlertsAreaOptions {
   env?: NodeJS.ProcessEnv;

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { SourceInput } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SecretStore } from '../secrets/secret-store';
-import { DEFAULT_SEVERITY_MAP } from '../sources/alert-model';
-import type { SourceDefinition } from '../sources/source-config';
+import { DEFAULT_SEVERITY_MAP } from './domain/alert-model';
+import type { SourceDefinition } from './domain/source-config';
 
 // A source's token reaches its poller through a private environment of its own, never process.env.
 export const TOKEN_VAR = 'TRAYAGE_SOURCE_TOKEN';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { StoreError } from '../db/store-error';
 import { createEngine, type Engine } from '../engine';
-import { defaultConfigFile } from '../monitoring/monitoring-area';
+import { defaultConfigFile } from '../monitors/monitors-area';
 import { defaultDataDir } from '../paths';
 import { type FromEngine, ToEngine } from './host-protocol';
 

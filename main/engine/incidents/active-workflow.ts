@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SettingsStore } from '../settings/settings-store';
-import { type Contact, validateContacts } from '../workflow/contacts';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, StatusLifecycleSchema, validateLifecycle } from '../workflow/lifecycle';
-import { copyScheme, READY_MADE_SCHEMES } from '../workflow/scheme-catalog';
-import { findLevel, type SeverityLevel, type SeverityScheme, SeveritySchemeSchema, validateSeverityScheme } from '../workflow/severity-schemes';
+import { type Contact, validateContacts } from './domain/contacts';
+import { DEFAULT_LIFECYCLE, type StatusLifecycle, StatusLifecycleSchema, validateLifecycle } from './domain/lifecycle';
+import { copyScheme, READY_MADE_SCHEMES } from './domain/scheme-catalog';
+import { findLevel, type SeverityLevel, type SeverityScheme, SeveritySchemeSchema, validateSeverityScheme } from './domain/severity-schemes';
 
 const SCHEME_KEY = 'severity.scheme';
 const CONTACTS_KEY = 'contacts';

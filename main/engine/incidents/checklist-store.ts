@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Checklist } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
-import type { ChecklistTemplate } from '../workflow/checklist-templates';
+import type { ChecklistTemplate } from './domain/checklist-templates';
 
 interface ItemRow {
   id: number;

@@ -1,5 +1,5 @@
-import { incidentsToCsv, incidentsToJson } from '../workflow/incident-export';
-import { incidentMetrics } from '../workflow/metrics';
+import { incidentsToCsv, incidentsToJson } from './domain/incident-export';
+import { incidentMetrics } from './domain/metrics';
 import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
 import { searchIncidents } from './incident-search';

@@ -1,11 +1,11 @@
 import type { Incident, IncidentDetail, IncidentSummary, TimelineEntry } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
-import { checklistsOnDeclare } from '../workflow/checklist-templates';
-import { contactLinks, escalationTargets } from '../workflow/contacts';
-import { planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from '../workflow/incident-events';
-import { isOpenStatus, isWatchStatus, openStatusKeys } from '../workflow/lifecycle';
-import { type IncidentChange, planChange } from '../workflow/plan-change';
-import { computeTimers, isInsidePostFixWatch, type Timer, type TimerKind } from '../workflow/timers';
+import { checklistsOnDeclare } from './domain/checklist-templates';
+import { contactLinks, escalationTargets } from './domain/contacts';
+import { planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from './domain/incident-events';
+import { isOpenStatus, isWatchStatus, openStatusKeys } from './domain/lifecycle';
+import { type IncidentChange, planChange } from './domain/plan-change';
+import { computeTimers, isInsidePostFixWatch, type Timer, type TimerKind } from './domain/timers';
 import type { ActiveWorkflow } from './active-workflow';
 import type { ChecklistStore } from './checklist-store';
 import type { IncidentStore } from './incident-store';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Incident, TimelineEntry } from '../../../preload/contract';
-import type { IncidentUpdates, NewTimelineEntry } from '../workflow/incident-types';
+import type { IncidentUpdates, NewTimelineEntry } from './domain/incident-types';
 import { RpcFailure } from '../rpc/rpc-failure';
 import { type IncidentRow, type TimelineRow, toIncident, toTimelineEntry, UPDATE_COLUMNS } from './incident-rows';
 

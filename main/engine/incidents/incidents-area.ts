@@ -1,6 +1,6 @@
 import type { EngineArea } from '../engine-context';
-import { isOpenStatus } from '../workflow/lifecycle';
-import { nearestTimer } from '../workflow/timers';
+import { isOpenStatus } from './domain/lifecycle';
+import { nearestTimer } from './domain/timers';
 import { ActiveWorkflow } from './active-workflow';
 import { ChecklistStore } from './checklist-store';
 import { registerIncidentHandlers } from './incident-handlers';

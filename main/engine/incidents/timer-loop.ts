@@ -1,9 +1,9 @@
-import { escalationSummary, escalationTargets } from '../workflow/contacts';
-import { snoozesFromTimeline } from '../workflow/incident-events';
-import { openStatusKeys } from '../workflow/lifecycle';
+import { escalationSummary, escalationTargets } from './domain/contacts';
+import { snoozesFromTimeline } from './domain/incident-events';
+import { openStatusKeys } from './domain/lifecycle';
 import { TIMER_TIMELINE_KINDS } from './incident-service';
-import { timerNotice } from '../workflow/timer-notifications';
-import { dueNotifications } from '../workflow/timers';
+import { timerNotice } from './domain/timer-notifications';
+import { dueNotifications } from './domain/timers';
 import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
 import type { IncidentStore } from './incident-store';

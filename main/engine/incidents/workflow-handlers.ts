@@ -1,10 +1,10 @@
-import { COMM_TEMPLATES } from '../workflow/comm-templates';
-import { planChecklistItemAdded, planChecklistTick, planUpdateFailed, planUpdateSent } from '../workflow/incident-events';
-import { postmortemDraft } from '../workflow/postmortem';
-import { renderTemplate } from '../workflow/render-template';
-import { READY_MADE_SCHEMES } from '../workflow/scheme-catalog';
-import { templateValues } from '../workflow/template-values';
-import { postUpdate } from '../workflow/webhook';
+import { COMM_TEMPLATES } from './domain/comm-templates';
+import { planChecklistItemAdded, planChecklistTick, planUpdateFailed, planUpdateSent } from './domain/incident-events';
+import { postmortemDraft } from './domain/postmortem';
+import { renderTemplate } from './domain/render-template';
+import { READY_MADE_SCHEMES } from './domain/scheme-catalog';
+import { templateValues } from './domain/template-values';
+import { postUpdate } from './domain/webhook';
 import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
 import type { ChecklistStore } from './checklist-store';

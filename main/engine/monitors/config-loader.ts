@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { FieldError, type MonitorDefinition, type MonitorKind } from './check-types';
-import { parseCondition } from './condition-parser';
-import { ConditionError, type Condition } from './condition-types';
-import { durationField, positiveInt } from './config-fields';
-import { parseSources, type SourceDefinition } from '../sources/source-config';
-import { ConfigError, PositionFinder, describeZodIssue, show, type ConfigIssue } from './config-errors';
-import { createDefaultRegistry, type KindRegistry } from './kind-registry';
+import { FieldError, type MonitorDefinition, type MonitorKind } from './domain/check-types';
+import { parseCondition } from './domain/condition-parser';
+import { ConditionError, type Condition } from './domain/condition-types';
+import { durationField, positiveInt } from '../lib/config/config-fields';
+import { parseSources, type SourceDefinition } from '../alerts/domain/source-config';
+import { ConfigError, PositionFinder, describeZodIssue, show, type ConfigIssue } from '../lib/config/config-errors';
+import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
 
 export interface MonitorConfig {
   file: string;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './config-errors';
+import { ConfigError } from '../lib/config/config-errors';
 import { parseMonitorConfig, type MonitorConfig } from './config-loader';
-import type { KindRegistry } from './kind-registry';
+import type { KindRegistry } from './checks/kind-registry';
 
 export interface ConfigWatcher {
   close(): void;

@@ -1,7 +1,7 @@
-export { parseCondition } from './condition-parser';
-export { evaluate } from './condition-eval';
-export { ConditionError, type Condition, type ConditionInput, type ConditionOutcome } from './condition-types';
-export { parseDuration, formatDuration } from './duration';
+export { parseCondition } from './domain/condition-parser';
+export { evaluate } from './domain/condition-eval';
+export { ConditionError, type Condition, type ConditionInput, type ConditionOutcome } from './domain/condition-types';
+export { parseDuration, formatDuration } from '../lib/config/duration';
 export {
   FieldError,
   NETWORK_ERROR_KINDS,
@@ -13,11 +13,11 @@ export {
   type MonitorKind,
   type Probe,
   type SeriesValue,
-} from './check-types';
-export { KindRegistry, createDefaultRegistry, runCheck } from './kind-registry';
-export { judgeProbe } from './judge';
-export { AgentPool } from './http-agents';
-export { ConfigError, type ConfigIssue } from './config-errors';
+} from './domain/check-types';
+export { KindRegistry, createDefaultRegistry, runCheck } from './checks/kind-registry';
+export { judgeProbe } from './domain/judge';
+export { AgentPool } from './checks/http-agents';
+export { ConfigError, type ConfigIssue } from '../lib/config/config-errors';
 export { loadMonitorConfig, parseMonitorConfig, MONITOR_DEFAULTS, type MonitorConfig } from './config-loader';
 export { watchConfig, type ConfigWatcher } from './config-watch';
 export {
@@ -32,7 +32,7 @@ export {
   type MonitorStatus,
   type StateEvent,
   type StatePolicy,
-} from './monitor-state';
+} from './domain/monitor-state';
 export { Scheduler, type SchedulerStats, type ScheduledJob } from './scheduler';
 export { systemClock, type SchedulerClock } from './clock';
 export { OfflineDetector, hasNetworkInterface } from './offline-detector';

@@ -1,5 +1,5 @@
-import type { CheckResult, MonitorDefinition } from './check-types';
-import { runCheck, type KindRegistry } from './kind-registry';
+import type { CheckResult, MonitorDefinition } from './domain/check-types';
+import { runCheck, type KindRegistry } from './checks/kind-registry';
 import {
   applyResult,
   forgetStreak,
@@ -10,7 +10,7 @@ import {
   resumeState,
   type MonitorState,
   type StateEvent,
-} from './monitor-state';
+} from './domain/monitor-state';
 import { OfflineDetector } from './offline-detector';
 import { systemClock, type SchedulerClock } from './clock';
 import { Scheduler, type SchedulerStats } from './scheduler';

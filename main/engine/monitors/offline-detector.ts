@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { NETWORK_ERROR_KINDS, type CheckResult } from './check-types';
+import { NETWORK_ERROR_KINDS, type CheckResult } from './domain/check-types';
 
 export interface OfflineOptions {
   now: () => number;

@@ -1,5 +1,5 @@
-import type { CheckResult, MonitorDefinition } from './check-types';
-import { createDefaultRegistry, runCheck, type KindRegistry } from './kind-registry';
+import type { CheckResult, MonitorDefinition } from './domain/check-types';
+import { createDefaultRegistry, runCheck, type KindRegistry } from './checks/kind-registry';
 
 export interface OnceResult {
   name: string;

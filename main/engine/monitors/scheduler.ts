@@ -1,5 +1,5 @@
 import { systemClock, type SchedulerClock } from './clock';
-import { LatenessStats, type LatenessSummary } from './lateness-stats';
+import { LatenessStats, type LatenessSummary } from './domain/lateness-stats';
 import { MinHeap } from './min-heap';
 
 export interface ScheduledJob {

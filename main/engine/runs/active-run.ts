@@ -1,7 +1,7 @@
 import type { RunDetail } from '../../../preload/contract';
 import type { RunOutputChunk } from '../../../preload/contract/run-events';
-import type { Procedure } from '../procedures/procedure-types';
-import type { ProcedureCallbacks, ProcedureRunResult, StepRecord } from '../procedures/run-types';
+import type { Procedure } from './domain/procedure-types';
+import type { ProcedureCallbacks, ProcedureRunResult, StepRecord } from './domain/run-types';
 import { OutputFiles } from './output-files';
 import { OutputRelay, type RelayLimits } from './output-relay';
 import { RunPrompts } from './run-prompts';

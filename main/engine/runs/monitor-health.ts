@@ -1,4 +1,4 @@
-import { probeUrl, type HealthCheck } from '../procedures/verify-health';
+import { probeUrl, type HealthCheck } from './verify-health';
 import type { RpcRegistry } from '../rpc/rpc-registry';
 
 interface MonitorView {

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { parseDocument } from 'yaml';
 import type { ProcedureInfo } from '../../../preload/contract';
-import { builtinProcedures } from '../procedures/builtin-procedures';
-import type { Procedure } from '../procedures/procedure-types';
-import { capturedParams, defineProcedure, ProcedureDefinitionError } from '../procedures/procedure-validation';
+import { builtinProcedures } from './domain/builtin-procedures';
+import type { Procedure } from './domain/procedure-types';
+import { capturedParams, defineProcedure, ProcedureDefinitionError } from './domain/procedure-validation';
 import { RpcFailure } from '../rpc/rpc-failure';
 
 interface Row {

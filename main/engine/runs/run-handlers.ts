@@ -1,11 +1,11 @@
 import type { EngineContext } from '../engine-context';
-import type { HostDirectory } from './host-directory';
-import { checkHost, trustHost } from './host-trust';
-import type { PassphraseBroker } from './passphrase-broker';
+import type { HostDirectory } from '../hosts/host-directory';
+import { checkHost, trustHost } from '../hosts/host-trust';
+import type { PassphraseBroker } from '../hosts/passphrase-broker';
 import type { ProcedureStore } from './procedure-store';
 import type { RunManager } from './run-manager';
 import type { RunStore } from './run-store';
-import type { RunnerProvider } from './runner-provider';
+import type { RunnerProvider } from '../hosts/runner-provider';
 
 export interface RunParts {
   hosts: HostDirectory;

@@ -1,18 +1,18 @@
 import type { ParamsOf } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
 import type { IncidentStore } from '../incidents/incident-store';
-import { dryRun } from '../procedures/dry-run';
-import { runDiagnostics, runProcedure } from '../procedures/procedure-runner';
-import { ProcedureInputError } from '../procedures/procedure-validation';
-import type { ProcedureRunResult } from '../procedures/run-types';
+import { dryRun } from './domain/dry-run';
+import { runDiagnostics, runProcedure } from './procedure-runner';
+import { ProcedureInputError } from './domain/procedure-validation';
+import type { ProcedureRunResult } from './domain/run-types';
 import { RpcFailure } from '../rpc/rpc-failure';
 import { ActiveRun, type ActiveRunHooks } from './active-run';
-import { hostKeyProblem } from './host-trust';
+import { hostKeyProblem } from '../hosts/host-trust';
 import { verifyHealthCheck } from './monitor-health';
 import { runOutputDir } from './output-files';
 import type { RelayLimits } from './output-relay';
 import type { ProcedureStore } from './procedure-store';
-import type { RunnerProvider } from './runner-provider';
+import type { RunnerProvider } from '../hosts/runner-provider';
 import type { RunStore } from './run-store';
 import type { RunTimeline } from './run-timeline';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RunDetail, RunSummary } from '../../../preload/contract';
-import type { PlannedStep } from '../procedures/dry-run';
-import type { StepRecord } from '../procedures/run-types';
+import type { PlannedStep } from './domain/dry-run';
+import type { StepRecord } from './domain/run-types';
 import { RpcFailure } from '../rpc/rpc-failure';
 import { type RunRow, type StepRow, toRunDetail, toRunSummary, toRunStep } from './run-rows';
 

@@ -1,6 +1,6 @@
 import type { EngineContext } from '../engine-context';
 import type { IncidentStore } from '../incidents/incident-store';
-import type { StepRecord } from '../procedures/run-types';
+import type { StepRecord } from './domain/run-types';
 
 export interface RunFacts {
   id: number;

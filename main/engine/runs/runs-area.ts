@@ -1,16 +1,16 @@
 import type { EngineArea } from '../engine-context';
 import { IncidentStore } from '../incidents/incident-store';
-import { SshRunner } from '../ssh/ssh-runner';
-import { HostDirectory } from './host-directory';
-import { HostStore } from './host-store';
+import { SshRunner } from '../lib/ssh/ssh-runner';
+import { HostDirectory } from '../hosts/host-directory';
+import { HostStore } from '../hosts/host-store';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './output-relay';
-import { PassphraseBroker } from './passphrase-broker';
+import { PassphraseBroker } from '../hosts/passphrase-broker';
 import { ProcedureStore } from './procedure-store';
 import { registerRunHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
 import { RunTimeline } from './run-timeline';
-import { RunnerProvider } from './runner-provider';
+import { RunnerProvider } from '../hosts/runner-provider';
 
 export interface RunsAreaOptions {
   // ssh-agent socket; undefined: SSH_AUTH_SOCK (Pageant on Windows); null: no agent.

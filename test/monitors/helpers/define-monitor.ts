@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import type { MonitorDefinition } from '../../../main/engine/monitors/check-types';
+import type { MonitorDefinition } from '../../../main/engine/monitors/domain/check-types';
 import { parseMonitorConfig } from '../../../main/engine/monitors/config-loader';
-import type { KindRegistry } from '../../../main/engine/monitors/kind-registry';
+import type { KindRegistry } from '../../../main/engine/monitors/checks/kind-registry';
 
 /** Builds a monitor through the real config parser, exactly as a YAML file would. */
 export function defineMonitor(fields: Record<string, unknown>, registry?: KindRegistry): MonitorDefinition {

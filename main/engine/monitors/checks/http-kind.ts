@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { FieldError, type MonitorKind } from '../domain/check-types';
+import type { Condition } from '../domain/condition-types';
+import { sizeField, urlField } from '../../lib/config/config-fields';
+import { AgentPool } from './http-agents';
+import { httpProbe, type HttpSettings, type StatusRange } from './http-check';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+const statusSpec = z.union([z.number().int(), z.string()]);
+
+/** HTTP(S) monitors: `url: https://...` with optional method, headers, body and TLS settings. */
+export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
+  return {
+    kind: 'http',
+    schemes: ['http', 'https'],
+    fields: {
+      url: urlField(['http', 'https']),
+      method: z.string().optional(),
+      headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+      'accepted-statuses': z.array(statusSpec).min(1).optional(),
+      'max-redirects': z.number().int().min(0).optional(),
+      'verify-tls': z.boolean().optional(),
+      'ca-file': z.string().optional(),
+      'max-body': sizeField.optional(),
+    },
+    build(values, conditions, baseDir) {
+      const url = values.url as URL;
+      const method = ((values.method as string | undefined) ?? 'GET').toUpperCase();
+      if (!METHODS.includes(method)) throw new FieldError('method', `'${values.method}' is not an HTTP method (use ${METHODS.join(', ')})`);
+      const headers: Record<string, string> = { 'user-agent': 'Trayage health check' };
+      for (const [name, value] of Object.entries((values.headers as Record<string, unknown>) ?? {})) headers[name.toLowerCase()] = String(value);
+      let body: string | undefined;
+      if (typeof values.body === 'string') body = values.body;
+      else if (values.body !== undefined) {
+        body = JSON.stringify(values.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const settings: HttpSettings = {
+        url: url.href,
+        method,
+        headers,
+        body,
+        acceptedStatuses: acceptedStatuses(values['accepted-statuses'] as (number | string)[] | undefined, conditions),
+        maxRedirects: (values['max-redirects'] as number | undefined) ?? 10,
+        verifyTls: (values['verify-tls'] as boolean | undefined) ?? true,
+        caFile: values['ca-file'] === undefined ? undefined : path.resolve(baseDir, values['ca-file'] as string),
+        maxBodyBytes: (values['max-body'] as number | undefined) ?? DEFAULT_MAX_BODY,
+        readBody: conditions.some((c) => c.subject.placeholder === 'BODY'),
+      };
+      return { settings, target: `${method === 'GET' ? '' : `${method} `}${url.href}` };
+    },
+    probe: (monitor, ctx) => httpProbe(monitor, ctx, agents),
+    close: () => agents.closeAll(),
+  };
+}
+
+/** Explicit statuses always apply; otherwise 2xx is required unless a [STATUS] condition decides. */
+function acceptedStatuses(spec: (number | string)[] | undefined, conditions: Condition[]): StatusRange[] | undefined {
+  if (!spec) return conditions.some((c) => c.subject.placeholder === 'STATUS') ? undefined : [[200, 299]];
+  return spec.map((item) => {
+    const match = /^\s*(\d{3})\s*(?:-\s*(\d{3}))?\s*$/.exec(String(item));
+    if (!match) throw new FieldError('accepted-statuses', `'${item}' is not a status or range (use 200, 204 or 200-299)`);
+    const lo = Number(match[1]);
+    const hi = Number(match[2] ?? match[1]);
+    if (hi < lo) throw new FieldError('accepted-statuses', `range '${item}' runs backwards`);
+    return [lo, hi];
+  });
+}

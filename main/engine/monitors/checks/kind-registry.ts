@@ -1,0 +1,61 @@
+import type { CheckContext, CheckResult, MonitorDefinition, MonitorKind } from '../domain/check-types';
+import { AgentPool } from './http-agents';
+import { httpKind } from './http-kind';
+import { judgeProbe } from '../domain/judge';
+import { tcpKind } from './tcp-check';
+import { tlsKind } from './tls-check';
+import { prometheusKind } from './prometheus-kind';
+
+/** The monitor kinds the engine knows; SSH-command and Prometheus kinds register themselves here. */
+export class KindRegistry {
+  private readonly kinds = new Map<string, MonitorKind<any>>();
+
+  register(kind: MonitorKind<any>): this {
+    if (this.kinds.has(kind.kind)) throw new Error(`monitor kind '${kind.kind}' is registered twice`);
+    this.kinds.set(kind.kind, kind);
+    return this;
+  }
+
+  get(kind: string): MonitorKind<unknown> | undefined {
+    return this.kinds.get(kind);
+  }
+
+  names(): string[] {
+    return [...this.kinds.keys()];
+  }
+
+  all(): MonitorKind<unknown>[] {
+    return [...this.kinds.values()];
+  }
+
+  /** Closes pooled connections, e.g. when the engine stops. */
+  close(): void {
+    for (const kind of this.kinds.values()) kind.close?.();
+  }
+}
+
+export function createDefaultRegistry(agents = new AgentPool()): KindRegistry {
+  // One line per kind.
+  return new KindRegistry()
+    .register(httpKind(agents))
+    .register(tlsKind())
+    .register(tcpKind())
+    .register(prometheusKind());
+}
+
+/** Runs one check end to end; never throws, so one broken checker cannot stop the scheduler. */
+export async function runCheck(monitor: MonitorDefinition, registry: KindRegistry, ctx: CheckContext): Promise<CheckResult> {
+  const kind = registry.get(monitor.kind);
+  if (!kind) {
+    return internalFailure(monitor, ctx, `monitor kind '${monitor.kind}' is not available in this version`);
+  }
+  try {
+    return judgeProbe(monitor, await kind.probe(monitor, ctx));
+  } catch (err) {
+    return internalFailure(monitor, ctx, `the ${monitor.kind} check failed unexpectedly: ${(err as Error).message}`);
+  }
+}
+
+function internalFailure(monitor: MonitorDefinition, ctx: CheckContext, error: string): CheckResult {
+  return { monitor: monitor.name, ok: false, checkedAt: ctx.now(), responseTimeMs: 0, error, errorKind: 'internal', failedConditions: [] };
+}

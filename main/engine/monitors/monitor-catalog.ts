@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import type { ConfigIssue, MonitorFields } from '../../../preload/contract';
+import type { MonitorDefinition } from './domain/check-types';
+import type { MonitorConfig } from './config-loader';
+import type { KindRegistry } from './checks/kind-registry';
+import { RpcFailure } from '../rpc/rpc-failure';
+import { appMonitorProblem, buildAppMonitor } from './app-monitors';
+import type { LastResult, MonitorRow, MonitorStore } from './monitor-store';
+
+export interface MonitorEntry {
+  id: number;
+  name: string;
+  source: 'file' | 'app';
+  // Null for a file monitor whose file has not loaded, or an app monitor that no longer validates.
+  definition: MonitorDefinition | null;
+  fields: MonitorFields | null;
+  problem: string | null;
+  incidentId: number | null;
+  lastResult: LastResult | null;
+}
+
+/** Every monitor the engine knows, from the file and from the app, under one id space. */
+export class MonitorCatalog {
+  private readonly byId = new Map<number, MonitorEntry>();
+  private readonly idByName = new Map<string, number>();
+
+  constructor(
+    private readonly store: MonitorStore,
+    private readonly kinds: KindRegistry,
+    private readonly now: () => number,
+  ) {}
+
+  /** Reads the stored monitors; returns their saved states by name for the monitor service. */
+  load(): Record<string, string> {
+    const states: Record<string, string> = {};
+    for (const row of this.store.live()) {
+      const built = row.source === 'app' ? appMonitorProblem(row.fields, this.kinds) : { definition: null, problem: 'not loaded: the monitors file has not loaded' };
+      this.put(row, built.definition, built.problem);
+      if (row.state) states[row.name] = row.state;
+    }
+    return states;
+  }
+
+  /** Takes the monitors of a freshly loaded file; returns problems such as a name already used in the app. */
+  applyFile(config: MonitorConfig): ConfigIssue[] {
+    return this.store.transaction(() => this.reconcileFile(config));
+  }
+
+  private reconcileFile(config: MonitorConfig): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    const keep = new Set<number>();
+    const now = this.now();
+    for (const definition of config.monitors) {
+      const id = this.store.ensureFileMonitor(definition.name, now);
+      if (id === null) {
+        issues.push({ file: config.file, line: lineOfName(config.file, definition.name), column: 1, monitor: definition.name, field: 'name', message: `the name is already used by a monitor made in the Monitors window; rename one of them` });
+        continue;
+      }
+      keep.add(id);
+      const row = this.byId.get(id) ?? this.store.row(id);
+      if (row) this.put({ ...row, name: definition.name, source: 'file', fields: null }, definition, null);
+    }
+    for (const id of this.store.retireFileMonitors(keep, now)) this.drop(id);
+    return issues;
+  }
+
+  saveApp(id: number | undefined, fields: MonitorFields): MonitorEntry {
+    const definition = buildAppMonitor(fields, this.kinds);
+    const existing = id === undefined ? undefined : this.require(id);
+    if (existing?.source === 'file') throw new RpcFailure('conflict', `Monitor '${existing.name}' is defined in the monitors file; edit it there.`);
+    if (this.store.nameTaken(fields.name, id)) {
+      throw new RpcFailure('conflict', `A monitor named '${fields.name}' already exists; pick another name.`, [{ path: 'fields.name', message: 'this name is already used' }]);
+    }
+    const now = this.now();
+    const savedId = existing ? existing.id : this.store.insertApp(fields, now);
+    if (existing) this.store.updateApp(existing.id, fields, now);
+    this.drop(savedId);
+    return this.put({ id: savedId, name: fields.name, source: 'app', fields, lastResult: existing?.lastResult ?? null, incidentId: existing?.incidentId ?? null }, definition, null);
+  }
+
+  remove(id: number): MonitorEntry {
+    const entry = this.require(id);
+    if (entry.source === 'file') throw new RpcFailure('conflict', `Monitor '${entry.name}' is defined in the monitors file; remove it there.`);
+    this.store.delete(id, this.now());
+    this.drop(id);
+    return entry;
+  }
+
+  get(id: number): MonitorEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  require(id: number): MonitorEntry {
+    const entry = this.byId.get(id);
+    if (!entry) throw new RpcFailure('not_found', `There is no monitor #${id}.`);
+    return entry;
+  }
+
+  byName(name: string): MonitorEntry | undefined {
+    const id = this.idByName.get(name);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  all(): MonitorEntry[] {
+    return [...this.byId.values()];
+  }
+
+  definitions(): MonitorDefinition[] {
+    return this.all().flatMap((entry) => (entry.definition ? [entry.definition] : []));
+  }
+
+  private put(row: Pick<MonitorRow, 'id' | 'name' | 'source' | 'fields' | 'lastResult' | 'incidentId'>, definition: MonitorDefinition | null, problem: string | null): MonitorEntry {
+    const previous = this.byId.get(row.id);
+    if (previous && previous.name !== row.name) this.idByName.delete(previous.name);
+    const entry: MonitorEntry = {
+      id: row.id,
+      name: row.name,
+      source: row.source,
+      definition,
+      fields: row.fields,
+      problem,
+      incidentId: row.incidentId,
+      lastResult: previous?.lastResult ?? row.lastResult,
+    };
+    this.byId.set(entry.id, entry);
+    this.idByName.set(entry.name, entry.id);
+    return entry;
+  }
+
+  private drop(id: number): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.byId.delete(id);
+    if (this.idByName.get(entry.name) === id) this.idByName.delete(entry.name);
+  }
+}
+
+/** Line of `name: <name>` in the file, so a problem found after parsing still points somewhere useful. */
+function lineOfName(file: string, name: string): number {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${escaped}["']?\\s*(#.*)?$`).test(line));
+    return index >= 0 ? index + 1 : 1;
+  } catch {
+    return 1;
+  }
+}

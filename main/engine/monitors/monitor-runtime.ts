@@ -1,0 +1,235 @@
+import type { MonitorConfigStatus, MonitorSummary, TrayProblem } from '../../../preload/contract';
+import type { EngineContext } from '../engine-context';
+import type { CheckResult, MonitorDefinition } from './domain/check-types';
+import { systemClock, type SchedulerClock } from './clock';
+import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
+import { LatenessStats } from './domain/lateness-stats';
+import { MonitorService, type MonitorServiceEvent, type ResultContext } from './monitor-service';
+import type { MonitorState } from './domain/monitor-state';
+import type { ConfigFile } from './config-file';
+import { HistoryQueries } from './history-queries';
+import { MonitorCatalog } from './monitor-catalog';
+import { monitorNotice, monitorProblems, offlineNotice } from './domain/monitor-notices';
+import { MonitorStore, type LastResult } from './monitor-store';
+import { ResultWriter } from './result-writer';
+import { readRetention } from './retention';
+import { Rollups } from './rollups';
+import { SPARKLINE_MINUTES, compareSummaries, summarize } from './summaries';
+import { SeriesTracker } from './domain/series-tracker';
+
+export interface RuntimeOptions {
+  clock?: SchedulerClock;
+  kinds?: KindRegistry;
+  maxConcurrent?: number;
+  connectivityProbe?: () => Promise<boolean>;
+  resumeGraceMs?: number;
+}
+
+// Routine results reach open windows at most this often; a change of status goes out at once.
+const ROUTINE_EVENT_MS = 5_000;
+const ERROR_TEXT_MAX = 500;
+
+/** The monitors area at run time: catalog, checks, storage, notifications and tray problems. */
+export class MonitorRuntime {
+  readonly store: MonitorStore;
+  readonly catalog: MonitorCatalog;
+  readonly service: MonitorService;
+  readonly writer: ResultWriter;
+  readonly rollups: Rollups;
+  readonly queries: HistoryQueries;
+  readonly kinds: KindRegistry;
+  readonly clock: SchedulerClock;
+  // Query monitors (Prometheus): the state of each returned series.
+  readonly series = new SeriesTracker();
+  config: ConfigFile | null = null;
+  running = false;
+  private offlineSince: number | null = null;
+  private readonly decided = new LatenessStats();
+  private readonly dispatch = new LatenessStats();
+  private changed = false;
+  private readonly shownStatus = new Map<number, MonitorState['status']>();
+  private statusChanged = false;
+  private lastEmit = 0;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    options: RuntimeOptions,
+  ) {
+    this.clock = options.clock ?? { ...systemClock, now: ctx.now };
+    this.kinds = options.kinds ?? createDefaultRegistry();
+    this.store = new MonitorStore(ctx.db);
+    this.catalog = new MonitorCatalog(this.store, this.kinds, ctx.now);
+    this.writer = new ResultWriter(ctx.db, this.store);
+    this.rollups = new Rollups(ctx.db);
+    this.queries = new HistoryQueries(ctx.db, this.rollups);
+    const savedStates = this.catalog.load();
+    this.service = new MonitorService({
+      registry: this.kinds,
+      clock: this.clock,
+      maxConcurrent: options.maxConcurrent,
+      savedStates,
+      connectivityProbe: options.connectivityProbe,
+      resumeGraceMs: options.resumeGraceMs,
+      onResult: (monitor, result, state, context) => this.onResult(monitor, result, state, context),
+      onEvent: (event) => this.onEvent(event),
+    });
+    this.service.setMonitors(this.catalog.definitions());
+  }
+
+  start(): void {
+    this.running = true;
+    this.service.start();
+  }
+
+  /** Hands the current definitions to the scheduler and tells windows and the tray. */
+  sync(): void {
+    this.service.setMonitors(this.catalog.definitions());
+    this.announce();
+  }
+
+  /** Tells windows and the tray that something changed, now rather than at the next routine event. */
+  announce(): void {
+    this.statusChanged = true;
+    this.ctx.trayChanged();
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.closed) return;
+    this.writer.flush();
+    const now = this.ctx.now();
+    if (this.statusChanged || (this.changed && now - this.lastEmit >= ROUTINE_EVENT_MS)) {
+      this.ctx.emit('monitors.changed', { statusChanged: this.statusChanged });
+      this.changed = false;
+      this.statusChanged = false;
+      this.lastEmit = now;
+    }
+  }
+
+  /** Writes pending results, rolls up closed buckets and prunes what the retention no longer keeps. */
+  maintain(): void {
+    if (this.closed) return;
+    this.flush();
+    const now = this.ctx.now();
+    this.rollups.catchUp(now);
+    this.rollups.prune(now, readRetention(this.ctx.settings));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.config?.close();
+    void this.service.stop();
+    this.kinds.close();
+  }
+
+  state(name: string): MonitorState | undefined {
+    return this.service.state(name);
+  }
+
+  problems(): TrayProblem[] {
+    const subjects = this.catalog.all().map((entry) => ({ id: entry.id, name: entry.name, state: entry.definition ? this.service.state(entry.name) : undefined }));
+    return monitorProblems(subjects, this.offlineSince, this.config?.problem() ?? null);
+  }
+
+  summaries(): MonitorSummary[] {
+    this.flush();
+    const now = this.ctx.now();
+    const counts = this.queries.countsForAll('24h', now);
+    const sparks = this.queries.sparklines(now, SPARKLINE_MINUTES);
+    const snoozes = this.ctx.notifier.snoozes();
+    return this.catalog
+      .all()
+      .map((entry) => summarize(entry, this.service.state(entry.name), { counts: counts.get(entry.id), spark: sparks.get(entry.id), snoozedUntil: snoozes[`monitor:${entry.id}`] ?? null }))
+      .sort(compareSummaries);
+  }
+
+  summary(id: number): MonitorSummary {
+    const found = this.summaries().find((s) => s.id === id);
+    if (!found) this.catalog.require(id);
+    return found!;
+  }
+
+  configStatus(): MonitorConfigStatus {
+    const status = this.config?.status() ?? { path: null, isDefault: false, exists: false, loadedAt: null, monitors: 0, issues: [] };
+    return { ...status, running: this.running };
+  }
+
+  get offline(): number | null {
+    return this.offlineSince;
+  }
+
+  stats() {
+    const scheduler = this.service.stats();
+    return { monitors: scheduler.jobs, runs: scheduler.runs, lateness: scheduler.lateness, decided: this.decided.summary(), dispatch: this.dispatch.summary() };
+  }
+
+  resetStats(): void {
+    this.service.resetStats();
+    this.decided.reset();
+    this.dispatch.reset();
+  }
+
+  /**
+   * Notes the status windows now show. Up after unknown, or failing after up, changes no tray entry
+   * and raises no event of the state machine, but windows should show it soon.
+   */
+  observe(id: number, status: MonitorState['status']): void {
+    if (this.shownStatus.get(id) === status) return;
+    this.shownStatus.set(id, status);
+    this.statusChanged = true;
+  }
+
+  private onResult(monitor: MonitorDefinition, result: CheckResult, state: MonitorState, context: ResultContext): void {
+    if (this.closed) return;
+    const entry = this.catalog.byName(monitor.name);
+    if (!entry) return;
+    const last: LastResult = {
+      at: result.checkedAt + result.responseTimeMs,
+      ok: result.ok,
+      latencyMs: result.responseTimeMs,
+      status: result.status ?? null,
+      error: result.ok ? null : failureText(result),
+    };
+    entry.lastResult = last;
+    if (result.series) this.series.update(monitor.name, result.series, monitor.forMs, this.clock.now());
+    this.observe(entry.id, state.status);
+    // A run taken while this machine was offline says nothing about the service: it is not history.
+    this.writer.add(entry.id, context.offline ? null : last, state, last);
+    this.changed = true;
+  }
+
+  private onEvent(event: MonitorServiceEvent): void {
+    if (this.closed) return;
+    if (event.type === 'resumed') return;
+    if (event.type === 'offline') {
+      this.offlineSince = event.at;
+      this.ctx.notifier.notify(offlineNotice(event.at));
+    } else if (event.type === 'online') {
+      this.offlineSince = null;
+    } else {
+      const entry = this.catalog.byName(event.monitor);
+      if (!entry) return;
+      if (event.type === 'down' && entry.incidentId !== null) {
+        void this.ctx.registry.dispatch({ id: 'relapse', method: 'incidents.relapse', params: { id: entry.incidentId, what: `Monitor ${entry.name}` } });
+      }
+      const notice = monitorNotice(event, { id: entry.id, name: entry.name, target: event.target, severity: event.severity });
+      if (notice) {
+        const resultAt = entry.lastResult?.at ?? this.clock.now();
+        this.decided.record(Math.max(0, this.clock.now() - resultAt));
+        // The outbox starts the native delivery before it returns, so this includes starting it.
+        this.ctx.notifier.notify(notice);
+        this.dispatch.record(Math.max(0, this.clock.now() - resultAt));
+      }
+    }
+    this.statusChanged = true;
+    this.ctx.trayChanged();
+  }
+}
+
+function failureText(result: CheckResult): string {
+  const text = result.failedConditions.length > 0 ? result.failedConditions.join('; ') : (result.error ?? 'the check failed');
+  return text.length > ERROR_TEXT_MAX ? `${text.slice(0, ERROR_TEXT_MAX - 1)}…` : text;
+}

@@ -1,0 +1,46 @@
+import type { MonitorSummary } from '../../../preload/contract';
+import type { MonitorState } from './domain/monitor-state';
+import type { MonitorEntry } from './monitor-catalog';
+
+export interface SummaryExtras {
+  counts: { count: number; failures: number } | undefined;
+  spark: { latency: (number | null)[]; failures: number[] } | undefined;
+  snoozedUntil: number | null;
+}
+
+export const SPARKLINE_MINUTES = 30;
+
+/** What the Monitors window shows for one monitor. */
+export function summarize(entry: MonitorEntry, state: MonitorState | undefined, extras: SummaryExtras): MonitorSummary {
+  const definition = entry.definition;
+  const status = definition && state ? state.status : 'unknown';
+  const since = status === 'down' ? (state?.outageSince ?? null) : status === 'pending' ? (state?.failingSince ?? null) : null;
+  const counts = extras.counts;
+  return {
+    id: entry.id,
+    name: entry.name,
+    source: entry.source,
+    kind: definition?.kind ?? 'unknown',
+    target: definition?.target ?? entry.fields?.url ?? '',
+    intervalMs: definition?.intervalMs ?? 0,
+    severity: definition?.severity ?? entry.fields?.severity ?? null,
+    service: definition?.service ?? entry.fields?.service ?? null,
+    status,
+    flapping: state?.flapping ?? false,
+    since,
+    lastCheckAt: entry.lastResult?.at ?? state?.lastCheckAt ?? null,
+    lastLatencyMs: entry.lastResult?.latencyMs ?? null,
+    lastStatusCode: entry.lastResult?.status ?? null,
+    lastError: state?.lastError ?? entry.lastResult?.error ?? null,
+    uptime24h: counts && counts.count > 0 ? (counts.count - counts.failures) / counts.count : null,
+    sparkline: extras.spark?.latency ?? new Array<number | null>(SPARKLINE_MINUTES).fill(null),
+    sparklineFailures: extras.spark?.failures ?? [],
+    snoozedUntil: extras.snoozedUntil,
+    incidentId: entry.incidentId,
+    problem: entry.problem,
+  };
+}
+
+export function compareSummaries(a: MonitorSummary, b: MonitorSummary): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id;
+}
