@@ -4,7 +4,8 @@ import { defaultDataDir } from '../engine/paths';
 
 // The CLI opens the same database as the app; the app notices the change within a second.
 export async function withEngine<T>(dataDir: string | undefined, work: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = createEngine({ dataDir: path.resolve(dataDir ?? defaultDataDir()) });
+  // Short commands do their work and leave: no monitors, sources, timers or notice delivery.
+  const engine = createEngine({ dataDir: path.resolve(dataDir ?? defaultDataDir()), background: false });
   try {
     return await work(engine);
   } finally {

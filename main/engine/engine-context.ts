@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { EventName, EventPayload, Incident, TrayProblem, TrayState } from '../../preload/contract';
+import type { EventName, EventPayload, TrayProblem, TrayState } from '../../preload/contract';
 import type { Notifier } from './notifications/notifier';
-import type { RpcRegistry } from './rpc/rpc-registry';
+import type { HandlerRegistry } from './rpc/rpc-registry';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -19,7 +19,13 @@ export interface EngineContext {
   configPath: string | undefined;
   actor: string;
   now: () => number;
-  registry: RpcRegistry;
+  /**
+   * True in `serve` and the desktop engine: monitors, alert sources, timers and notice delivery run.
+   * Short CLI commands open the engine without background work and use the same services.
+   */
+  background: boolean;
+  // Where an area offers its operations to windows and the CLI; areas never call each other through it.
+  registry: HandlerRegistry;
   settings: SettingsStore;
   secrets: SecretStore;
   notifier: Notifier;
@@ -27,13 +33,11 @@ export interface EngineContext {
   // Tells windows an incident changed (null: unknown which) and refreshes the tray.
   incidentsChanged(id: number | null): void;
   trayChanged(): void;
-  // Lets other areas add to a newly declared incident (e.g. a runbook pack's checklists for its service).
-  onIncidentDeclared(listener: (incident: Incident) => void): void;
-  incidentDeclared(incident: Incident): void;
   // Areas report what is wrong (a monitor down, a source unreachable); the incidents area lists open incidents.
   addTrayProblems(source: () => TrayProblem[]): void;
   provideTrayIncidents(source: () => TrayIncidents): void;
-  // A repeating job, stopped when the engine closes; errors are reported, never thrown into the loop.
+  // A repeating background job, stopped when the engine closes; errors are reported, never thrown
+  // into the loop. Not started at all when the engine runs without background work.
   every(ms: number, job: () => void | Promise<void>): void;
   onClose(cleanup: () => void): void;
   // Where an area reports a failure that has no caller to answer (a background job, a run's step).

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import type { AppInfo, EventEnvelope, EventName, EventPayload, Incident, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
-import { type AreaOptions, engineAreas } from './areas';
+import type { AppInfo, EventEnvelope, EventName, EventPayload, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
+import { type AreaOptions, installAreas } from './areas';
 import { watchExternalChanges } from './db/external-changes';
 import { openDatabase } from './db/open-database';
 import type { EngineContext, TrayIncidents } from './engine-context';
@@ -27,6 +27,11 @@ export interface EngineOptions {
   // How often to look for writes by another process (the CLI) on the same database.
   externalChangePollMs?: number;
   areas?: AreaOptions;
+  /**
+   * Run background work: monitors, alert sources, incident timers, notice delivery (default true:
+   * `serve` and the desktop engine). Short CLI commands pass false and use the same services.
+   */
+  background?: boolean;
   onInternalError?: (where: string, err: unknown) => void;
 }
 
@@ -49,7 +54,6 @@ export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<(event: EventEnvelope) => void>();
   const cleanups: (() => void)[] = [];
   const problemSources: (() => TrayProblem[])[] = [];
-  const declaredListeners: ((incident: Incident) => void)[] = [];
   let trayIncidents: () => TrayIncidents = () => ({ incidents: [], topSeverity: undefined });
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -70,12 +74,14 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
   const registry = new RpcRegistry(report);
+  const background = options.background ?? true;
   const ctx: EngineContext = {
     db,
     dataDir: options.dataDir,
     configPath: options.configPath,
     actor,
     now,
+    background,
     registry,
     settings,
     secrets,
@@ -86,15 +92,12 @@ export function createEngine(options: EngineOptions): Engine {
       emit('tray.changed', trayState());
     },
     trayChanged: () => emit('tray.changed', trayState()),
-    onIncidentDeclared: (listener) => declaredListeners.push(listener),
-    incidentDeclared: (incident) => {
-      for (const listener of declaredListeners) listener(incident);
-    },
     addTrayProblems: (source) => problemSources.push(source),
     provideTrayIncidents: (source) => {
       trayIncidents = source;
     },
     every(ms, job) {
+      if (!background) return;
       const timer = setInterval(() => {
         if (!db.open) return;
         Promise.resolve()
@@ -111,9 +114,9 @@ export function createEngine(options: EngineOptions): Engine {
   const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor };
   registry.handle('app.info', () => info);
   registry.handle('tray.state', trayState);
-  for (const install of engineAreas(options.areas)) install(ctx);
+  installAreas(ctx, options.areas);
   ctx.every(5_000, () => notifier.retryDue());
-  cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
+  if (background) cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
 
   return {
     info,

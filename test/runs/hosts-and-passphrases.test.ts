@@ -129,7 +129,7 @@ test('a run left "running" by a process that died is marked interrupted when the
 
 test('closing the engine during a run stops the command and marks the run interrupted', async () => {
   const dir = fs.mkdtempSync(path.join(env.ssh.dir, 'closing-'));
-  const open = () => createEngine({ dataDir: dir, actor: 'ana', areas: { runs: { agentSocket: null } }, deliver: async () => {} });
+  const open = () => createEngine({ dataDir: dir, actor: 'ana', areas: { hosts: { agentSocket: null } }, deliver: async () => {} });
   const engine = open();
   const call = async (method: string, params: unknown) => {
     const reply = await engine.dispatch({ id: 1, method, params });

@@ -32,11 +32,11 @@ export interface RunsEnv {
 // ssh config and known_hosts (set through hosts.settings, like a user would).
 export async function startRunsEnv(
   sshd: Omit<SshdOptions, 'authorizedKeys'> & { extraAuthorized?: string[] } = {},
-  areas: Omit<AreaOptions, 'runs'> = {},
+  areas: Omit<AreaOptions, 'hosts'> = {},
 ): Promise<RunsEnv> {
   const ssh = await startSshEnv(sshd);
   const dataDir = tempDir('trayage-runs-');
-  const engine = createEngine({ dataDir, actor: 'ana', areas: { ...areas, runs: { agentSocket: null, connectTimeoutMs: 5000 } }, deliver: async () => {} });
+  const engine = createEngine({ dataDir, actor: 'ana', areas: { ...areas, hosts: { agentSocket: null, connectTimeoutMs: 5000 } }, deliver: async () => {} });
   const events: EventEnvelope[] = [];
   engine.onEvent((e) => events.push(e));
   const call = async <M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> => {

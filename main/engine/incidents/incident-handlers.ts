@@ -5,8 +5,9 @@ import type { ActiveWorkflow } from './active-workflow';
 import { searchIncidents } from './incident-search';
 import type { IncidentService } from './incident-service';
 import type { IncidentStore } from './incident-store';
+import type { IncidentsPort } from './incidents-port';
 
-export function registerIncidentHandlers(ctx: EngineContext, service: IncidentService, store: IncidentStore, workflow: ActiveWorkflow): void {
+export function registerIncidentHandlers(ctx: EngineContext, incidents: IncidentsPort, service: IncidentService, store: IncidentStore, workflow: ActiveWorkflow): void {
   const { registry, actor } = ctx;
   const changed = <T>(id: number, result: T): T => {
     ctx.incidentsChanged(id);
@@ -23,31 +24,13 @@ export function registerIncidentHandlers(ctx: EngineContext, service: IncidentSe
     store.get(p.id);
     return store.timelineBefore(p.id, p.beforeId, p.limit);
   });
-  registry.handle('incidents.declare', (p) => {
-    const incident = service.declare(p, actor);
-    ctx.incidentDeclared(incident);
-    return changed(incident.id, incident);
-  });
+  registry.handle('incidents.declare', (p) => incidents.declare(p));
   registry.handle('incidents.change', ({ id, ...change }) => changed(id, service.change(id, change, actor)));
-  registry.handle('incidents.setStatus', (p) => changed(p.id, service.change(p.id, { status: p.status, note: p.note }, actor)));
-  registry.handle('incidents.addNote', (p) => changed(p.id, service.addNote(p.id, p.text, actor)));
+  registry.handle('incidents.setStatus', (p) => incidents.setStatus(p.id, p.status, p.note));
+  registry.handle('incidents.addNote', (p) => incidents.addNote(p.id, p.text));
   registry.handle('incidents.snoozeTimer', (p) => changed(p.id, service.snoozeTimer(p.id, p.kind, p.minutes, actor)));
   registry.handle('incidents.escalate', (p) => changed(p.id, service.escalate(p.id, p.to, p.note, actor)));
-  registry.handle('incidents.relapse', (p) => {
-    const { insideWatch, incident } = service.relapse(p.id, p.what);
-    if (insideWatch) {
-      ctx.notifier.notify({
-        key: `incident:${incident.id}:relapse:${ctx.now()}`,
-        title: `#${incident.id} ${incident.severity} · ${incident.title}: relapse`,
-        body: `${p.what} failed again during the post-fix watch. Re-open the incident?`,
-        severity: incident.severity,
-        target: { kind: 'incident', id: String(incident.id) },
-        scope: `incident:${incident.id}`,
-      });
-      changed(incident.id, null);
-    }
-    return { insideWatch };
-  });
+  registry.handle('incidents.relapse', (p) => incidents.relapse(p.id, p.what, ctx.now()));
   registry.handle('incidents.search', (p) => searchIncidents(ctx.db, p));
   registry.handle('incidents.metrics', (p) => {
     const inPeriod = store.list(null, 100_000).filter((i) => i.createdAt >= p.from && i.createdAt < p.to);

@@ -1,4 +1,4 @@
-import type { EngineArea } from '../engine-context';
+import type { EngineContext } from '../engine-context';
 import { isOpenStatus } from './domain/lifecycle';
 import { nearestTimer } from './domain/timers';
 import { ActiveWorkflow } from './active-workflow';
@@ -6,6 +6,8 @@ import { ChecklistStore } from './checklist-store';
 import { registerIncidentHandlers } from './incident-handlers';
 import { IncidentService } from './incident-service';
 import { IncidentStore } from './incident-store';
+import { incidentOperations } from './incident-operations';
+import type { IncidentsPort } from './incidents-port';
 import { PostmortemStore } from './postmortem-store';
 import { checkIncidentTimers } from './timer-loop';
 import { UpdateChannels } from './update-channels';
@@ -16,35 +18,36 @@ export interface IncidentsAreaOptions {
   webhookTimeoutMs?: number;
 }
 
-export function incidentsArea(options: IncidentsAreaOptions = {}): EngineArea {
-  return (ctx) => {
-    const store = new IncidentStore(ctx.db);
-    const checklists = new ChecklistStore(ctx.db);
-    const workflow = new ActiveWorkflow(ctx.settings);
-    const service = new IncidentService(store, checklists, workflow, ctx.now);
-    registerIncidentHandlers(ctx, service, store, workflow);
-    registerWorkflowHandlers(ctx, {
-      store,
-      checklists,
-      workflow,
-      channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
-      postmortems: new PostmortemStore(ctx.db),
-      webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
-    });
-    ctx.every(options.timerCheckMs ?? 5_000, () => {
-      checkIncidentTimers(ctx, store, workflow);
-    });
-    ctx.provideTrayIncidents(() => {
-      const lifecycle = workflow.lifecycle();
-      const open = store.list(null, 1000).filter((i) => isOpenStatus(lifecycle, i.status));
-      return {
-        topSeverity: workflow.scheme().levels[0]?.key,
-        incidents: open.map((incident) => {
-          const { id, title, severity, status, createdAt } = incident;
-          const timer = nearestTimer(service.timers(incident));
-          return { id, title, severity, status, createdAt, nextTimer: timer ? { kind: timer.kind, label: timer.label, dueAt: timer.dueAt, overdue: timer.overdue } : null };
-        }),
-      };
-    });
-  };
+export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions = {}): IncidentsPort {
+  const store = new IncidentStore(ctx.db);
+  const checklists = new ChecklistStore(ctx.db);
+  const workflow = new ActiveWorkflow(ctx.settings);
+  const service = new IncidentService(store, checklists, workflow, ctx.now);
+  const incidents = incidentOperations(ctx, { service, store, checklists, workflow });
+  registerIncidentHandlers(ctx, incidents, service, store, workflow);
+  registerWorkflowHandlers(ctx, {
+    store,
+    checklists,
+    workflow,
+    incidents,
+    channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
+    postmortems: new PostmortemStore(ctx.db),
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+  });
+  ctx.every(options.timerCheckMs ?? 5_000, () => {
+    checkIncidentTimers(ctx, store, workflow);
+  });
+  ctx.provideTrayIncidents(() => {
+    const lifecycle = workflow.lifecycle();
+    const open = store.list(null, 1000).filter((i) => isOpenStatus(lifecycle, i.status));
+    return {
+      topSeverity: workflow.scheme().levels[0]?.key,
+      incidents: open.map((incident) => {
+        const { id, title, severity, status, createdAt } = incident;
+        const timer = nearestTimer(service.timers(incident));
+        return { id, title, severity, status, createdAt, nextTimer: timer ? { kind: timer.kind, label: timer.label, dueAt: timer.dueAt, overdue: timer.overdue } : null };
+      }),
+    };
+  });
+  return incidents;
 }

@@ -9,6 +9,7 @@ import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
 import type { ChecklistStore } from './checklist-store';
 import type { IncidentStore } from './incident-store';
+import type { IncidentsPort } from './incidents-port';
 import type { PostmortemStore } from './postmortem-store';
 import type { UpdateChannels } from './update-channels';
 
@@ -16,6 +17,7 @@ export interface WorkflowParts {
   store: IncidentStore;
   checklists: ChecklistStore;
   workflow: ActiveWorkflow;
+  incidents: IncidentsPort;
   channels: UpdateChannels;
   postmortems: PostmortemStore;
   webhookTimeoutMs: number;

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ConfigError } from '../lib/config/config-errors';
+import { watchFileText } from '../lib/config/watch-file';
 import { parseMonitorConfig, type MonitorConfig } from './config-loader';
 import type { KindRegistry } from './checks/kind-registry';
 
@@ -11,36 +10,6 @@ export interface ConfigWatcher {
 export interface WatchOptions {
   debounceMs?: number;
   registry?: KindRegistry;
-}
-
-/**
- * Calls `onText` with the file's new text (null when it was removed) whenever it really changes.
- * Watches the folder rather than the file because editors save by writing a new file and renaming
- * it over the old one.
- */
-export function watchFileText(file: string, onText: (text: string | null) => void, debounceMs = 200): ConfigWatcher {
-  const absolute = path.resolve(file);
-  const base = path.basename(absolute);
-  let lastText = readOrNull(absolute);
-  let timer: NodeJS.Timeout | undefined;
-  const reload = () => {
-    timer = undefined;
-    const text = readOrNull(absolute);
-    if (text === lastText) return;
-    lastText = text;
-    onText(text);
-  };
-  const watcher = fs.watch(path.dirname(absolute), (_event, name) => {
-    if (name !== null && name !== base) return;
-    clearTimeout(timer);
-    timer = setTimeout(reload, debounceMs);
-  });
-  return {
-    close() {
-      clearTimeout(timer);
-      watcher.close();
-    },
-  };
 }
 
 /** Reloads the monitors config when its file changes. A broken edit goes to `onError`; the caller keeps running the last good monitors. */
@@ -66,12 +35,4 @@ export function watchConfig(
     },
     options.debounceMs,
   );
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }

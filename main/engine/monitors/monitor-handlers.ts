@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UPTIME_WINDOWS } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import { RpcFailure } from '../rpc/rpc-failure';
 import { declareFromMonitor } from './declare-from-monitor';
 import type { MonitorRuntime } from './monitor-runtime';
@@ -11,7 +12,7 @@ const RECENT_RESULTS = 20;
 const SOUNDS_KEY = 'notifications.sounds';
 const Sounds = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
-export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRuntime): void {
+export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRuntime, incidents: IncidentsPort): void {
   const { registry } = ctx;
   const { catalog, service, queries } = runtime;
 
@@ -68,7 +69,7 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
     return { queued: true };
   });
 
-  registry.handle('monitors.declareIncident', (params) => declareFromMonitor(ctx, runtime, params));
+  registry.handle('monitors.declareIncident', (params) => declareFromMonitor(incidents, runtime, params, ctx.now()));
 
   registry.handle('monitors.uptime', ({ window }) => {
     runtime.flush();

@@ -1,5 +1,6 @@
 import type { MonitorConfigStatus, MonitorSummary, TrayProblem } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import type { CheckResult, MonitorDefinition } from './domain/check-types';
 import { systemClock, type SchedulerClock } from './clock';
 import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
@@ -54,6 +55,7 @@ export class MonitorRuntime {
 
   constructor(
     private readonly ctx: EngineContext,
+    private readonly incidents: IncidentsPort,
     options: RuntimeOptions,
   ) {
     this.clock = options.clock ?? { ...systemClock, now: ctx.now };
@@ -213,7 +215,7 @@ export class MonitorRuntime {
       const entry = this.catalog.byName(event.monitor);
       if (!entry) return;
       if (event.type === 'down' && entry.incidentId !== null) {
-        void this.ctx.registry.dispatch({ id: 'relapse', method: 'incidents.relapse', params: { id: entry.incidentId, what: `Monitor ${entry.name}` } });
+        this.relapse(entry.incidentId, entry.name, event.at);
       }
       const notice = monitorNotice(event, { id: entry.id, name: entry.name, target: event.target, severity: event.severity });
       if (notice) {
@@ -226,6 +228,15 @@ export class MonitorRuntime {
     }
     this.statusChanged = true;
     this.ctx.trayChanged();
+  }
+
+  // A relapse that cannot be stamped (the incident was deleted) must not stop the monitor's own notice.
+  private relapse(incidentId: number, name: string, at: number): void {
+    try {
+      this.incidents.relapse(incidentId, `Monitor ${name}`, at);
+    } catch (err) {
+      this.ctx.reportError(`relapse of incident #${incidentId} for monitor ${name}`, err);
+    }
   }
 }
 

@@ -1,8 +1,12 @@
 import path from 'node:path';
-import type { EngineArea } from '../engine-context';
+import type { EngineContext } from '../engine-context';
+import type { HostsPort } from '../hosts/hosts-port';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import { ConfigFile } from './config-file';
 import { registerMonitorHandlers } from './monitor-handlers';
 import { MonitorRuntime, type RuntimeOptions } from './monitor-runtime';
+import { monitorHealth } from './monitor-health';
+import type { MonitorsPort } from './monitors-port';
 
 /** The file the desktop app reads monitors from; `serve --config FILE` names another. */
 export function defaultConfigFile(dataDir: string): string {
@@ -22,31 +26,36 @@ export interface MonitorsAreaOptions extends RuntimeOptions {
   maintenanceMs?: number;
 }
 
-export function monitorsArea(options: MonitorsAreaOptions = {}): EngineArea {
-  return (ctx) => {
-    const runtime = new MonitorRuntime(ctx, options);
-    registerMonitorHandlers(ctx, runtime);
-    ctx.addTrayProblems(() => runtime.problems());
-    ctx.onClose(() => runtime.close());
-    if (!(options.run ?? ctx.configPath !== undefined)) return;
+export interface MonitorsDeps {
+  incidents: IncidentsPort;
+  hosts: HostsPort;
+}
 
-    const defaultFile = defaultConfigFile(ctx.dataDir);
-    const file = path.resolve(ctx.configPath ?? defaultFile);
-    const config = new ConfigFile({
-      file,
-      isDefault: file === defaultFile,
-      kinds: runtime.kinds,
-      now: ctx.now,
-      onLoad: (loaded) => {
-        config.addIssues(runtime.catalog.applyFile(loaded));
-        runtime.sync();
-      },
-      onIssues: () => runtime.announce(),
-    });
-    runtime.config = config;
-    config.start();
-    runtime.start();
-    ctx.every(options.flushMs ?? 1_000, () => runtime.flush());
-    ctx.every(options.maintenanceMs ?? 10_000, () => runtime.maintain());
-  };
+export function monitorsArea(ctx: EngineContext, deps: MonitorsDeps, options: MonitorsAreaOptions = {}): MonitorsPort {
+  const runtime = new MonitorRuntime(ctx, deps.incidents, options);
+  registerMonitorHandlers(ctx, runtime, deps.incidents);
+  ctx.addTrayProblems(() => runtime.problems());
+  ctx.onClose(() => runtime.close());
+  const port: MonitorsPort = { health: (name) => monitorHealth(runtime, name) };
+  if (!ctx.background || !(options.run ?? ctx.configPath !== undefined)) return port;
+
+  const defaultFile = defaultConfigFile(ctx.dataDir);
+  const file = path.resolve(ctx.configPath ?? defaultFile);
+  const config = new ConfigFile({
+    file,
+    isDefault: file === defaultFile,
+    kinds: runtime.kinds,
+    now: ctx.now,
+    onLoad: (loaded) => {
+      config.addIssues(runtime.catalog.applyFile(loaded));
+      runtime.sync();
+    },
+    onIssues: () => runtime.announce(),
+  });
+  runtime.config = config;
+  config.start();
+  runtime.start();
+  ctx.every(options.flushMs ?? 1_000, () => runtime.flush());
+  ctx.every(options.maintenanceMs ?? 10_000, () => runtime.maintain());
+  return port;
 }

@@ -15,6 +15,9 @@ export type Handler<M extends MethodName> = (params: ParsedParams<M>) => ResultO
 type AnyHandler = (params: unknown) => unknown;
 type Id = number | string | null;
 
+/** What an area needs to offer its operations: registering, never calling. */
+export type HandlerRegistry = Pick<RpcRegistry, 'handle'>;
+
 // The single door into the engine: every message is size-checked, parsed and validated here,
 // and every outcome, good or bad, leaves as a serialisable envelope.
 export class RpcRegistry {

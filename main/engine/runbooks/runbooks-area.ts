@@ -1,16 +1,21 @@
-import type { EngineArea } from '../engine-context';
-import { ImportError, importRunbook } from './importer';
-import { ChecklistStore } from '../incidents/checklist-store';
+import type { EngineContext } from '../engine-context';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import { RpcFailure } from '../rpc/rpc-failure';
+import type { RunsPort } from '../runs/runs-port';
 import { packContent, schemeFromRunbook } from './domain/pack-content';
 import { toProcedureDefinition } from './domain/pack-procedures';
+import { ImportError, importRunbook } from './importer';
 import { PackStore } from './pack-store';
+
+export interface RunbooksDeps {
+  incidents: IncidentsPort;
+  runs: RunsPort;
+}
 
 // Runbook packs: what a team imported from its Markdown runbook, linked to a service. Declaring an
 // incident for that service attaches the pack's checklists and names its diagnostics.
-export const packsArea: EngineArea = (ctx) => {
+export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDeps): void {
   const packs = new PackStore(ctx.db);
-  const checklists = new ChecklistStore(ctx.db);
 
   const extract = (text: string, fileName?: string) => {
     try {
@@ -22,7 +27,7 @@ export const packsArea: EngineArea = (ctx) => {
   };
 
   ctx.registry.handle('packs.preview', (p) => extract(p.text, p.fileName));
-  ctx.registry.handle('packs.save', async (p) => {
+  ctx.registry.handle('packs.save', (p) => {
     const x = extract(p.text, p.fileName);
     const saved = packs.upsert(
       { name: p.name, service: p.service, fileName: p.fileName ?? null, content: packContent(x, p.keep, p.hostMap) },
@@ -32,26 +37,33 @@ export const packsArea: EngineArea = (ctx) => {
     const procedureIssues: string[] = [];
     for (const procedure of saved.pack.content.procedures) {
       if (procedure.steps.length === 0) continue;
-      const text = JSON.stringify(toProcedureDefinition(p.service, procedure));
-      const reply = await ctx.registry.dispatch({ id: 'pack-procedure', method: 'procedures.save', params: { text } });
-      if ('error' in reply && reply.error.code !== 'unknown_method') procedureIssues.push(`${procedure.title}: ${reply.error.message}`);
+      try {
+        runs.saveProcedure(JSON.stringify(toProcedureDefinition(p.service, procedure)));
+      } catch (err) {
+        if (!(err instanceof RpcFailure)) throw err;
+        procedureIssues.push(`${procedure.title}: ${err.message}`);
+      }
     }
     if (p.useSeverities) {
       const scheme = schemeFromRunbook(x, `imported-${p.service}`);
       if (!scheme) throw new RpcFailure('bad_request', 'The runbook has no severity levels to use as the scheme.');
-      const reply = await ctx.registry.dispatch({ id: 'pack-scheme', method: 'schemes.setActive', params: { scheme } });
-      if ('error' in reply) throw new RpcFailure('bad_request', `The pack was saved, but its severities cannot be the scheme: ${reply.error.message}`);
+      try {
+        incidents.setScheme(scheme);
+      } catch (err) {
+        if (!(err instanceof RpcFailure)) throw err;
+        throw new RpcFailure('bad_request', `The pack was saved, but its severities cannot be the scheme: ${err.message}`);
+      }
     }
     return { ...saved, procedureIssues };
   });
   ctx.registry.handle('packs.list', (p) => packs.list(p.service));
   ctx.registry.handle('packs.delete', (p) => ({ deleted: packs.delete(p.id) }));
 
-  ctx.onIncidentDeclared((incident) => {
+  incidents.onDeclared((incident) => {
     if (!incident.service) return;
     for (const pack of packs.list(incident.service)) {
       const lists = pack.content.checklists.filter((c) => c.severities.length === 0 || c.severities.includes(incident.severity));
-      checklists.attach(incident.id, lists.map((c) => ({ title: c.title, phase: 'runbook', items: c.items })));
+      incidents.attachChecklists(incident.id, lists.map((c) => ({ title: c.title, phase: 'runbook', items: c.items })));
       const diagnostics = pack.content.procedures.filter((pr) => pr.kind === 'diagnostic').map((pr) => pr.title);
       const text = [
         `Runbook pack "${pack.name}" for ${incident.service}: ${lists.length} checklist(s) attached`,
@@ -59,7 +71,7 @@ export const packsArea: EngineArea = (ctx) => {
       ]
         .filter(Boolean)
         .join('\n');
-      void ctx.registry.dispatch({ id: 'pack-note', method: 'incidents.addNote', params: { id: incident.id, text } });
+      incidents.addNote(incident.id, text);
     }
   });
-};
+}

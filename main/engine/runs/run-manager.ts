@@ -1,6 +1,7 @@
 import type { ParamsOf } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
-import type { IncidentStore } from '../incidents/incident-store';
+import type { IncidentsPort } from '../incidents/incidents-port';
+import type { MonitorsPort } from '../monitors/monitors-port';
 import { dryRun } from './domain/dry-run';
 import { runDiagnostics, runProcedure } from './procedure-runner';
 import { ProcedureInputError } from './domain/procedure-validation';
@@ -12,7 +13,7 @@ import { verifyHealthCheck } from './monitor-health';
 import { runOutputDir } from './output-files';
 import type { RelayLimits } from './output-relay';
 import type { ProcedureStore } from './procedure-store';
-import type { RunnerProvider } from '../hosts/runner-provider';
+import type { HostsPort } from '../hosts/hosts-port';
 import type { RunStore } from './run-store';
 import type { RunTimeline } from './run-timeline';
 
@@ -20,9 +21,10 @@ export interface RunManagerDeps {
   ctx: EngineContext;
   runs: RunStore;
   procedures: ProcedureStore;
-  incidents: IncidentStore;
+  incidents: IncidentsPort;
+  monitors: MonitorsPort;
   timeline: RunTimeline;
-  runners: RunnerProvider;
+  runners: HostsPort;
   relayLimits: RelayLimits;
   report: (where: string, err: unknown) => void;
 }
@@ -131,7 +133,7 @@ export class RunManager {
       runner: lease.runner,
       signal: run.abort.signal,
       now: this.deps.ctx.now,
-      checkHealth: verifyHealthCheck(this.deps.ctx.registry),
+      checkHealth: verifyHealthCheck(this.deps.monitors),
     };
     let results: ProcedureRunResult[] = [];
     let failure: Error | null = null;

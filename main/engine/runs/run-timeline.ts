@@ -1,5 +1,4 @@
-import type { EngineContext } from '../engine-context';
-import type { IncidentStore } from '../incidents/incident-store';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import type { StepRecord } from './domain/run-types';
 
 export interface RunFacts {
@@ -16,10 +15,7 @@ const MONITORING = 'monitoring';
 // each step that ran with its exact command and result, and how it ended.
 // The post-mortem is built from the timeline, so it carries the same record.
 export class RunTimeline {
-  constructor(
-    private readonly ctx: EngineContext,
-    private readonly incidents: IncidentStore,
-  ) {}
+  constructor(private readonly incidents: IncidentsPort) {}
 
   started(incidentId: number, run: RunFacts): void {
     this.append(incidentId, `Started ${run.kind} "${run.title}" on ${run.hosts.join(', ')} (run #${run.id})`, {
@@ -53,21 +49,19 @@ export class RunTimeline {
     this.append(incidentId, error ? `${text}\n${error}` : text, { runId: run.id, status });
   }
 
-  // Goes through the incidents area's own method, so the status change is
-  // planned, timed and recorded exactly like one made by hand.
-  async moveToMonitoring(incidentId: number, run: RunFacts, host: string): Promise<{ moved: boolean; message: string }> {
-    const reply = await this.ctx.registry.dispatch({
-      id: `run-${run.id}`,
-      method: 'incidents.setStatus',
-      params: { id: incidentId, status: MONITORING, note: `Health verified by "${run.title}" on ${host} (run #${run.id}).` },
-    });
-    if ('error' in reply) return { moved: false, message: `Health verified, but the incident stays as it is: ${reply.error.message}` };
-    return { moved: true, message: `Health verified; incident #${incidentId} moved to Monitoring.` };
+  // Goes through the incidents area, so the status change is planned, timed and recorded exactly
+  // like one made by hand; a lifecycle that does not allow the move leaves the incident as it is.
+  moveToMonitoring(incidentId: number, run: RunFacts, host: string): { moved: boolean; message: string } {
+    try {
+      this.incidents.setStatus(incidentId, MONITORING, `Health verified by "${run.title}" on ${host} (run #${run.id}).`);
+      return { moved: true, message: `Health verified; incident #${incidentId} moved to Monitoring.` };
+    } catch (err) {
+      return { moved: false, message: `Health verified, but the incident stays as it is: ${(err as Error).message}` };
+    }
   }
 
   private append(incidentId: number, text: string, data: Record<string, unknown>): void {
-    this.incidents.append(incidentId, [{ at: this.ctx.now(), kind: 'run', actor: this.ctx.actor, text, data }]);
-    this.ctx.incidentsChanged(incidentId);
+    this.incidents.record(incidentId, 'run', text, data);
   }
 }
 

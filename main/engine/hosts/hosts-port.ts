@@ -1,0 +1,7 @@
+import type { RunnerLease } from './runner-provider';
+
+/** What other areas may ask of the hosts area: SSH connections that verify host keys as runs do. */
+export interface HostsPort {
+  /** A shared SSH runner (one connection per host); release it when done. */
+  acquire(): RunnerLease;
+}
