@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { areaCycles, areaViolations, type ImportEdge } from './helpers/area-rules';
 
 const root = path.resolve(__dirname, '..');
+// A call into the RPC door: `registry.dispatch(…)`, or any `.dispatch({ id: … })` request.
+const REGISTRY_CALL = /\b(registry|rpc)\s*\.\s*dispatch(Text)?\s*\(|\.dispatch\(\s*\{\s*id\s*:/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -21,6 +24,21 @@ function imports(file: string): string[] {
 
 function resolved(file: string, spec: string): string {
   return spec.startsWith('.') ? path.relative(root, path.resolve(root, path.dirname(file), spec)) : spec;
+}
+
+function withExtension(target: string): string {
+  for (const candidate of [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`, target]) {
+    if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) return candidate;
+  }
+  return target;
+}
+
+function engineEdges(): ImportEdge[] {
+  return sourceFiles('main/engine').flatMap((from) =>
+    imports(from)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => ({ from, to: withExtension(resolved(from, spec)) })),
+  );
 }
 
 // The layering rules of the project, checked on every run rather than hoped for.
@@ -52,5 +70,38 @@ describe('layering', () => {
       /\bipc(Main|Renderer)\b/.test(fs.readFileSync(path.join(root, file), 'utf8')),
     );
     expect(users.sort()).toEqual(['main/desktop/main.ts', 'preload/index.ts']);
+  });
+
+  it('engine areas depend on each other one way, through ports and domain only; libraries know no area', () => {
+    const edges = engineEdges();
+    expect(areaViolations(edges)).toEqual([]);
+    expect(areaCycles(edges)).toEqual([]);
+  });
+
+  it('the area rules catch a cycle, a reverse dependency and a reach past a port', () => {
+    const edges: ImportEdge[] = [
+      { from: 'main/engine/incidents/incident-service.ts', to: 'main/engine/monitors/monitors-port.ts' },
+      { from: 'main/engine/monitors/monitor-runtime.ts', to: 'main/engine/incidents/incidents-port.ts' },
+      { from: 'main/engine/runs/run-manager.ts', to: 'main/engine/incidents/incident-store.ts' },
+      { from: 'main/engine/lib/ssh/ssh-runner.ts', to: 'main/engine/hosts/hosts-port.ts' },
+    ];
+    expect(areaCycles(edges)).toEqual([['incidents', 'monitors', 'incidents']]);
+    const problems = areaViolations(edges);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('incidents may not use monitors');
+    expect(problems[1]).toContain('through its port or domain');
+    expect(problems[2]).toContain('a library imports no area');
+  });
+
+  it('inside the engine nothing calls the RPC registry: only the engine itself opens that door', () => {
+    const callers = sourceFiles('main/engine')
+      .filter((file) => !file.startsWith('main/engine/rpc/') && file !== 'main/engine/engine.ts')
+      .filter((file) => REGISTRY_CALL.test(fs.readFileSync(path.join(root, file), 'utf8')));
+    expect(callers).toEqual([]);
+  });
+
+  it('the dispatch rule catches a call through the registry', () => {
+    expect(REGISTRY_CALL.test("await ctx.registry.dispatch({ id: 1, method: 'incidents.declare', params })")).toBe(true);
+    expect(REGISTRY_CALL.test('this.dispatch(entry);')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitShell } from '../../main/engine/lib/shell/shell-split';
+import { splitShell } from '../../main/engine/runbooks/importer/shell-split';
 
 const commands = (code: string, dialect: 'bash' | 'console' = 'bash') => splitShell(code, dialect).groups.map((g) => [g.title, g.commands]);
 

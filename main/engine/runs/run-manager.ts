@@ -8,7 +8,7 @@ import { ProcedureInputError } from './domain/procedure-validation';
 import type { ProcedureRunResult } from './domain/run-types';
 import { RpcFailure } from '../rpc/rpc-failure';
 import { ActiveRun, type ActiveRunHooks } from './active-run';
-import { hostKeyProblem } from '../hosts/host-trust';
+import { hostKeyProblem } from '../hosts/domain/host-key-problem';
 import { verifyHealthCheck } from './monitor-health';
 import { runOutputDir } from './output-files';
 import type { RelayLimits } from './output-relay';

@@ -1,6 +1,6 @@
 import type { Context } from './document-walker';
 import { contextChain, firstMatch } from './section-context';
-import type { ShellDialect } from '../../lib/shell/shell-split';
+import type { ShellDialect } from './shell-split';
 import type { ProcedureKind, TemplateKind } from './types';
 
 const BASH_LANGS = new Set(['bash', 'sh', 'shell', 'zsh']);

@@ -6,7 +6,7 @@ import type { Block, Context } from './document-walker';
 import { remoteTarget } from './host-target';
 import { itemOwnText, lineOf } from './node-text';
 import { sectionKey, sectionPath, sectionTitle } from './section-context';
-import { splitShell } from '../../lib/shell/shell-split';
+import { splitShell } from './shell-split';
 import { cleanTitle } from './text-patterns';
 import type { Procedure, ProcedureStep } from './types';
 

@@ -1,5 +1,5 @@
 import { scanLine, type HeredocStart, type QuoteMode } from './shell-lexer';
-import { cleanTitle } from '../../runbooks/importer/text-patterns';
+import { cleanTitle } from './text-patterns';
 
 export type ShellDialect = 'bash' | 'console';
 
