@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useIncidents } from './app-context';
 import { NavBar } from './NavBar';
+import { useConnection } from './store/connection';
+import { parentOf } from './use-escape-to';
 import { navigate, type Route, useHashRoute } from './use-hash-route';
 import { AlertsView } from './views/alerts/AlertsView';
 import { ImportView } from './views/packs/ImportView';
@@ -22,17 +23,17 @@ const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' 
 
 export function App() {
   const route = useHashRoute();
-  const connection = useIncidents((s) => s.connection);
-  const error = useIncidents((s) => s.error);
-  const clearError = useIncidents((s) => s.clearError);
+  const connection = useConnection((c) => c.state);
   const pendingG = useRef(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && event.target.matches('input, textarea, select, [contenteditable]');
-      if (event.key === 'Escape' && route.view !== 'log') {
-        if (route.view === 'monitor') navigate({ view: 'monitors' });
-        else navigate(route.view === 'checklist' || route.view === 'postmortem' ? { view: 'incident', id: route.id } : { view: 'log' });
+      if (event.key === 'Escape') {
+        // The first Escape leaves the field, so a half-written note is not dropped by leaving the view.
+        if (typing) return (event.target as HTMLElement).blur();
+        const parent = parentOf(route);
+        if (parent) navigate(parent);
         return;
       }
       if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -57,20 +58,12 @@ export function App() {
           {connection === 'connecting' ? 'Connecting to Trayage…' : 'Disconnected from Trayage — reconnecting…'}
         </div>
       )}
-      {error && (
-        <div className="banner error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={clearError} aria-label="Dismiss error">
-            ×
-          </button>
-        </div>
-      )}
       <main>
         {route.view === 'log' && <IncidentLog />}
         {route.view === 'declare' && <DeclareForm />}
-        {route.view === 'incident' && <IncidentView id={route.id} />}
-        {route.view === 'checklist' && <ChecklistWindow id={route.id} />}
-        {route.view === 'postmortem' && <PostmortemView id={route.id} />}
+        {route.view === 'incident' && <IncidentView key={route.id} id={route.id} />}
+        {route.view === 'checklist' && <ChecklistWindow key={route.id} id={route.id} />}
+        {route.view === 'postmortem' && <PostmortemView key={route.id} id={route.id} />}
         {route.view === 'history' && <HistoryView />}
         {route.view === 'settings' && <SettingsView />}
         {route.view === 'alerts' && <AlertsView />}

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { benchEngineStartup } from './bench/engine-startup.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
+import { benchMonitorsScale } from './bench/monitors-scale.mjs';
 import { benchSshDiagnostics } from './bench/ssh-diagnostics.mjs';
 
 const context = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -13,6 +14,7 @@ const suites = [
   ['engine-startup', 'Engine start-up and idle (trayage serve)', () => benchEngineStartup()],
   ['incident-log', 'Incident log: 100,000 timeline entries across 1,000 incidents', () => benchIncidentLog()],
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
+  ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],
   ['ssh-diagnostics', 'SSH diagnostics: 10 hosts at once, 50 MB of output into a window', () => benchSshDiagnostics()],
 ];
 const wanted = process.argv.slice(2);

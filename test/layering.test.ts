@@ -51,10 +51,17 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('renderer never imports main code, node built-ins or electron', () => {
+  it('renderer never imports main code (but the pure shared helpers), node built-ins or electron', () => {
     const offenders = sourceFiles('renderer')
       .flatMap((file) => imports(file).map((spec) => [file, resolved(file, spec)] as const))
-      .filter(([, target]) => target.startsWith('main/') || target.startsWith('node:') || target === 'electron');
+      .filter(([, target]) => (target.startsWith('main/') && !target.startsWith('main/shared/')) || target.startsWith('node:') || target === 'electron');
+    expect(offenders).toEqual([]);
+  });
+
+  it('shared helpers are pure: no node built-ins, no other main code', () => {
+    const offenders = sourceFiles('main/shared')
+      .flatMap((file) => imports(file).map((spec) => [file, resolved(file, spec)] as const))
+      .filter(([, target]) => !target.startsWith('main/shared/'));
     expect(offenders).toEqual([]);
   });
 

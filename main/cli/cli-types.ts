@@ -18,4 +18,5 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+// Exit codes scripts can rely on; 3 and 4 are `trayage run`'s: the host key needs a look, or a step needs --confirm HOST.
+export const EXIT = { ok: 0, failed: 1, usage: 2, hostKey: 3, needsConfirm: 4 } as const;

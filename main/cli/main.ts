@@ -7,8 +7,9 @@ runCli(process.argv.slice(2), {
   (code) => {
     process.exitCode = code;
   },
+  // runCli answers every error of a command itself; this catches only a failure before one started.
   (err: unknown) => {
-    process.stderr.write(`trayage: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`trayage: ${(err as Error)?.message ?? String(err)}\n`);
     process.exitCode = 1;
   },
 );

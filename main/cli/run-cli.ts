@@ -2,6 +2,7 @@ import { StoreError } from '../engine/db/store-error';
 import { APP_VERSION } from '../engine/version';
 import { type CliIo, EXIT, UsageError } from './cli-types';
 import { COMMANDS } from './commands';
+import { describeError } from './describe-error';
 import { CallError } from './engine-call';
 
 export function usageText(): string {
@@ -49,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(err.message);
       return EXIT.failed;
     }
-    throw err;
+    io.err(describeError(command.name, err));
+    return EXIT.failed;
   }
 }

@@ -1,13 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
 import path from 'node:path';
 import { EventEnvelope, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, TrayState, TrayTarget } from '../../preload/contract';
 import { EngineSupervisor } from './engine-supervisor';
 import { keychainProtectedKey } from './keychain-key';
-import { checkWindowMessage } from './ipc-input';
+import { checkSender, checkWindowMessage } from './ipc-input';
+import { isPermissionGranted } from './permission-policy';
 import { buildTrayMenu, type TrayAction, trayTooltip } from './tray-menu';
 import { trayIconFile } from './tray-icon';
 import { createSecureWindow } from './secure-window';
-import { compactChecklistWindow, CONTENT_SECURITY_POLICY, isAllowedNavigation, routeHash } from './window-policy';
+import { CONTENT_SECURITY_POLICY, linkDestination, routeHash, windowOpenDecision } from './window-policy';
 
 const distDir = __dirname;
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(distDir, '..', 'resources');
@@ -41,9 +42,8 @@ function startShell(): void {
     },
   }));
   ipcMain.handle(IPC_CALL_CHANNEL, (event, message: unknown) => {
-    if (event.senderFrame?.url && !isAllowedNavigation(event.senderFrame.url, rendererUrl)) {
-      return JSON.stringify({ id: null, error: { code: 'bad_request', message: 'Calls are only accepted from Trayage windows.' } });
-    }
+    const sender = checkSender(event, rendererUrl);
+    if (!sender.ok) return sender.reply;
     const checked = checkWindowMessage(message);
     return checked.ok ? supervisor.call(checked.text) : checked.reply;
   });
@@ -111,21 +111,40 @@ function showWindow(route: string): void {
 }
 
 function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, rendererUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+    isPermissionGranted(permission, details.requestingUrl, rendererUrl),
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      const compact = compactChecklistWindow(url, rendererUrl);
+      const decision = windowOpenDecision(url, rendererUrl);
+      if (decision.kind === 'external') openExternally(decision.url);
       // The child inherits the opener's webPreferences (isolated, sandboxed, same preload).
-      return compact ? { action: 'allow', overrideBrowserWindowOptions: { ...compact, alwaysOnTop: true, backgroundColor: '#15171c' } } : { action: 'deny' };
+      return decision.kind === 'compact-checklist'
+        ? { action: 'allow', overrideBrowserWindowOptions: { ...decision.window, alwaysOnTop: true, backgroundColor: '#15171c' } }
+        : { action: 'deny' };
     });
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    contents.on('will-navigate', (event) => {
+      const destination = linkDestination(event.url, rendererUrl);
+      if (destination.kind === 'app') return;
+      event.preventDefault();
+      if (destination.kind === 'external') openExternally(destination.url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+}
+
+// Opening fails where no app handles the scheme (no mail client, say); nothing in the window waits
+// on it, so the failure is only logged.
+function openExternally(url: string): void {
+  // Reviewed: every caller passes a URL the link policy returned (main/shared/link-policy.ts).
+  shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
+    .catch((err: unknown) => console.warn(`Could not open ${url}: ${err instanceof Error ? err.message : String(err)}`));
 }
 
 function safeJson(text: string): unknown {

@@ -1,3 +1,4 @@
+import { safeExternalUrl } from '../shared/link-policy';
 import type { TrayAction } from './tray-menu';
 
 export const CONTENT_SECURITY_POLICY =
@@ -26,8 +27,33 @@ export function routeHash(action: TrayAction): string {
   return '/';
 }
 
+export type LinkDestination = { kind: 'app' } | { kind: 'external'; url: string } | { kind: 'deny' };
+
+// Where a link, navigation or window.open target goes: our own page stays in the app; a link the
+// shared link policy allows goes to the OS (browser, mail client, dialer) and never into a window;
+// anything else goes nowhere.
+export function linkDestination(target: string, appEntryUrl: string): LinkDestination {
+  if (isAllowedNavigation(target, appEntryUrl)) return { kind: 'app' };
+  const url = safeExternalUrl(target);
+  return url ? { kind: 'external', url } : { kind: 'deny' };
+}
+
+export type WindowOpenDecision =
+  | { kind: 'compact-checklist'; window: { width: number; height: number; title: string } }
+  | { kind: 'external'; url: string }
+  | { kind: 'deny' };
+
+// window.open and target=_blank links: the compact checklist opens as a window, an allowed external
+// link opens in the OS, and any other page of ours stays out of new windows.
+export function windowOpenDecision(target: string, appEntryUrl: string): WindowOpenDecision {
+  const destination = linkDestination(target, appEntryUrl);
+  if (destination.kind !== 'app') return destination;
+  const window = compactChecklistWindow(target, appEntryUrl);
+  return window ? { kind: 'compact-checklist', window } : { kind: 'deny' };
+}
+
 // The one window a page may open: an incident's compact checklist, small and on top, to sit beside a
-// terminal. Everything else window.open asks for is denied.
+// terminal.
 export function compactChecklistWindow(target: string, appEntryUrl: string): { width: number; height: number; title: string } | null {
   if (!isAllowedNavigation(target, appEntryUrl)) return null;
   const match = /^#\/incidents\/(\d+)\/checklist$/.exec(new URL(target).hash);

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { AppInfo, EventEnvelope, EventName, EventPayload, ResponseEnvelope, TrayProblem, TrayState } from '../../preload/contract';
 import { type AreaOptions, installAreas } from './areas';
 import { watchExternalChanges } from './db/external-changes';
+import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/open-database';
 import type { EngineContext, TrayIncidents } from './engine-context';
 import { type Deliver, nativeDeliver } from './notifications/deliver';
@@ -74,7 +75,13 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
   const registry = new RpcRegistry(report);
-  const background = options.background ?? true;
+  const lock = (options.background ?? true) ? lockDataDir(options.dataDir) : null;
+  const background = lock?.held === true;
+  if (lock?.held) cleanups.push(lock.release);
+  if (lock && !lock.held) {
+    const label = `Another Trayage engine (process ${lock.ownerPid}) runs the monitors, alert sources, timers and notices of this data directory; this one runs none of them.`;
+    process.stderr.write(`trayage: ${label} (${options.dataDir})\n`);
+  }
   const ctx: EngineContext = {
     db,
     dataDir: options.dataDir,
@@ -111,12 +118,13 @@ export function createEngine(options: EngineOptions): Engine {
     reportError: report,
   };
 
-  const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor };
+  const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor, background };
   registry.handle('app.info', () => info);
   registry.handle('tray.state', trayState);
   installAreas(ctx, options.areas);
-  ctx.every(5_000, () => notifier.retryDue());
-  if (background) cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
+  if (background) cleanups.push(notifier.startDelivery({ onError: (err) => report('notification delivery', err) }));
+  // Windows of any long-lived engine follow writes by other processes; a short command has no windows.
+  if (options.background ?? true) cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
 
   return {
     info,

@@ -37,8 +37,8 @@ export function resolveStaticFile(rootDir: string, urlPath: string): string | nu
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
-export function sendFile(res: http.ServerResponse, file: string, extraHeaders: Record<string, string> = {}): void {
+export function sendFile(res: http.ServerResponse, file: string): void {
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS, ...extraHeaders });
+  res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS });
   fs.createReadStream(file).pipe(res);
 }

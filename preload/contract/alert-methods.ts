@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { Incident, IncidentId } from './incidents';
 
+export const AlertState = z.enum(['firing', 'silenced', 'inhibited', 'resolved']);
+export type AlertState = z.infer<typeof AlertState>;
+
+// One alert as Trayage shows it, whatever the source, with the incidents it is linked to.
 export const SourceAlert = z.object({
   source: z.string(),
   key: z.string(),
   name: z.string(),
-  state: z.enum(['firing', 'silenced', 'inhibited', 'resolved']),
+  state: AlertState,
   severity: z.string().nullable(),
   labels: z.record(z.string(), z.string()),
   annotations: z.record(z.string(), z.string()),
@@ -16,9 +20,14 @@ export const SourceAlert = z.object({
 });
 export type SourceAlert = z.infer<typeof SourceAlert>;
 
+// Every kind of alert source. The engine has one module per kind and does not type-check until each
+// name here has one; the Settings form asks for the fields of each.
+export const SourceKindName = z.enum(['alertmanager', 'github-actions']);
+export type SourceKindName = z.infer<typeof SourceKindName>;
+
 export const SourceHealth = z.object({
   name: z.string(),
-  kind: z.enum(['alertmanager', 'github-actions']),
+  kind: SourceKindName,
   ok: z.boolean(),
   error: z.string().nullable(),
   since: z.number(),
@@ -31,7 +40,7 @@ export const SourceHealth = z.object({
 export const SourceInput = z
   .object({
     name: z.string().trim().min(1, { message: 'name is required' }).max(80),
-    kind: z.enum(['alertmanager', 'github-actions']),
+    kind: SourceKindName,
     url: z.string().trim().max(500).optional(),
     repo: z.string().trim().max(200).optional(),
     apiUrl: z.string().trim().max(500).optional(),

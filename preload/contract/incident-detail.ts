@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Incident, TimelineEntry } from './incidents';
-import { Checklist, EscalationTarget, SeverityLevel, SeverityScheme, StatusDef, Timer } from './workflow';
+import { EscalationTarget } from './contacts';
+import { SeverityLevel, SeverityScheme } from './severity-scheme';
+import { StatusDef } from './status-lifecycle';
+import { Checklist, ChecklistPhase, Timer } from './workflow';
 
 // Everything the incident window shows, in one reply.
 export const IncidentDetail = z.object({
@@ -9,9 +12,15 @@ export const IncidentDetail = z.object({
   timeline: z.array(TimelineEntry),
   timelineTotal: z.number().int(),
   checklists: z.array(Checklist),
+  // The phase to open first: 'response' while its items are not all done, then 'during';
+  // 'post-incident' once resolved. Null when the incident has no lists.
+  checklistPhase: ChecklistPhase.nullable(),
   timers: z.array(Timer),
+  // The incident's own level (as declared or re-rated), not the active scheme's.
   level: SeverityLevel.nullable(),
   escalation: z.array(EscalationTarget),
+  // From declaration to resolution (incident.resolvedAt), or to now while open.
+  durationMs: z.number(),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IncidentDetail, Lifecycle } from './incident-detail';
 import { AddNoteParams, DeclareIncidentParams, Incident, IncidentId, IncidentSummary, ListIncidentsParams, SetStatusParams, TimelineEntry } from './incidents';
-import { ChangeIncidentParams, MetricsReport, SearchHit, SearchParams } from './workflow';
+import { ChangeIncidentParams, MetricsReport, SearchHit, SearchParams, TimerKind } from './workflow';
 
 const NoParams = z.object({}).strict().default({});
 
@@ -18,7 +18,7 @@ export const incidentMethods = {
   'incidents.setStatus': { params: SetStatusParams, result: Incident },
   'incidents.addNote': { params: AddNoteParams, result: TimelineEntry },
   'incidents.snoozeTimer': {
-    params: z.object({ id: IncidentId, kind: z.enum(['ack', 'escalation', 'update', 'postfix-watch']), minutes: z.number().int().min(1).max(1440) }).strict(),
+    params: z.object({ id: IncidentId, kind: TimerKind, minutes: z.number().int().min(1).max(1440) }).strict(),
     result: Incident,
   },
   'incidents.escalate': {

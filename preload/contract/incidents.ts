@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeverityLevel } from './severity-scheme';
 
 // Limits are part of the contract so that every side refuses the same oversized input.
 export const LIMITS = {
@@ -27,6 +28,7 @@ export const StatusKey = z
 
 export const IncidentId = z.number().int().positive();
 
+// Times are ms since the epoch. severity and status hold keys of the team's scheme and lifecycle.
 export const Incident = z.object({
   id: IncidentId,
   title: z.string(),
@@ -41,8 +43,13 @@ export const Incident = z.object({
   acknowledgedAt: z.number().nullable(),
   resolvedAt: z.number().nullable(),
   eta: z.number().nullable(),
+  // When the last communication update went out; it restarts the update timer.
   lastUpdateAt: z.number().nullable(),
   roles: z.record(z.string(), z.string()),
+  // The level as it stood when the incident was declared or last re-rated: choosing another scheme
+  // later leaves it (and so the incident's timers and reports) as it was. Null only for an incident
+  // from before levels were kept whose severity no scheme in force since then knew.
+  level: SeverityLevel.nullable(),
 });
 export type Incident = z.infer<typeof Incident>;
 

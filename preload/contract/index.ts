@@ -1,5 +1,6 @@
 export * from './alert-methods';
 export * from './api';
+export * from './contacts';
 export * from './envelope';
 export * from './events';
 export * from './incident-detail';
@@ -8,5 +9,7 @@ export * from './methods';
 export * from './monitor-methods';
 export * from './pack-methods';
 export * from './run-methods';
+export * from './severity-scheme';
+export * from './status-lifecycle';
 export * from './tray';
 export * from './workflow';

@@ -14,6 +14,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   schemaVersion: z.number().int(),
   actor: z.string(),
+  // False when another engine on the same data directory runs the monitors, sources, timers and notices.
+  background: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -13,24 +13,40 @@ export const UPTIME_WINDOWS = ['24h', '7d', '30d', '90d'] as const;
 export const UptimeWindow = z.enum(UPTIME_WINDOWS);
 export type UptimeWindow = z.infer<typeof UptimeWindow>;
 
+// Longest values the Monitors window accepts; the monitors file is held to the same ones.
+export const MONITOR_FIELD_LIMITS = {
+  name: 120,
+  url: 2000,
+  method: 10,
+  duration: 20,
+  condition: 500,
+  conditions: 50,
+  threshold: 100,
+  severity: 16,
+  service: 200,
+  headerName: 200,
+  headerValue: 2000,
+} as const;
+const limits = MONITOR_FIELD_LIMITS;
+
 // A monitor made in the Monitors window, with the same keys as in the YAML file; the engine
 // validates it with the file's own rules, so errors read the same in both places.
 export const MonitorFields = z
   .object({
-    name: shortText(120).min(1, { message: 'name is required' }),
-    url: shortText(2000).min(1, { message: 'url is required' }),
-    method: shortText(10).optional(),
-    interval: shortText(20).optional(),
-    timeout: shortText(20).optional(),
-    conditions: z.array(shortText(500)).max(50).optional(),
-    'failure-threshold': z.number().int().min(1).max(100).optional(),
-    'recovery-threshold': z.number().int().min(1).max(100).optional(),
-    for: shortText(20).optional(),
-    'reminder-every': shortText(20).optional(),
-    severity: shortText(16).optional(),
-    service: shortText(200).optional(),
+    name: shortText(limits.name).min(1, { message: 'name is required' }),
+    url: shortText(limits.url).min(1, { message: 'url is required' }),
+    method: shortText(limits.method).optional(),
+    interval: shortText(limits.duration).optional(),
+    timeout: shortText(limits.duration).optional(),
+    conditions: z.array(shortText(limits.condition)).max(limits.conditions).optional(),
+    'failure-threshold': z.number().int().min(1).max(limits.threshold).optional(),
+    'recovery-threshold': z.number().int().min(1).max(limits.threshold).optional(),
+    for: shortText(limits.duration).optional(),
+    'reminder-every': shortText(limits.duration).optional(),
+    severity: shortText(limits.severity).optional(),
+    service: shortText(limits.service).optional(),
     'verify-tls': z.boolean().optional(),
-    headers: z.record(z.string().max(200), z.string().max(2000)).optional(),
+    headers: z.record(z.string().max(limits.headerName), z.string().max(limits.headerValue)).optional(),
   })
   .strict();
 export type MonitorFields = z.infer<typeof MonitorFields>;

@@ -1,34 +1,14 @@
 import { z } from 'zod';
 import { IncidentId, LIMITS } from './incidents';
+import { SeverityScheme } from './severity-scheme';
 
-const minutes = z.number().int().min(0).max(43_200).nullable();
-
-export const SeverityLevel = z.object({
-  key: z.string(),
-  name: z.string(),
-  definition: z.string(),
-  examples: z.array(z.string()),
-  responseMinutes: minutes,
-  updateCadenceMinutes: minutes,
-  escalateAfterMinutes: minutes,
-  escalateTo: z.array(z.string()),
-  postFixWatchMinutes: minutes,
-});
-export type SeverityLevel = z.infer<typeof SeverityLevel>;
-
-export const SeverityScheme = z.object({
-  id: z.string(),
-  name: z.string(),
-  source: z.string(),
-  levels: z.array(SeverityLevel),
-});
-export type SeverityScheme = z.infer<typeof SeverityScheme>;
-
-export const StatusDef = z.object({ key: z.string(), name: z.string(), open: z.boolean(), watch: z.boolean(), next: z.array(z.string()) });
+export const TimerKind = z.enum(['ack', 'escalation', 'update', 'postfix-watch']);
+export type TimerKind = z.infer<typeof TimerKind>;
 
 export const Timer = z.object({
-  kind: z.enum(['ack', 'escalation', 'update', 'postfix-watch']),
+  kind: TimerKind,
   label: z.string(),
+  // When it next needs attention: the snooze end when snoozed, otherwise when it falls due.
   dueAt: z.number(),
   overdue: z.boolean(),
   snoozed: z.boolean(),
@@ -41,42 +21,78 @@ export const ChecklistItem = z.object({
   doneAt: z.number().nullable(),
   doneBy: z.string().nullable(),
 });
+// When a list is worked: 'response' the first minutes, 'during' the whole incident (both attached
+// on declaration), 'post-incident' once resolved (attached then), 'handoff' at the end of an
+// on-call shift (attached only on request).
+export const ChecklistPhase = z.enum(['response', 'during', 'post-incident', 'handoff']);
+export type ChecklistPhase = z.infer<typeof ChecklistPhase>;
+// 'runbook': imported from the team's runbook pack for the service; it replaces the built-in list of its phase.
+export const ChecklistSource = z.enum(['built-in', 'runbook']);
+export type ChecklistSource = z.infer<typeof ChecklistSource>;
+
 export const Checklist = z.object({
   id: z.number().int(),
   title: z.string(),
-  phase: z.string(),
+  phase: ChecklistPhase,
+  source: ChecklistSource,
   items: z.array(ChecklistItem),
 });
 export type Checklist = z.infer<typeof Checklist>;
 
-export const Contact = z.object({
-  role: z.string(),
-  name: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  note: z.string().optional(),
+// A list the incident does not have yet, as it would be attached.
+export const ChecklistOffer = z.object({ phase: ChecklistPhase, title: z.string(), source: ChecklistSource, items: z.array(z.string()) });
+export type ChecklistOffer = z.infer<typeof ChecklistOffer>;
+
+export const CommAudience = z.enum(['internal', 'external', 'status-page', 'slack']);
+export type CommAudience = z.infer<typeof CommAudience>;
+export const CommTemplate = z.object({ id: z.string(), name: z.string(), audience: CommAudience, source: z.string(), body: z.string() });
+export type CommTemplate = z.infer<typeof CommTemplate>;
+
+export const TemplateSegment = z.object({
+  text: z.string(),
+  // Set for text that came from a placeholder.
+  placeholder: z.string().optional(),
+  // False for a placeholder with no value; its text is then the placeholder itself, e.g. "{{eta}}".
+  filled: z.boolean(),
 });
-export type Contact = z.infer<typeof Contact>;
+export type TemplateSegment = z.infer<typeof TemplateSegment>;
+export const RenderedTemplate = z.object({
+  text: z.string(),
+  segments: z.array(TemplateSegment),
+  // Placeholders still without a value, each once, in order of appearance.
+  unfilled: z.array(z.string()),
+  // Blanks the text itself leaves for a person ("[Brief description]", "<service>", "HH:MM"), each
+  // once, as written; with `unfilled`, what to confirm before sending anyway.
+  blanks: z.array(z.string()),
+});
+export type RenderedTemplate = z.infer<typeof RenderedTemplate>;
 
-export const ContactLink = z.object({ label: z.string(), href: z.string() });
-export const EscalationTarget = z.object({ role: z.string(), contacts: z.array(z.object({ name: z.string(), links: z.array(ContactLink) })) });
-
-export const CommTemplate = z.object({ id: z.string(), name: z.string(), audience: z.string(), source: z.string(), body: z.string() });
-export const TemplateSegment = z.object({ text: z.string(), placeholder: z.string().optional(), filled: z.boolean() });
-export const RenderedTemplate = z.object({ text: z.string(), segments: z.array(TemplateSegment), unfilled: z.array(z.string()) });
+// What choosing a scheme would do: open incidents keep the level they were rated with.
+export const SchemeChangePreview = z.object({
+  scheme: SeverityScheme,
+  openIncidents: z.number().int(),
+  // Open incidents whose kept level is not what the new scheme says for their severity key.
+  openWithOtherLevel: z.number().int(),
+  message: z.string(),
+});
+export type SchemeChangePreview = z.infer<typeof SchemeChangePreview>;
 
 export const UpdateChannel = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['slack', 'json']) });
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 
 export const SeverityMetrics = z.object({
   severity: z.string(),
+  // Incidents declared in the period.
   count: z.number(),
   acknowledged: z.number(),
   resolved: z.number(),
+  // Mean times from declaration to acknowledgement and to resolution; null when none got there.
   mttaMs: z.number().nullable(),
   mttrMs: z.number().nullable(),
 });
+export type SeverityMetrics = z.infer<typeof SeverityMetrics>;
 export const MetricsReport = z.object({ from: z.number(), to: z.number(), bySeverity: z.array(SeverityMetrics), overall: SeverityMetrics });
+export type MetricsReport = z.infer<typeof MetricsReport>;
 
 export const SearchHit = z.object({
   incidentId: z.number().int(),
@@ -87,6 +103,7 @@ export const SearchHit = z.object({
   snippet: z.string(),
   entryId: z.number().int().nullable(),
 });
+export type SearchHit = z.infer<typeof SearchHit>;
 
 const text = (max: number, field: string) => z.string().trim().max(max, { message: `${field} is longer than ${max} characters` });
 
@@ -117,6 +134,7 @@ export const SearchParams = z
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
+export type SearchFilters = z.output<typeof SearchParams>;
 
 export const PostUpdateParams = z
   .object({
@@ -131,3 +149,45 @@ export const PostUpdateResult = z.union([
   z.object({ ok: z.literal(true), status: z.number(), text: z.string() }),
   z.object({ ok: z.literal(false), error: z.string(), text: z.string() }),
 ]);
+
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+// 2026-02-30 has the right shape but no day: the format is checked once, the date only when it fits.
+const isCalendarDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const DueDate = z
+  .string()
+  .regex(DAY_FORMAT, { message: 'due must be a date written YYYY-MM-DD' })
+  .refine((d) => !DAY_FORMAT.test(d) || isCalendarDate(d), { message: 'due is not a calendar date' });
+
+// A post-mortem action item, tracked until done; the post-mortem's "Action Items" section lists them.
+export const PostmortemAction = z.object({
+  id: z.number().int(),
+  incidentId: IncidentId,
+  text: z.string(),
+  owner: z.string(),
+  // YYYY-MM-DD, or null when no date is set yet.
+  due: z.string().nullable(),
+  doneAt: z.number().nullable(),
+  doneBy: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type PostmortemAction = z.infer<typeof PostmortemAction>;
+
+export const AddPostmortemActionParams = z
+  .object({
+    incidentId: IncidentId,
+    text: text(500, 'action').min(1, { message: 'the action item is empty' }),
+    owner: text(LIMITS.shortText, 'owner').default(''),
+    due: DueDate.nullable().default(null),
+  })
+  .strict();
+
+// Absent fields stay as they are; `due: null` clears the date.
+export const UpdatePostmortemActionParams = z
+  .object({
+    id: z.number().int(),
+    text: text(500, 'action').min(1, { message: 'the action item is empty' }).optional(),
+    owner: text(LIMITS.shortText, 'owner').optional(),
+    due: DueDate.nullable().optional(),
+    done: z.boolean().optional(),
+  })
+  .strict();

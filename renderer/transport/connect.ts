@@ -1,6 +1,8 @@
 import { BRIDGE_KEY, type TrayageApi, type TrayageBridge } from '../../preload/contract';
 import { createApiClient } from './api-client';
-import { type ConnectionState, createWsBridge, rpcUrl } from './ws-bridge';
+import type { ConnectionState } from './connection-state';
+import { takePageToken } from './page-token';
+import { createWsBridge, rpcUrl } from './ws-bridge';
 
 // Electron's preload puts a bridge on window; in a plain browser we talk to `trayage serve` instead.
 export function connect(onState: (state: ConnectionState) => void): TrayageApi {
@@ -9,5 +11,5 @@ export function connect(onState: (state: ConnectionState) => void): TrayageApi {
     onState('open');
     return createApiClient(preloadBridge);
   }
-  return createApiClient(createWsBridge(rpcUrl(window.location), onState));
+  return createApiClient(createWsBridge(rpcUrl(window.location), takePageToken(), onState));
 }

@@ -1,13 +1,19 @@
 import type { TrayageBridge } from '../../preload/contract';
-
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+import type { ConnectionState } from './connection-state';
 
 interface Pending {
   resolve: (reply: unknown) => void;
 }
 
-// The headless server's transport: same envelopes as Electron's IPC, over one WebSocket that reconnects.
-export function createWsBridge(url: string, onState: (state: ConnectionState) => void): TrayageBridge {
+// Named the same in main/server/request-guard.ts: the server answers with RPC_PROTOCOL, never with the token.
+const RPC_PROTOCOL = 'trayage.rpc';
+const TOKEN_PROTOCOL_PREFIX = 'trayage.token.';
+
+// The headless server's transport: same envelopes as Electron's IPC, over one WebSocket that reconnects,
+// with the same token, for as long as the tab is open: `serve` keeps its token and port across restarts.
+export function createWsBridge(url: string, token: string | null, onState: (state: ConnectionState) => void): TrayageBridge {
+  // A browser lets a page set no header on a WebSocket but its subprotocols, so the token travels as one.
+  const protocols = token === null ? [RPC_PROTOCOL] : [RPC_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
   const pending = new Map<unknown, Pending>();
   const listeners = new Set<(event: unknown) => void>();
   const queue: string[] = [];
@@ -16,7 +22,7 @@ export function createWsBridge(url: string, onState: (state: ConnectionState) =>
 
   const connect = () => {
     onState('connecting');
-    socket = new WebSocket(url);
+    socket = new WebSocket(url, protocols);
     socket.onopen = () => {
       retryMs = 500;
       onState('open');
@@ -27,6 +33,7 @@ export function createWsBridge(url: string, onState: (state: ConnectionState) =>
       try {
         data = JSON.parse(String(message.data));
       } catch {
+        // The server only sends JSON: text that is not cannot be a reply anyone waits for, nor an event.
         return;
       }
       const id = (data as { id?: unknown }).id;
@@ -67,7 +74,6 @@ export function createWsBridge(url: string, onState: (state: ConnectionState) =>
 }
 
 export function rpcUrl(location: Location): string {
-  const token = new URLSearchParams(location.search).get('token');
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/rpc${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${scheme}://${location.host}/rpc`;
 }

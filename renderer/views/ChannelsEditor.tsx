@@ -1,43 +1,40 @@
-import { useEffect, useState } from 'react';
-import type { UpdateChannel } from '../../preload/contract';
+import { useState } from 'react';
 import { useApi } from '../app-context';
-import { type StatusMessage, StatusLine } from './StatusLine';
+import { useMutation } from '../store/use-mutation';
+import { useQuery } from '../store/use-query';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
+
+const EMPTY = { name: '', kind: 'slack' as 'slack' | 'json', url: '' };
 
 // Webhook URLs are write-only here: they are sealed in the engine and never sent back to a window.
 export function ChannelsEditor() {
   const api = useApi();
-  const [channels, setChannels] = useState<UpdateChannel[]>([]);
-  const [form, setForm] = useState({ name: '', kind: 'slack' as 'slack' | 'json', url: '' });
-  const [message, setMessage] = useState<StatusMessage | null>(null);
-  const reload = () => api.call('channels.list').then(setChannels);
-  useEffect(() => {
-    void reload().catch(() => {});
-  }, [api]);
+  const query = useQuery('channels.list');
+  const [form, setForm] = useState(EMPTY);
+  const adding = useMutation(query.refresh);
+  const removing = useMutation(query.refresh);
 
   const add = async () => {
-    try {
-      await api.call('channels.save', form);
-      setForm({ name: '', kind: 'slack', url: '' });
-      setMessage({ ok: true, text: `Channel ${form.name} saved; its URL is stored encrypted.` });
-      await reload();
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+    const outcome = await adding.run(() => api.call('channels.save', form), () => `Channel ${form.name} saved; its URL is stored encrypted.`);
+    if (outcome.ok) setForm(EMPTY);
   };
 
   return (
     <section className="panel" aria-labelledby="channels-heading">
       <h2 id="channels-heading">Update channels</h2>
+      <QueryStatus query={query} what="the update channels" />
       <ul>
-        {channels.map((c) => (
+        {query.data?.map((c) => (
           <li key={c.id}>
             {c.name} ({c.kind === 'slack' ? 'Slack incoming webhook' : 'JSON webhook'}){' '}
-            <button type="button" onClick={() => void api.call('channels.delete', { id: c.id }).then(reload)}>
+            <button type="button" disabled={removing.busy} onClick={() => void removing.run(() => api.call('channels.delete', { id: c.id }))}>
               Remove
             </button>
           </li>
         ))}
       </ul>
+      <StatusLine message={removing.message} />
       <form
         className="row"
         onSubmit={(e) => {
@@ -51,11 +48,11 @@ export function ChannelsEditor() {
           <option value="json">JSON webhook</option>
         </select>
         <input aria-label="Webhook URL" placeholder="https://hooks…" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={adding.busy}>
           Add channel
         </button>
       </form>
-      <StatusLine message={message} />
+      <StatusLine message={adding.message} />
     </section>
   );
 }

@@ -1,17 +1,14 @@
-import { useEffect } from 'react';
-import { useIncidents } from '../app-context';
+import { useIncident } from '../store/incident-queries';
 import { navigate } from '../use-hash-route';
 import { ChecklistPanel } from './ChecklistPanel';
+import { QueryStatus } from './QueryStatus';
 import { SeverityBadge } from './SeverityBadge';
 
 // Narrow enough to sit beside a terminal: the incident's checklists and nothing else.
 export function ChecklistWindow({ id }: { id: number }) {
-  const detail = useIncidents((s) => s.detail);
-  const open = useIncidents((s) => s.open);
-  useEffect(() => {
-    void open(id).catch(() => {});
-  }, [id, open]);
-  if (!detail || detail.incident.id !== id) return <p className="empty">Loading…</p>;
+  const query = useIncident(id);
+  const detail = query.data;
+  if (!detail) return <QueryStatus query={query} what={`incident #${id}`} />;
   return (
     <div className="compact-window">
       <header className="toolbar">
@@ -22,7 +19,8 @@ export function ChecklistWindow({ id }: { id: number }) {
           <SeverityBadge severity={detail.incident.severity} /> #{id} {detail.incident.title}
         </h1>
       </header>
-      <ChecklistPanel incidentId={id} checklists={detail.checklists} compact />
+      <QueryStatus query={query} what={`incident #${id}`} />
+      <ChecklistPanel checklists={detail.checklists} refresh={query.refresh} compact />
     </div>
   );
 }

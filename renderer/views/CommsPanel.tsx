@@ -1,70 +1,89 @@
-import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../preload/contract';
-import { useApi, useIncidents } from '../app-context';
+import { useState } from 'react';
+import type { RenderedTemplate } from '../../preload/contract';
+import { useApi } from '../app-context';
+import { useMutation } from '../store/use-mutation';
+import { useQuery } from '../store/use-query';
+import { useDebounced } from '../use-debounced';
+import { ExplainedButton } from './ExplainedButton';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
 
-type Rendered = ResultOf<'templates.render'>;
+const TEXT_ID = 'update-text';
+
+// What the box would post with a hole in it. The text goes out as it stands, so every {{…}} left in it
+// counts (even one the preview can fill), and so do the blanks the template itself leaves ("[Brief description]").
+function holesIn(text: string, rendered: RenderedTemplate): string[] {
+  return [...new Set([...(text.match(/\{\{[^{}]*\}\}/g) ?? []), ...rendered.blanks])];
+}
 
 // Pick a template, edit the filled text, see what is still blank, then copy it or post it.
-export function CommsPanel({ incidentId }: { incidentId: number }) {
+export function CommsPanel({ incidentId, refresh }: { incidentId: number; refresh: () => Promise<void> }) {
   const api = useApi();
-  const open = useIncidents((s) => s.open);
-  const [templates, setTemplates] = useState<ResultOf<'templates.list'>>([]);
-  const [channels, setChannels] = useState<ResultOf<'channels.list'>>([]);
+  const templates = useQuery('templates.list');
+  const channels = useQuery('channels.list');
   const [templateId, setTemplateId] = useState('');
   const [text, setText] = useState('');
-  const [preview, setPreview] = useState<Rendered | null>(null);
   const [channelId, setChannelId] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [sending, setSending] = useState(false);
+  // The holes a send was stopped for: the next step must be the explicit "Send anyway" (or more editing).
+  const [holes, setHoles] = useState<string[] | null>(null);
+  const body = useDebounced(text, 250);
+  // Placeholders fill in as the incident's facts change; an emptied box hides the preview at once, not after the pause.
+  const preview = useQuery(
+    'templates.render',
+    { incidentId, body },
+    { enabled: body !== '' && text !== '', refreshOn: { 'incidents.changed': (p) => p.id === null || p.id === incidentId } },
+  );
+  const picking = useMutation();
+  const checking = useMutation();
+  const sending = useMutation(refresh);
 
-  useEffect(() => {
-    void api.call('templates.list').then(setTemplates).catch(() => {});
-    void api.call('channels.list').then(setChannels).catch(() => {});
-  }, [api]);
-
-  useEffect(() => {
-    if (!text) return setPreview(null);
-    const timer = setTimeout(() => {
-      void api.call('templates.render', { incidentId, body: text }).then(setPreview).catch(() => {});
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [api, incidentId, text]);
+  const edit = (next: string) => {
+    setText(next);
+    setHoles(null);
+  };
 
   const pickTemplate = async (id: string) => {
     setTemplateId(id);
-    setStatus(null);
-    const template = templates.find((t) => t.id === id);
+    setHoles(null);
+    sending.clear();
+    const template = templates.data?.find((t) => t.id === id);
     if (!template) return;
-    const rendered = await api.call('templates.render', { incidentId, body: template.body }).catch(() => null);
-    if (rendered) setText(rendered.text);
+    const outcome = await picking.run(() => api.call('templates.render', { incidentId, body: template.body }));
+    if (outcome.ok) setText(outcome.value.text);
   };
 
-  const send = async () => {
-    setSending(true);
-    setStatus(null);
-    try {
-      if (channelId === '') {
+  const send = () => {
+    setHoles(null);
+    return sending.run(
+      async () => {
+        const template = templateId || undefined;
+        if (channelId !== '') return api.call('updates.post', { incidentId, channelId: Number(channelId), text, templateId: template });
         try {
           await navigator.clipboard.writeText(text);
         } catch {
-          setStatus({ ok: false, message: 'Could not reach the clipboard: select the text and copy it by hand. Nothing was recorded.' });
-          return;
+          throw new Error('Could not reach the clipboard: select the text in the box above and copy it by hand. Nothing was recorded.');
         }
-        await api.call('updates.post', { incidentId, channelId: null, text, templateId: templateId || undefined });
-        setStatus({ ok: true, message: 'Copied to the clipboard and recorded in the timeline.' });
-      } else {
-        const channel = channels.find((c) => String(c.id) === channelId);
-        const result = await api.call('updates.post', { incidentId, channelId: Number(channelId), text, templateId: templateId || undefined });
-        setStatus(result.ok ? { ok: true, message: `Posted to ${channel?.name}.` } : { ok: false, message: `Not posted to ${channel?.name}: ${result.error} The text is kept below.` });
-      }
-      await open(incidentId).catch(() => {});
-    } catch (err) {
-      setStatus({ ok: false, message: `${(err as Error).message} The text is kept below.` });
-    } finally {
-      setSending(false);
-    }
+        return api.call('updates.post', { incidentId, channelId: null, text, templateId: template });
+      },
+      (result) => {
+        if (channelId === '') return 'Copied to the clipboard and recorded in the timeline.';
+        const channel = channels.data?.find((c) => String(c.id) === channelId)?.name ?? 'the channel';
+        return result.ok ? `Posted to ${channel}.` : { ok: false, text: `Not posted to ${channel}: ${result.error} The text is still in the box above.` };
+      },
+    );
   };
 
+  // Checked against the text as it is now, not the preview, which lags behind typing.
+  const trySend = async () => {
+    sending.clear();
+    const outcome = await checking.run(() => api.call('templates.render', { incidentId, body: text }));
+    if (!outcome.ok) return;
+    const found = holesIn(text, outcome.value);
+    if (found.length > 0) setHoles(found);
+    else await send();
+  };
+
+  const stillBlank = preview.data ? [...preview.data.unfilled.map((p) => `{{${p}}}`), ...preview.data.blanks] : [];
   return (
     <section className="panel" aria-labelledby="comms-heading">
       <h2 id="comms-heading">Communication</h2>
@@ -73,7 +92,7 @@ export function CommsPanel({ incidentId }: { incidentId: number }) {
           Template{' '}
           <select value={templateId} onChange={(e) => void pickTemplate(e.target.value)}>
             <option value="">Choose…</option>
-            {templates.map((t) => (
+            {templates.data?.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
@@ -84,7 +103,7 @@ export function CommsPanel({ incidentId }: { incidentId: number }) {
           Send to{' '}
           <select value={channelId} onChange={(e) => setChannelId(e.target.value)} aria-label="Send to">
             <option value="">Clipboard</option>
-            {channels.map((c) => (
+            {channels.data?.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name} ({c.kind === 'slack' ? 'Slack' : 'webhook'})
               </option>
@@ -92,12 +111,16 @@ export function CommsPanel({ incidentId }: { incidentId: number }) {
           </select>
         </label>
       </div>
-      <textarea aria-label="Update text" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="Choose a template or write the update" />
-      {preview && (
+      <QueryStatus query={templates} what="the templates" quiet />
+      <QueryStatus query={channels} what="the update channels" quiet />
+      <StatusLine message={picking.message} />
+      <textarea id={TEXT_ID} aria-label="Update text" rows={8} value={text} onChange={(e) => edit(e.target.value)} placeholder="Choose a template or write the update" />
+      <QueryStatus query={preview} what="the preview" quiet />
+      {preview.data && (
         <div className="preview" aria-label="Preview">
-          {preview.unfilled.length > 0 && <p className="warn-text">Still blank: {preview.unfilled.map((p) => `{{${p}}}`).join(', ')}</p>}
+          {stillBlank.length > 0 && <p className="warn-text">Still blank: {stillBlank.join(', ')}</p>}
           <pre>
-            {preview.segments.map((seg, i) =>
+            {preview.data.segments.map((seg, i) =>
               seg.placeholder && !seg.filled ? (
                 <mark key={i} title="No value yet">
                   {seg.text}
@@ -110,15 +133,32 @@ export function CommsPanel({ incidentId }: { incidentId: number }) {
         </div>
       )}
       <div className="row">
-        <button type="button" className="primary" disabled={!text.trim() || sending} onClick={() => void send()}>
-          {sending ? 'Sending…' : channelId === '' ? 'Copy and record' : 'Post update'}
-        </button>
+        <ExplainedButton
+          className="primary"
+          disabled={checking.busy || sending.busy || holes !== null}
+          blockedBy={text.trim() ? null : 'Choose a template or write the update first.'}
+          onClick={() => void trySend()}
+        >
+          {sending.busy ? 'Sending…' : channelId === '' ? 'Copy and record' : 'Post update'}
+        </ExplainedButton>
       </div>
-      {status && (
-        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok-text' : 'error-text'}>
-          {status.message}
-        </p>
+      <StatusLine message={checking.message} />
+      {holes && (
+        <div className="confirm-blanks" role="alert">
+          <p>
+            The text above still has {holes.length === 1 ? 'a blank' : 'blanks'}: <code>{holes.join(', ')}</code>. They would be sent as they stand.
+          </p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => void send()}>
+              Send anyway
+            </button>
+            <button type="button" autoFocus onClick={() => (setHoles(null), document.getElementById(TEXT_ID)?.focus())}>
+              Keep editing
+            </button>
+          </div>
+        </div>
       )}
+      <StatusLine message={sending.message} />
     </section>
   );
 }

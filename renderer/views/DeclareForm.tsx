@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { DeclareIncidentParams, Incident } from '../../preload/contract';
-import { useIncidents } from '../app-context';
-import { ApiError } from '../transport/api-client';
+import { useApi } from '../app-context';
+import { useLifecycle } from '../store/incident-queries';
+import { useMutation } from '../store/use-mutation';
 import { navigate } from '../use-hash-route';
+import { StatusLine } from './StatusLine';
 
 type DeclareFields = { title: string; severity: string; impact: string; commander: string; service: string };
+const FIELD_NAMES = ['title', 'severity', 'impact', 'commander', 'service'];
 
 export interface DeclareFormProps {
   // Pre-filled values, e.g. from a monitor that is down.
@@ -16,26 +19,22 @@ export interface DeclareFormProps {
 }
 
 export function DeclareForm({ initial, heading = 'Declare incident', onDeclare, onCancel }: DeclareFormProps = {}) {
-  const lifecycle = useIncidents((s) => s.lifecycle);
-  const declare = useIncidents((s) => s.declare);
+  const api = useApi();
+  const severities = useLifecycle().data?.severities ?? [];
+  const declaring = useMutation();
   const [fields, setFields] = useState<DeclareFields>({ title: '', severity: '', impact: '', commander: '', service: '', ...initial });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const severity = fields.severity || lifecycle?.severities[0]?.key || '';
+  // A pre-filled severity the scheme does not know falls back to the first level, as an empty one does.
+  const severity = severities.some((s) => s.key === fields.severity) ? fields.severity : (severities[0]?.key ?? '');
 
   const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const incident = await (onDeclare ?? declare)({ ...fields, severity });
-      navigate({ view: 'incident', id: incident.id });
-    } catch (err) {
-      if (err instanceof ApiError) setFieldErrors(Object.fromEntries((err.issues ?? []).map((i) => [i.path, i.message])));
-    } finally {
-      setBusy(false);
-    }
+    const declare = onDeclare ?? ((input: DeclareIncidentParams) => api.call('incidents.declare', input));
+    const outcome = await declaring.run(() => declare({ ...fields, severity }));
+    if (outcome.ok) return navigate({ view: 'incident', id: outcome.value.id });
+    setFieldErrors(Object.fromEntries(outcome.issues.filter((i) => FIELD_NAMES.includes(i.path)).map((i) => [i.path, i.message])));
   };
 
   const error = (name: string) =>
@@ -56,7 +55,7 @@ export function DeclareForm({ initial, heading = 'Declare incident', onDeclare, 
       <label>
         Severity
         <select value={severity} onChange={set('severity')}>
-          {lifecycle?.severities.map((s) => (
+          {severities.map((s) => (
             <option key={s.key} value={s.key}>
               {s.key} — {s.name}
             </option>
@@ -67,17 +66,21 @@ export function DeclareForm({ initial, heading = 'Declare incident', onDeclare, 
       <label>
         Impact
         <textarea rows={2} value={fields.impact} onChange={set('impact')} placeholder="Who is affected and how" />
+        {error('impact')}
       </label>
       <label>
         Commander
         <input value={fields.commander} onChange={set('commander')} maxLength={200} />
+        {error('commander')}
       </label>
       <label>
         Service
         <input value={fields.service} onChange={set('service')} maxLength={200} />
+        {error('service')}
       </label>
+      {Object.keys(fieldErrors).length === 0 && <StatusLine message={declaring.message} />}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={declaring.busy}>
           Declare
         </button>
         <button type="button" onClick={onCancel ?? (() => navigate({ view: 'log' }))}>

@@ -1,11 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../preload/contract';
-import { useApi, useIncidents } from '../app-context';
-import { download, formatDuration } from '../format';
+import { useState } from 'react';
+import { useApi } from '../app-context';
+import { formatDateTime, formatDuration } from '../../main/shared/time-format';
+import { download } from '../format';
+import { useLifecycle } from '../store/incident-queries';
+import { useMutation } from '../store/use-mutation';
+import { useQuery } from '../store/use-query';
+import { useDebounced } from '../use-debounced';
 import { navigate } from '../use-hash-route';
+import { useNow } from '../use-now';
+import { QueryStatus } from './QueryStatus';
 import { SeverityBadge } from './SeverityBadge';
+import { StatusLine } from './StatusLine';
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+const CHANGES = { refreshOn: { 'incidents.changed': true } } as const;
 const PERIODS = [
   { label: 'Last 7 days', days: 7 },
   { label: 'Last 30 days', days: 30 },
@@ -15,46 +24,39 @@ const PERIODS = [
 
 export function HistoryView() {
   const api = useApi();
-  const lifecycle = useIncidents((s) => s.lifecycle);
+  const lifecycle = useLifecycle().data;
   const [query, setQuery] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
   const [service, setService] = useState('');
   const [days, setDays] = useState(30);
-  const [hits, setHits] = useState<ResultOf<'incidents.search'>>([]);
-  const [metrics, setMetrics] = useState<ResultOf<'incidents.metrics'> | null>(null);
+  // Moves on once a minute, so the period follows the clock without every render being a new request.
+  const now = useNow(MINUTE);
+  const from = now - days * DAY;
+  const typedQuery = useDebounced(query, 200);
+  const typedService = useDebounced(service, 200);
+  const hits = useQuery('incidents.search', { query: typedQuery, severity: severity || undefined, status: status || undefined, service: typedService || undefined, from }, CHANGES);
+  const metrics = useQuery('incidents.metrics', { from, to: now + MINUTE }, CHANGES);
+  const exporting = useMutation();
 
-  useEffect(() => {
-    const from = Date.now() - days * DAY;
-    const timer = setTimeout(() => {
-      void api
-        .call('incidents.search', { query, severity: severity || undefined, status: status || undefined, service: service || undefined, from })
-        .then(setHits)
-        .catch(() => {});
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [api, query, severity, status, service, days]);
-
-  useEffect(() => {
-    void api.call('incidents.metrics', { from: Date.now() - days * DAY, to: Date.now() + 1 }).then(setMetrics).catch(() => {});
-  }, [api, days]);
-
-  const exportAs = async (format: 'json' | 'csv') => {
-    const file = await api.call('incidents.export', { format, from: Date.now() - days * DAY });
-    download(file.filename, file.mime, file.content);
-  };
+  const exportAs = (format: 'json' | 'csv') =>
+    exporting.run(async () => {
+      const file = await api.call('incidents.export', { format, from });
+      download(file.filename, file.mime, file.content);
+    });
 
   return (
     <section aria-labelledby="history-heading">
       <header className="toolbar">
         <h1 id="history-heading">History</h1>
-        <button type="button" onClick={() => void exportAs('csv')}>
+        <button type="button" disabled={exporting.busy} onClick={() => void exportAs('csv')}>
           Export CSV
         </button>
-        <button type="button" onClick={() => void exportAs('json')}>
+        <button type="button" disabled={exporting.busy} onClick={() => void exportAs('json')}>
           Export JSON
         </button>
       </header>
+      <StatusLine message={exporting.message} />
       <div className="filters row">
         <input type="search" aria-label="Search incidents, notes and timeline" placeholder="Search incidents, notes, timeline…" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
         <select aria-label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
@@ -82,7 +84,8 @@ export function HistoryView() {
           ))}
         </select>
       </div>
-      {metrics && (
+      <QueryStatus query={metrics} what="the response times" quiet />
+      {metrics.data && (
         <table className="metrics" aria-label="MTTA and MTTR by severity">
           <thead>
             <tr>
@@ -93,29 +96,30 @@ export function HistoryView() {
             </tr>
           </thead>
           <tbody>
-            {[...metrics.bySeverity, metrics.overall].map((m) => (
+            {[...metrics.data.bySeverity, metrics.data.overall].map((m) => (
               <tr key={m.severity}>
                 <td>{m.severity}</td>
                 <td>{m.count}</td>
-                <td>{formatDuration(m.mttaMs)}</td>
-                <td>{formatDuration(m.mttrMs)}</td>
+                <td>{m.mttaMs === null ? '—' : formatDuration(m.mttaMs)}</td>
+                <td>{m.mttrMs === null ? '—' : formatDuration(m.mttrMs)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <QueryStatus query={hits} what="the search results" />
       <ul className="hits" aria-label="Search results">
-        {hits.map((h) => (
+        {hits.data?.map((h) => (
           <li key={`${h.incidentId}-${h.entryId ?? 'i'}`}>
             <button type="button" className="link" onClick={() => navigate({ view: 'incident', id: h.incidentId })}>
               <SeverityBadge severity={h.severity} /> #{h.incidentId} {h.title}
             </button>{' '}
-            <span className="muted">{new Date(h.createdAt).toLocaleDateString()}</span>
+            <span className="muted">{formatDateTime(h.createdAt)}</span>
             {h.snippet && <div className="snippet">{h.snippet}</div>}
           </li>
         ))}
       </ul>
-      {hits.length === 0 && <p className="empty">Nothing found.</p>}
+      {hits.data?.length === 0 && <p className="empty">Nothing found.</p>}
     </section>
   );
 }

@@ -1,89 +1,98 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { useIncidents } from '../app-context';
+import type { IncidentDetail, Lifecycle } from '../../preload/contract';
+import { useApi } from '../app-context';
+import { useIncident, useLifecycle } from '../store/incident-queries';
+import { useMutation } from '../store/use-mutation';
 import { navigate } from '../use-hash-route';
 import { useNow } from '../use-now';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CommsPanel } from './CommsPanel';
-import { RunbookPanel } from './packs/RunbookPanel';
 import { IncidentFacts } from './IncidentFacts';
-import { SeverityBadge, StatusBadge } from './SeverityBadge';
-import { Timeline } from './Timeline';
+import { IncidentHeader } from './IncidentHeader';
+import { RunbookPanel } from './packs/RunbookPanel';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
+import { TimelinePanel } from './TimelinePanel';
 import { TimersPanel } from './TimersPanel';
 
 export function IncidentView({ id }: { id: number }) {
-  const detail = useIncidents((s) => s.detail);
-  const lifecycle = useIncidents((s) => s.lifecycle);
-  const open = useIncidents((s) => s.open);
-  const setStatus = useIncidents((s) => s.setStatus);
-  const addNote = useIncidents((s) => s.addNote);
-  const loadEarlier = useIncidents((s) => s.loadEarlier);
-  const [note, setNote] = useState('');
-  const [savingNote, setSavingNote] = useState(false);
-  const [changingStatus, setChangingStatus] = useState(false);
+  const query = useIncident(id);
+  const lifecycle = useLifecycle().data;
   const now = useNow();
 
-  useEffect(() => {
-    void open(id).catch(() => {});
-  }, [id, open]);
+  const detail = query.data;
+  if (!detail) return <QueryStatus query={query} what={`incident #${id}`} />;
+  return (
+    <article className="incident-view" aria-labelledby="incident-title">
+      <IncidentHeader detail={detail} lifecycle={lifecycle} now={now} />
+      <QueryStatus query={query} what={`incident #${id}`} />
+      <NextActions detail={detail} lifecycle={lifecycle} refresh={query.refresh} />
+      <div className="incident-layout">
+        <TimelinePanel detail={detail} refresh={query.refresh} />
+        <div className="incident-side">
+          <TimersPanel detail={detail} now={now} refresh={query.refresh} />
+          <section className="panel" aria-labelledby="checklists-heading">
+            <h2 id="checklists-heading">Checklists</h2>
+            <ChecklistPanel checklists={detail.checklists} refresh={query.refresh} />
+          </section>
+          <section className="panel" aria-labelledby="facts-heading">
+            <h2 id="facts-heading">Facts</h2>
+            <IncidentFacts incident={detail.incident} lifecycle={lifecycle} refresh={query.refresh} />
+          </section>
+          <CommsPanel incidentId={id} refresh={query.refresh} />
+          <RunbookPanel incidentId={id} service={detail.incident.service} />
+        </div>
+      </div>
+    </article>
+  );
+}
 
-  if (!detail || detail.incident.id !== id) return <p className="empty">Loading incident #{id}…</p>;
-  const { incident, timeline } = detail;
-  const statusName = (key: string) => lifecycle?.statuses.find((s) => s.key === key)?.name ?? key;
+interface NextActionsProps {
+  detail: IncidentDetail;
+  lifecycle: Lifecycle | null;
+  refresh: () => Promise<void>;
+}
+
+// The moves open to the incident now, the most likely first: acknowledge it, then the next status.
+function NextActions({ detail, lifecycle, refresh }: NextActionsProps) {
+  const api = useApi();
+  const moving = useMutation(refresh);
+  const { incident } = detail;
+  const id = incident.id;
   const current = lifecycle?.statuses.find((s) => s.key === incident.status);
-  const nextStatuses = lifecycle?.statuses.filter((s) => current?.next.includes(s.key)) ?? [];
-  const relapse = current?.watch ? timeline.findLast((e) => e.kind === 'relapse' && e.at >= incident.statusChangedAt) : undefined;
+  const statuses = lifecycle?.statuses ?? [];
+  const nextStatuses = statuses.filter((s) => current?.next.includes(s.key));
+  // The suggested move goes forward in the lifecycle (Monitoring → Resolved), never back to an earlier status.
+  const forward = nextStatuses.find((s) => statuses.indexOf(s) > statuses.findIndex((c) => c.key === incident.status));
+  const relapse = current?.watch ? detail.timeline.findLast((e) => e.kind === 'relapse' && e.at >= incident.statusChangedAt) : undefined;
   const reopenTo = lifecycle?.statuses[0];
-
-  const submitNote = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!note.trim() || savingNote) return;
-    setSavingNote(true);
-    try {
-      await addNote(id, note);
-      setNote('');
-    } catch {
-      // the store shows the error; the text stays in the box
-    } finally {
-      setSavingNote(false);
-    }
-  };
-
-  const changeStatus = async (status: string) => {
-    setChangingStatus(true);
-    try {
-      await setStatus(id, status);
-    } catch {
-      // shown by the store
-    } finally {
-      setChangingStatus(false);
-    }
-  };
+  const acknowledged = incident.acknowledgedAt !== null;
+  const changeStatus = (status: string) => void moving.run(() => api.call('incidents.setStatus', { id, status }));
 
   return (
-    <article aria-labelledby="incident-title">
-      <header className="toolbar">
-        <button type="button" onClick={() => navigate({ view: 'log' })} title="Back to the log (Esc)">
-          ← Log
-        </button>
-        <h1 id="incident-title">
-          <SeverityBadge severity={incident.severity} /> #{incident.id} {incident.title}
-        </h1>
-        <StatusBadge status={incident.status} name={statusName(incident.status)} />
-      </header>
+    <>
       {relapse && reopenTo && (
         <div className="banner warn" role="alert">
           {relapse.text.replace(': re-open?', '.')}{' '}
-          <button type="button" className="primary" onClick={() => void changeStatus(reopenTo.key)}>
+          <button type="button" className="primary" disabled={moving.busy} onClick={() => changeStatus(reopenTo.key)}>
             Re-open ({reopenTo.name})
           </button>
         </div>
       )}
-      <div className="status-actions" role="group" aria-label="Change status">
+      <div className="next-actions" role="group" aria-label="Next actions">
+        {!acknowledged && (
+          <button type="button" className="primary" disabled={moving.busy} onClick={() => void moving.run(() => api.call('incidents.change', { id, acknowledge: true }))}>
+            Acknowledge
+          </button>
+        )}
         {nextStatuses.map((s) => (
-          <button key={s.key} type="button" disabled={changingStatus} onClick={() => void changeStatus(s.key)}>
+          <button key={s.key} type="button" className={acknowledged && s === forward ? 'primary' : ''} disabled={moving.busy} onClick={() => changeStatus(s.key)}>
             Move to {s.name}
           </button>
         ))}
+        <span className="spacer" />
+        <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: id })}>
+          Run diagnostics ▸
+        </button>
         <button
           type="button"
           title="Opens a small window that can sit beside a terminal"
@@ -97,47 +106,8 @@ export function IncidentView({ id }: { id: number }) {
         <button type="button" onClick={() => navigate({ view: 'postmortem', id })}>
           Post-mortem
         </button>
-        <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: id })}>
-          Run diagnostics ▸
-        </button>
       </div>
-      <IncidentFacts incident={incident} now={now} />
-      <div className="columns">
-        <div className="main-column">
-          <section className="panel" aria-labelledby="checklists-heading">
-            <h2 id="checklists-heading">Checklists</h2>
-            <ChecklistPanel incidentId={id} checklists={detail.checklists} />
-          </section>
-          <h2>Timeline</h2>
-          {detail.timelineTotal > timeline.length && (
-            <button type="button" className="link muted" onClick={() => void loadEarlier(id).catch(() => {})}>
-              Show earlier entries ({detail.timelineTotal - timeline.length} more)
-            </button>
-          )}
-          <Timeline entries={timeline} />
-          <form className="note-form" onSubmit={(e) => void submitNote(e)}>
-            <label htmlFor="note">Add a note</label>
-            <textarea
-              id="note"
-              value={note}
-              rows={3}
-              placeholder="What did you find or do? (Ctrl+Enter to add)"
-              onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitNote();
-              }}
-            />
-            <button type="submit" className="primary" disabled={savingNote || !note.trim()}>
-              Add note
-            </button>
-          </form>
-        </div>
-        <aside className="side-column">
-          <TimersPanel detail={detail} now={now} />
-          <RunbookPanel incidentId={id} service={incident.service} />
-          <CommsPanel incidentId={id} />
-        </aside>
-      </div>
-    </article>
+      <StatusLine message={moving.message} />
+    </>
   );
 }

@@ -1,38 +1,34 @@
-import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../preload/contract';
+import { useState } from 'react';
+import { formatDateTime } from '../../main/shared/time-format';
 import { useApi } from '../app-context';
 import { download } from '../format';
+import { useMutation } from '../store/use-mutation';
+import { useQuery } from '../store/use-query';
 import { navigate } from '../use-hash-route';
-
-type Postmortem = ResultOf<'postmortem.get'>;
+import { ExplainedButton } from './ExplainedButton';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
 
 export function PostmortemView({ id }: { id: number }) {
   const api = useApi();
-  const [doc, setDoc] = useState<Postmortem | null>(null);
-  const [text, setText] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  // An untouched draft follows the incident as it changes; once edited here, the text is the person's until saved.
+  const query = useQuery('postmortem.get', { incidentId: id }, { refreshOn: { 'incidents.changed': (p) => p.id === null || p.id === id } });
+  const [edited, setEdited] = useState<string | null>(null);
+  const saving = useMutation(query.refresh);
 
-  const load = (p: Promise<Postmortem>) =>
-    p.then((d) => {
-      setDoc(d);
-      setText(d.markdown);
-    });
-  useEffect(() => {
-    void load(api.call('postmortem.get', { incidentId: id })).catch((e) => setMessage((e as Error).message));
-  }, [api, id]);
+  const doc = query.data;
+  if (!doc) return <QueryStatus query={query} what={`the post-mortem of #${id}`} />;
+  const text = edited ?? doc.markdown;
 
   const save = async () => {
-    await load(api.call('postmortem.save', { incidentId: id, markdown: text }));
-    setMessage('Saved.');
+    if ((await saving.run(() => api.call('postmortem.save', { incidentId: id, markdown: text }), () => 'Saved.')).ok) setEdited(null);
   };
   const regenerate = async () => {
-    if (doc?.edited && !window.confirm('Replace your edited post-mortem with a fresh draft from the incident?')) return;
-    await load(api.call('postmortem.regenerate', { incidentId: id }));
-    setMessage('A fresh draft was generated from the incident.');
+    if (doc.edited && !window.confirm('Replace your edited post-mortem with a fresh draft from the incident?')) return;
+    const outcome = await saving.run(() => api.call('postmortem.regenerate', { incidentId: id }), () => 'A fresh draft was generated from the incident.');
+    if (outcome.ok) setEdited(null);
   };
 
-  if (!doc) return <p className="empty">{message ?? 'Loading the post-mortem…'}</p>;
-  const dirty = text !== doc.markdown;
   return (
     <section aria-labelledby="pm-heading" className="postmortem">
       <header className="toolbar">
@@ -40,21 +36,22 @@ export function PostmortemView({ id }: { id: number }) {
           ← Incident
         </button>
         <h1 id="pm-heading">Post-mortem #{id}</h1>
-        <span className="muted">{doc.edited ? `edited ${new Date(doc.updatedAt ?? 0).toLocaleString()}` : 'draft from the incident'}</span>
+        <span className="muted">{doc.edited ? `edited ${formatDateTime(doc.updatedAt ?? 0)}` : 'draft from the incident'}</span>
       </header>
-      <textarea aria-label="Post-mortem Markdown" value={text} onChange={(e) => setText(e.target.value)} rows={30} spellCheck />
+      <QueryStatus query={query} what={`the post-mortem of #${id}`} />
+      <textarea aria-label="Post-mortem Markdown" value={text} onChange={(e) => setEdited(e.target.value)} rows={30} spellCheck />
       <div className="row">
-        <button type="button" className="primary" disabled={!dirty} onClick={() => void save()}>
+        <ExplainedButton className="primary" disabled={saving.busy} blockedBy={text === doc.markdown ? 'No changes to save.' : null} onClick={() => void save()}>
           Save
-        </button>
-        <button type="button" onClick={() => void regenerate()}>
+        </ExplainedButton>
+        <button type="button" disabled={saving.busy} onClick={() => void regenerate()}>
           Regenerate draft
         </button>
         <button type="button" onClick={() => download(`postmortem-incident-${id}.md`, 'text/markdown', text)}>
           Export .md
         </button>
       </div>
-      {message && <p role="status">{message}</p>}
+      <StatusLine message={saving.message} />
     </section>
   );
 }

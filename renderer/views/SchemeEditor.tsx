@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { SeverityScheme } from '../../preload/contract';
-import { useApi, useIncidents } from '../app-context';
-import { type StatusMessage, StatusLine } from './StatusLine';
+import { useState } from 'react';
+import type { SchemeChoice, SeverityScheme } from '../../preload/contract';
+import { useApi } from '../app-context';
+import { useMutation } from '../store/use-mutation';
+import { useQuery } from '../store/use-query';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
 
 const NUMBERS = [
   ['responseMinutes', 'Respond (min)'],
@@ -12,37 +15,30 @@ const NUMBERS = [
 
 export function SchemeEditor() {
   const api = useApi();
-  const reloadLifecycle = useIncidents((s) => s.reloadLifecycle);
-  const [schemes, setSchemes] = useState<SeverityScheme[]>([]);
-  const [scheme, setScheme] = useState<SeverityScheme | null>(null);
-  const [message, setMessage] = useState<StatusMessage | null>(null);
+  const schemes = useQuery('schemes.list');
+  const active = useQuery('schemes.active', {}, { refreshOn: { 'incidents.changed': (p) => p.id === null } });
+  // The scheme in use until someone edits it here.
+  const [draft, setDraft] = useState<SeverityScheme | null>(null);
+  const saving = useMutation(active.refresh);
 
-  useEffect(() => {
-    void api.call('schemes.list').then(setSchemes).catch(() => {});
-    void api.call('schemes.active').then(setScheme).catch(() => {});
-  }, [api]);
-
-  const save = async (input: unknown) => {
-    try {
-      setScheme(await api.call('schemes.setActive', { scheme: input }));
-      await reloadLifecycle();
-      setMessage({ ok: true, text: 'Severity scheme saved.' });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+  const scheme = draft ?? active.data;
+  if (!scheme) return <QueryStatus query={active} what="the severity scheme" quiet />;
+  const save = async (input: SchemeChoice) => {
+    if ((await saving.run(() => api.call('schemes.setActive', { scheme: input }), () => 'Severity scheme saved.')).ok) setDraft(null);
   };
-  if (!scheme) return null;
   const setLevel = (index: number, field: string, value: unknown) =>
-    setScheme({ ...scheme, levels: scheme.levels.map((l, i) => (i === index ? { ...l, [field]: value } : l)) });
+    setDraft({ ...scheme, levels: scheme.levels.map((l, i) => (i === index ? { ...l, [field]: value } : l)) });
 
   return (
     <section className="panel" aria-labelledby="scheme-heading">
       <h2 id="scheme-heading">Severity scheme</h2>
+      <QueryStatus query={active} what="the severity scheme" />
+      <QueryStatus query={schemes} what="the ready-made schemes" quiet />
       <label>
         Start from{' '}
         <select aria-label="Ready-made scheme" value="" onChange={(e) => e.target.value && void save({ id: e.target.value })}>
           <option value="">Choose a ready-made scheme…</option>
-          {schemes.map((s) => (
+          {schemes.data?.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
@@ -92,10 +88,10 @@ export function SchemeEditor() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="primary" onClick={() => void save(scheme)}>
+      <button type="button" className="primary" disabled={saving.busy} onClick={() => void save(scheme)}>
         Save scheme
       </button>
-      <StatusLine message={message} />
+      <StatusLine message={saving.message} />
     </section>
   );
 }

@@ -1,7 +1,4 @@
-export interface StatusMessage {
-  ok: boolean;
-  text: string;
-}
+import type { StatusMessage } from '../store/use-mutation';
 
 // The outcome of the last action: read out politely when it worked, at once when it did not.
 export function StatusLine({ message }: { message: StatusMessage | null }) {

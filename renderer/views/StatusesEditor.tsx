@@ -1,35 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Lifecycle } from '../../preload/contract';
-import { useApi, useIncidents } from '../app-context';
-import { type StatusMessage, StatusLine } from './StatusLine';
+import { useApi } from '../app-context';
+import { useLifecycle } from '../store/incident-queries';
+import { useMutation } from '../store/use-mutation';
+import { QueryStatus } from './QueryStatus';
+import { StatusLine } from './StatusLine';
 
 type Status = Lifecycle['statuses'][number];
 
 // The statuses incidents move through: order, which are open, which start the post-fix watch, allowed moves.
 export function StatusesEditor() {
   const api = useApi();
-  const lifecycle = useIncidents((s) => s.lifecycle);
-  const reloadLifecycle = useIncidents((s) => s.reloadLifecycle);
-  const [rows, setRows] = useState<Status[]>([]);
-  const [message, setMessage] = useState<StatusMessage | null>(null);
-  useEffect(() => {
-    if (lifecycle) setRows(lifecycle.statuses);
-  }, [lifecycle]);
+  const lifecycle = useLifecycle();
+  // The saved statuses until someone edits them here.
+  const [draft, setDraft] = useState<Status[] | null>(null);
+  const saving = useMutation(lifecycle.refresh);
+  const rows = draft ?? lifecycle.data?.statuses ?? [];
 
-  const set = (i: number, patch: Partial<Status>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<Status>) => setDraft(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const save = async () => {
-    try {
-      await api.call('lifecycle.set', { lifecycle: { statuses: rows } });
-      await reloadLifecycle();
-      setMessage({ ok: true, text: 'Statuses saved.' });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+    if ((await saving.run(() => api.call('lifecycle.set', { lifecycle: { statuses: rows } }), () => 'Statuses saved.')).ok) setDraft(null);
   };
 
   return (
     <section className="panel" aria-labelledby="statuses-heading">
       <h2 id="statuses-heading">Statuses</h2>
+      <QueryStatus query={lifecycle} what="the statuses" />
       <table className="scheme">
         <thead>
           <tr>
@@ -67,14 +63,14 @@ export function StatusesEditor() {
         </tbody>
       </table>
       <div className="row">
-        <button type="button" onClick={() => setRows([...rows, { key: '', name: '', open: true, watch: false, next: [] }])}>
+        <button type="button" onClick={() => setDraft([...rows, { key: '', name: '', open: true, watch: false, next: [] }])}>
           Add status
         </button>
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button type="button" className="primary" disabled={saving.busy} onClick={() => void save()}>
           Save statuses
         </button>
       </div>
-      <StatusLine message={message} />
+      <StatusLine message={saving.message} />
     </section>
   );
 }

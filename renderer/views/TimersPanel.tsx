@@ -1,17 +1,20 @@
-import type { IncidentDetail } from '../../preload/contract';
-import { useApi, useIncidents } from '../app-context';
-import { formatCountdown } from '../format';
+import type { IncidentDetail, Timer } from '../../preload/contract';
+import { useApi } from '../app-context';
+import { formatCountdown } from '../../main/shared/time-format';
+import { useMutation } from '../store/use-mutation';
+import { StatusLine } from './StatusLine';
+import { ExternalLink } from './ExternalLink';
 
-const NAMES: Record<string, string> = { ack: 'Acknowledge', escalation: 'Escalate', update: 'Next update', 'postfix-watch': 'Post-fix watch' };
+export const TIMER_NAMES: Record<string, string> = { ack: 'Acknowledge', escalation: 'Escalate', update: 'Next update', 'postfix-watch': 'Post-fix watch' };
 
-export function TimersPanel({ detail, now }: { detail: IncidentDetail; now: number }) {
-  const api = useApi();
-  const open = useIncidents((s) => s.open);
-  const { incident, timers, escalation } = detail;
-  const act = async (work: () => Promise<unknown>) => {
-    await work().catch(() => {});
-    await open(incident.id).catch(() => {});
-  };
+interface Props {
+  detail: IncidentDetail;
+  now: number;
+  refresh: () => Promise<void>;
+}
+
+export function TimersPanel({ detail, now, refresh }: Props) {
+  const { timers, escalation } = detail;
   return (
     <section className="panel" aria-labelledby="timers-heading">
       <h2 id="timers-heading">Timers</h2>
@@ -20,27 +23,7 @@ export function TimersPanel({ detail, now }: { detail: IncidentDetail; now: numb
       ) : (
         <ul className="timers">
           {timers.map((t) => (
-            <li key={t.kind} className={now > t.dueAt ? 'overdue' : ''}>
-              <strong>{NAMES[t.kind] ?? t.kind}</strong>{' '}
-              <span className="countdown" role="timer" aria-label={`${NAMES[t.kind]} ${formatCountdown(t.dueAt, now)}`}>
-                {formatCountdown(t.dueAt, now)}
-              </span>
-              {t.snoozed && <span className="muted"> (snoozed)</span>}
-              <div className="muted small">{t.label}</div>
-              <div className="row">
-                <button type="button" onClick={() => void act(() => api.call('incidents.snoozeTimer', { id: incident.id, kind: t.kind, minutes: 15 }))}>
-                  Snooze 15 min
-                </button>
-                {t.kind === 'escalation' && detail.level && (
-                  <button
-                    type="button"
-                    onClick={() => void act(() => api.call('incidents.escalate', { id: incident.id, to: detail.level!.escalateTo.length ? detail.level!.escalateTo : ['next level'] }))}
-                  >
-                    Mark escalated
-                  </button>
-                )}
-              </div>
-            </li>
+            <TimerRow key={t.kind} detail={detail} timer={t} now={now} refresh={refresh} />
           ))}
         </ul>
       )}
@@ -57,9 +40,9 @@ export function TimersPanel({ detail, now }: { detail: IncidentDetail; now: numb
                       <span key={c.name} className="contact">
                         {c.name}{' '}
                         {c.links.map((l) => (
-                          <a key={l.href} href={l.href}>
+                          <ExternalLink key={l.href} href={l.href}>
                             {l.label}
-                          </a>
+                          </ExternalLink>
                         ))}
                       </span>
                     ))}
@@ -69,5 +52,33 @@ export function TimersPanel({ detail, now }: { detail: IncidentDetail; now: numb
         </div>
       )}
     </section>
+  );
+}
+
+function TimerRow({ detail, timer: t, now, refresh }: Props & { timer: Timer }) {
+  const api = useApi();
+  const acting = useMutation(refresh);
+  const id = detail.incident.id;
+  const escalateTo = detail.level?.escalateTo.length ? detail.level.escalateTo : ['next level'];
+  return (
+    <li className={now > t.dueAt ? 'overdue' : ''}>
+      <strong>{TIMER_NAMES[t.kind] ?? t.kind}</strong>{' '}
+      <span className="countdown" role="timer" aria-label={`${TIMER_NAMES[t.kind] ?? t.kind} ${formatCountdown(t.dueAt, now)}`}>
+        {formatCountdown(t.dueAt, now)}
+      </span>
+      {t.snoozed && <span className="muted"> (snoozed)</span>}
+      <div className="muted small">{t.label}</div>
+      <div className="row">
+        <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('incidents.snoozeTimer', { id, kind: t.kind, minutes: 15 }))}>
+          Snooze 15 min
+        </button>
+        {t.kind === 'escalation' && detail.level && (
+          <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('incidents.escalate', { id, to: escalateTo }))}>
+            Mark escalated
+          </button>
+        )}
+      </div>
+      <StatusLine message={acting.message} />
+    </li>
   );
 }

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertmanagerClient } from '../../main/engine/lib/clients/alertmanager-client';
-import type { AlertmanagerSource } from '../../main/engine/alerts/domain/source-config';
+import type { AlertmanagerSource } from '../../main/engine/alerts/kinds/alertmanager-kind';
 import { SourcePoller } from '../../main/engine/alerts/source-poller';
 import { type MetricsExporter, type PromStack, startExporter, startPromStack, waitUntil } from '../fixtures/prometheus-stack';
 

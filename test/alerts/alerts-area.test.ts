@@ -63,12 +63,18 @@ describe('alerts area: real Prometheus → Alertmanager → Trayage → D-Bus no
     expect((await call('tray.state')).problems).toContainEqual(expect.objectContaining({ level: 'down', label: expect.stringContaining('CheckoutErrors') }));
 
     const incident = await call('alerts.declare', { source: 'prod-alertmanager', key: alert.key });
-    expect(incident).toMatchObject({ title: 'CheckoutErrors: 5xx ratio above 5%', severity: 'P1', service: 'checkout' });
+    expect(incident).toMatchObject({ title: 'CheckoutErrors: 5xx ratio above 5%', severity: 'P1', service: 'checkout', acknowledgedAt: null });
+    expect((await call('incidents.get', { id: incident.id })).timers.map((t: any) => t.kind)).toContain('ack');
 
     const { silenceId } = await call('alerts.ack', { source: 'prod-alertmanager', key: alert.key, minutes: 240, comment: 'on it' });
     const silence = await new AlertmanagerClient(stack.alertmanager).silence(silenceId);
     expect(silence).toMatchObject({ createdBy: 'ana', comment: 'on it', status: { state: 'active' } });
     expect(Date.parse(silence.endsAt) - Date.parse(silence.startsAt)).toBeGreaterThan(239 * 60_000);
+    // The linked incident is acknowledged with the alert: stamped, and its ack timer stops.
+    const acknowledged = await call('incidents.get', { id: incident.id });
+    expect(acknowledged.incident.acknowledgedAt).toEqual(expect.any(Number));
+    expect(acknowledged.timers.map((t: any) => t.kind)).not.toContain('ack');
+    expect(acknowledged.timeline.filter((e: any) => e.kind === 'ack')).toEqual([expect.objectContaining({ actor: 'ana' })]);
     await waitUntil('the alert to show silenced', async () => (await call('alerts.list')).alerts.find((a: any) => a.state === 'silenced' && a.silencedBy.includes(silenceId)));
     expect((await call('tray.state')).problems.filter((p: any) => p.label.includes('CheckoutErrors'))).toEqual([]);
 

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../main/cli/commands';
 import { createEngine } from '../../main/engine/engine';
 import { CLI } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
@@ -16,7 +19,18 @@ describe('trayage CLI', () => {
     const help = run('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: trayage <command>/);
-    expect(help.stdout).toContain('trayage serve [--data-dir DIR] [--port N] [--open]');
+    expect(help.stdout).toContain('trayage serve [--data-dir DIR] [--port N]');
+  });
+
+  it('lists every command in its help and in the README\'s CLI block', () => {
+    const help = run('--help').stdout;
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /## CLI\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)![1];
+    for (const command of COMMANDS) {
+      expect(help).toContain(command.summary);
+      expect(help).toContain(command.usage);
+      expect(block).toMatch(new RegExp(`^trayage ${command.name} `, 'm'));
+    }
   });
 
   it('exits 2 with usage for an unknown command, a bad flag or a bad port', () => {

@@ -15,6 +15,7 @@ import { DIST, type ShellProcess, type ShellRecord, startShell } from './shell-p
 // electron module (fake-electron/). The engine host it forks and the preload it loads are the real
 // built ones. This proves the shell's wiring, not Electron.
 const RESOURCES = path.resolve(DIST, '..', 'resources');
+const APP_PAGE = pathToFileURL(path.join(DIST, 'renderer', 'index.html')).href;
 const STEP_MS = 90_000;
 
 describe('desktop shell wiring', () => {
@@ -81,7 +82,7 @@ describe('desktop shell wiring', () => {
       nodeIntegration: false,
     });
     const load = await shell.next('window.loadFile', { after: opened });
-    expect(load.url).toBe(`${pathToFileURL(path.join(DIST, 'renderer', 'index.html')).href}#/`);
+    expect(load.url).toBe(`${APP_PAGE}#/`);
     await shell.next('window.show', { after: load });
 
     const info = await shell.bridgeCall({ id: 1, method: 'app.info', params: {} });
@@ -89,9 +90,44 @@ describe('desktop shell wiring', () => {
     await shell.next('utility.postMessage', { after: opened, where: (r) => r.message.type === 'call' && JSON.parse(r.message.text).method === 'app.info' });
 
     // The same call from a frame that is not the app's page is refused by the shell.
-    shell.command('ipc-invoke', { channel: IPC_CALL_CHANNEL, senderUrl: 'https://evil.example/', args: [JSON.stringify({ id: 2, method: 'app.info' })] });
+    const args = [JSON.stringify({ id: 2, method: 'app.info' })];
+    shell.command('ipc-invoke', { channel: IPC_CALL_CHANNEL, senderUrl: 'https://evil.example/', args });
     const refused = await shell.next('ipc.reply');
     expect(JSON.parse(refused.reply)).toMatchObject({ id: null, error: { code: 'bad_request' } });
+    // So is a call that cannot show where it came from: its frame is gone, or has no URL.
+    shell.command('ipc-invoke', { channel: IPC_CALL_CHANNEL, frameless: true, args });
+    const frameless = await shell.next('ipc.reply', { after: refused });
+    expect(JSON.parse(frameless.reply)).toMatchObject({ id: null, error: { code: 'bad_request' } });
+    shell.command('ipc-invoke', { channel: IPC_CALL_CHANNEL, args });
+    const urlless = await shell.next('ipc.reply', { after: frameless });
+    expect(JSON.parse(urlless.reply)).toMatchObject({ id: null, error: { code: 'bad_request' } });
+  }, STEP_MS);
+
+  it('hands the links the link policy allows to the OS, never to a window, and opens nothing else', async () => {
+    expect(await followLink('window-open', 'https://runbooks.example.com/db')).toEqual({ outcome: 'deny', opened: ['https://runbooks.example.com/db'] });
+    expect(await followLink('window-open', 'file:///etc/passwd')).toEqual({ outcome: 'deny', opened: [] });
+    expect(await followLink('window-open', `${APP_PAGE}#/incidents/1/checklist`)).toEqual({ outcome: 'allow', opened: [] });
+    expect(await followLink('navigate', 'mailto:oncall@example.com')).toEqual({ outcome: 'prevented', opened: ['mailto:oncall@example.com'] });
+    expect(await followLink('navigate', 'tel:+4930123456')).toEqual({ outcome: 'prevented', opened: ['tel:+4930123456'] });
+    expect(await followLink('navigate', 'file:///etc/passwd')).toEqual({ outcome: 'prevented', opened: [] });
+    expect(await followLink('navigate', 'JaVaScRiPt:alert(1)')).toEqual({ outcome: 'prevented', opened: [] });
+    expect(await followLink('navigate', `${APP_PAGE}#/alerts`)).toEqual({ outcome: 'allowed', opened: [] });
+  }, STEP_MS);
+
+  it("grants the app's page notifications and clipboard writes, and refuses every other permission or page", async () => {
+    const cases = [
+      { permission: 'notifications', requestingUrl: `${APP_PAGE}#/`, granted: true },
+      { permission: 'clipboard-sanitized-write', requestingUrl: `${APP_PAGE}#/incidents/1`, granted: true },
+      { permission: 'media', requestingUrl: `${APP_PAGE}#/`, granted: false },
+      { permission: 'notifications', requestingUrl: 'https://evil.example/', granted: false },
+    ];
+    for (const { permission, requestingUrl, granted } of cases) {
+      for (const kind of ['request', 'check']) {
+        const before = shell.records.at(-1);
+        shell.command(`permission-${kind}`, { permission, requestingUrl });
+        expect((await shell.next(`permission.${kind}`, { after: before })).granted, `${kind} ${permission} from ${requestingUrl}`).toBe(granted);
+      }
+    }
   }, STEP_MS);
 
   it("carries a tray action to the engine and the engine's tray event back to the tray and the window", async () => {
@@ -152,6 +188,16 @@ describe('desktop shell wiring', () => {
     await shell.next('app.exit', { after: shutdown });
     expect(await shell.exited).toBe(0);
   }, STEP_MS);
+
+  // A link followed on the window's page (a click: `navigate`; target=_blank or window.open:
+  // `window-open`), what the shell did with it, and what it handed to the OS meanwhile.
+  async function followLink(how: 'navigate' | 'window-open', url: string): Promise<{ outcome: string; opened: string[] }> {
+    const before = shell.records.at(-1);
+    shell.command(how, { url });
+    const answer = await shell.next(how === 'navigate' ? 'window.willNavigate' : 'window.open', { after: before, where: (r) => r.url === url });
+    const opened = shell.records.filter((r) => r.kind === 'shell.openExternal' && r.seq > (before?.seq ?? -1) && r.seq < answer.seq).map((r) => r.url);
+    return { outcome: how === 'navigate' ? (answer.prevented ? 'prevented' : 'allowed') : answer.action, opened };
+  }
 
   // The engine's message of this type, from the given engine process.
   function engineMessage(fork: ShellRecord, type: string): Promise<ShellRecord> {

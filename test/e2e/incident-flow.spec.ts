@@ -32,25 +32,29 @@ test('declare an incident, move it through statuses, add a note, and find it all
     await expect(page.getByLabel('Add a note')).toHaveValue('');
     await expect(page.locator('.timeline li')).toHaveCount(5);
 
-    // Back to the log with Escape; the incident is listed as open and monitoring.
+    // Back to the log with Escape (the first one leaves the note box); the incident is listed as open and
+    // monitoring, and its row has the focus again.
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('Add a note')).not.toBeFocused();
     await page.keyboard.press('Escape');
     const row = page.getByRole('row', { name: /P1 Checkout returns 502/ });
     await expect(row).toContainText('Monitoring');
+    await expect(row).toBeFocused();
 
     await serve.stop();
     serve = await startServe(dataDir);
     await page.goto(serve.url);
-    const again = page.getByRole('row', { name: /P1 Checkout returns 502/ });
-    await again.focus();
+    // The only row has the focus as the log opens, so Enter opens it.
+    await expect(page.getByRole('row', { name: /P1 Checkout returns 502/ })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: /#1 Checkout returns 502/ })).toBeVisible();
     const timeline = page.locator('.timeline li');
     await expect(timeline).toHaveCount(5);
-    await expect(timeline.nth(0)).toContainText('Declared P1: Checkout returns 502 (service heroforge, commander ana)');
-    await expect(timeline.nth(1)).toContainText('Status changed from Investigating to Identified');
+    await expect(timeline.nth(0)).toContainText('Rolled back to v1.4.2; error rate back to 0.1 %');
+    await expect(timeline.nth(1)).toContainText('Status changed from Identified to Monitoring');
     await expect(timeline.nth(2)).toContainText('Acknowledged by moving it to Identified');
-    await expect(timeline.nth(3)).toContainText('Status changed from Identified to Monitoring');
-    await expect(timeline.nth(4)).toContainText('Rolled back to v1.4.2; error rate back to 0.1 %');
+    await expect(timeline.nth(3)).toContainText('Status changed from Investigating to Identified');
+    await expect(timeline.nth(4)).toContainText('Declared P1: Checkout returns 502 (service heroforge, commander ana)');
     await expect(page.getByLabel('Service', { exact: true })).toHaveValue('heroforge');
   } finally {
     await serve.stop();

@@ -22,7 +22,7 @@ test('quick rollback from the incident window: pick the previous tag, type the h
 
     await page.goto(`${serve.url}#/incidents/1`);
     await page.getByRole('button', { name: 'Run diagnostics ▸' }).click();
-    await page.getByLabel('Procedure').selectOption({ label: 'Quick rollback to the previous tag' });
+    await page.getByRole('radio', { name: /^Quick rollback to the previous tag/ }).check();
     const wizard = page.getByRole('list', { name: 'Rollback steps' });
     await expect(wizard).toContainText('Parameters and host');
     await page.getByRole('radio', { name: /^web/ }).check();

@@ -37,6 +37,7 @@ describe('engine: incident log', () => {
       ['note', 'ana', 'bad deploy', 60_000],
       ['note', 'ana', 'rolling back to v1.4.2', 120_000],
       ['status', 'ana', 'Resolved after 3 min (was Identified)', 180_000],
+      ['checklist', 'ana', 'Checklists for after the incident: Post-incident (5 items)', 180_000],
     ]);
   });
 
@@ -108,8 +109,7 @@ describe('engine: incident log', () => {
     const external: unknown[] = [];
     watcher.onEvent((e) => external.push(e));
     await other.dispatch({ id: 1, method: 'incidents.declare', params: { title: 'from the CLI', severity: 'P2' } });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(external).toContainEqual({ event: 'incidents.changed', payload: { id: null } });
+    await expect.poll(() => external, { timeout: 10_000 }).toContainEqual({ event: 'incidents.changed', payload: { id: null } });
     other.close();
     watcher.close();
   });

@@ -12,10 +12,19 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** 0 (the default) = any free port, so tests running side by side never collide; null = no --port. */
+  port?: number | null;
+  env?: NodeJS.ProcessEnv;
+}
+
 // Starts the real built `trayage serve` and waits for the URL it prints.
-export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+export function startServe(dataDir: string, extraArgs: string[] = [], options: ServeOptions = {}): Promise<ServeProcess> {
+  const { port = 0, env = process.env } = options;
+  const portArgs = port === null ? [] : ['--port', String(port)];
+  const proc = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, ...portArgs, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import {
   CHECKLIST_TEMPLATES,
   checklistProgress,
   checklistsFor,
-  checklistsOnDeclare,
+  DECLARE_PHASES,
 } from '../../main/engine/incidents/domain/checklist-templates';
 import { copyScheme } from '../../main/engine/incidents/domain/scheme-catalog';
 
@@ -57,8 +57,9 @@ describe('checklist templates', () => {
   });
 
   it('attach the response and during-incident lists on declaration, the rest by phase', () => {
-    expect(ids(checklistsOnDeclare('P0'))).toEqual(['critical-quick-response', 'during-incident']);
-    expect(ids(checklistsOnDeclare('P2'))).toEqual(['quick-response', 'during-incident']);
+    const onDeclare = (key: string) => DECLARE_PHASES.flatMap((phase) => checklistsFor(key, phase));
+    expect(ids(onDeclare('P0'))).toEqual(['critical-quick-response', 'during-incident']);
+    expect(ids(onDeclare('P2'))).toEqual(['quick-response', 'during-incident']);
     expect(ids(checklistsFor('P3', 'post-incident'))).toEqual(['post-incident']);
     expect(ids(checklistsFor('P0', 'handoff'))).toEqual(['on-call-handoff']);
   });

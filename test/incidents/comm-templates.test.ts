@@ -22,6 +22,7 @@ describe('renderTemplate', () => {
         { text: '!', filled: true },
       ],
       unfilled: ['eta'],
+      blanks: [],
     });
   });
 
@@ -29,7 +30,7 @@ describe('renderTemplate', () => {
     const r = renderTemplate('{ {x}} {{1bad}} {{ghost}} {{title}}', { title: '   ', toString: 'x' });
     expect(r.text).toBe('{ {x}} {{1bad}} {{ghost}} {{title}}');
     expect(r.unfilled).toEqual(['ghost', 'title']);
-    expect(renderTemplate('', {})).toEqual({ text: '', segments: [], unfilled: [] });
+    expect(renderTemplate('', {})).toEqual({ text: '', segments: [], unfilled: [], blanks: [] });
   });
 });
 
@@ -72,7 +73,8 @@ describe('communication templates', () => {
       eta: '2025-03-04 16:33 Europe/Paris',
       commander: 'dana',
       next_update: '2025-03-04 16:00 Europe/Paris',
-      actions: 'Rolled back to v1.4.2; Notify stakeholders',
+      // Ticking a checklist item is not news for the readers of an update.
+      actions: 'Rolled back to v1.4.2',
       service: 'checkout-api',
       now: '2025-03-04 15:45 Europe/Paris',
       resolved: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../preload/contract';
 import {
-  type Contact,
   contactLinks,
   escalationMatrix,
   escalationSummary,

@@ -1,10 +1,11 @@
-import type { Incident, NewTimelineEntry, TimelineEntry } from '../../main/engine/incidents/domain/incident-types';
+import type { TimelineEntry } from '../../preload/contract';
+import type { NewTimelineEntry, WorkflowIncident } from '../../main/engine/incidents/domain/incident-types';
 
 /** 2025-03-04 14:03:00 UTC: a fixed start so every expected time can be written out. */
 export const T0 = Date.UTC(2025, 2, 4, 14, 3, 0);
 export const MIN = 60_000;
 
-export function makeIncident(overrides: Partial<Incident> = {}): Incident {
+export function makeIncident(overrides: Partial<WorkflowIncident> = {}): WorkflowIncident {
   return {
     id: 12,
     title: 'Checkout API returns 502',
@@ -19,6 +20,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     eta: null,
     statusChangedAt: T0,
     lastUpdateAt: null,
+    level: null,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '../../main/engine/incidents/domain/lifecycle';
 import { planChange } from '../../main/engine/incidents/domain/plan-change';
 import { DEFAULT_SCHEME } from '../../main/engine/incidents/domain/scheme-catalog';
+import { requireLevel } from '../../main/engine/incidents/domain/severity-schemes';
 import { MIN, T0, makeIncident } from './fixtures';
 
 describe('status lifecycle', () => {
@@ -120,6 +121,7 @@ describe('planChange', () => {
     if (!plan.ok) return;
     expect(plan.updates).toEqual({
       severity: 'P0',
+      level: requireLevel(DEFAULT_SCHEME, 'P0'),
       commander: 'lee',
       eta: Date.UTC(2025, 2, 4, 16, 0),
       impact: 'All payments fail',

@@ -77,6 +77,7 @@ describe('exports', () => {
       eta: null,
       statusChangedAt: '2025-03-04T14:03:00.000Z',
       lastUpdateAt: null,
+      level: null,
       timeline: [{ at: '2025-03-04T14:03:00.000Z', kind: 'declared', actor: 'dana', text: 'Declared P1', data: { severity: 'P1' } }],
     });
     expect(json.incidents[1].resolvedAt).toBe('2025-03-04T14:04:00.000Z');

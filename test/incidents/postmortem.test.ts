@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../main/engine/incidents/domain/incident-types';
+import type { WorkflowIncident } from '../../main/engine/incidents/domain/incident-types';
 import { planChecklistTick, planDeclaration, planUpdateSent } from '../../main/engine/incidents/domain/incident-events';
 import { planChange } from '../../main/engine/incidents/domain/plan-change';
 import { postmortemDraft } from '../../main/engine/incidents/domain/postmortem';
@@ -14,7 +14,7 @@ function workedIncident() {
     scheme: DEFAULT_SCHEME,
   });
   if (!declared.ok) throw new Error(declared.error);
-  let incident: Incident = { id: 7, ...declared.incident };
+  let incident: WorkflowIncident = { id: 7, ...declared.incident };
   timeline.add(7, declared.entries);
   const change = (c: Parameters<typeof planChange>[1], actor: string, minutes: number) => {
     const plan = planChange(incident, c, actor, T0 + minutes * MIN);

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Incident, TimelineEntry } from '../../main/engine/incidents/domain/incident-types';
+import type { TimelineEntry } from '../../preload/contract';
+import type { WorkflowIncident } from '../../main/engine/incidents/domain/incident-types';
 import { planEscalation, planSnooze, planUpdateSent, snoozesFromTimeline } from '../../main/engine/incidents/domain/incident-events';
 import { planChange } from '../../main/engine/incidents/domain/plan-change';
 import { DEFAULT_SCHEME } from '../../main/engine/incidents/domain/scheme-catalog';
@@ -18,9 +19,9 @@ const P1 = requireLevel(DEFAULT_SCHEME, 'P1');
 /** A clock the test moves by hand, and an incident whose changes go through planChange as in the app. */
 class Scenario {
   now = T0;
-  incident: Incident;
+  incident: WorkflowIncident;
   readonly timeline = new FakeTimeline();
-  constructor(overrides: Partial<Incident> = {}) {
+  constructor(overrides: Partial<WorkflowIncident> = {}) {
     this.incident = makeIncident(overrides);
   }
   advance(minutes: number) {
@@ -193,7 +194,7 @@ describe('dueNotifications', () => {
       db = new Database(file, { readonly: true });
       const row = db.prepare('SELECT * FROM state').get() as { incident: string; timeline: string; last_check: number };
       db.close();
-      const incident = JSON.parse(row.incident) as Incident;
+      const incident = JSON.parse(row.incident) as WorkflowIncident;
       const timeline = JSON.parse(row.timeline) as TimelineEntry[];
       expect(computeTimers(incident, P0, timeline, s.now, snoozesFromTimeline(timeline))).toEqual(before);
 

@@ -27,6 +27,12 @@ describe('post-fix watch: a linked monitor failing again offers to re-open', () 
     const notices = recorder();
     engine = monitoringEngine(dir, config, { deliver: notices.deliver });
 
+    // P1 in the default scheme has no post-fix watch; give it one (60 min) as a team would. An
+    // incident keeps the level it was declared with, so the scheme changes first.
+    const scheme = await call(engine, 'schemes.active');
+    scheme.levels[0].postFixWatchMinutes = 60;
+    await call(engine, 'schemes.setActive', { scheme });
+
     const monitor = await waitFor('checkout down', async () => {
       const m = await monitorNamed(engine!, 'checkout');
       return m?.status === 'down' && m;
@@ -34,10 +40,6 @@ describe('post-fix watch: a linked monitor failing again offers to re-open', () 
     const { incident } = await call(engine, 'monitors.declareIncident', { monitorId: monitor.id, title: 'Checkout down', severity: 'P1', service: 'checkout' });
     healthy = true;
     await waitFor('checkout up', async () => (await monitorNamed(engine!, 'checkout'))?.status === 'up');
-    // P1 in the default scheme has no post-fix watch; give it one (60 min) as a team would.
-    const scheme = await call(engine, 'schemes.active');
-    scheme.levels[0].postFixWatchMinutes = 60;
-    await call(engine, 'schemes.setActive', { scheme });
     await call(engine, 'incidents.setStatus', { id: incident.id, status: 'monitoring' });
 
     healthy = false;

@@ -48,7 +48,7 @@ describe('runbook packs', () => {
 
     const incident = await call('incidents.declare', { title: 'Checkout 502', severity: 'P2', service: 'heroforge' });
     const detail = await call('incidents.get', { id: incident.id });
-    const runbookLists = detail.checklists.filter((c: any) => c.phase === 'runbook');
+    const runbookLists = detail.checklists.filter((c: any) => c.source === 'runbook');
     expect(runbookLists.length).toBeGreaterThan(0);
     expect(runbookLists.every((c: any) => saved.pack.content.checklists.some((k: any) => k.title === c.title))).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
@@ -56,7 +56,7 @@ describe('runbook packs', () => {
     expect(note.text).toMatch(/Diagnostics offered: /);
 
     const other = await call('incidents.declare', { title: 'Elsewhere', severity: 'P2', service: 'hotdash' });
-    expect((await call('incidents.get', { id: other.id })).checklists.some((c: any) => c.phase === 'runbook')).toBe(false);
+    expect((await call('incidents.get', { id: other.id })).checklists.some((c: any) => c.source === 'runbook')).toBe(false);
   });
 
   it('can take the runbook severities as the scheme', async () => {

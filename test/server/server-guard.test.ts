@@ -19,17 +19,33 @@ function get(port: number, path: string, headers: Record<string, string> = {}, h
   });
 }
 
-function upgradeStatus(port: number, query: string, headers: Record<string, string> = {}): Promise<number> {
+interface Handshake {
+  status: number;
+  protocol?: string;
+  body?: string;
+}
+
+// Offers the subprotocols the page offers (none by default) and reports how the upgrade ended.
+function handshake(port: number, query: string, headers: Record<string, string> = {}, protocols: string[] = []): Promise<Handshake> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc${query}`, { headers });
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc${query}`, protocols, { headers });
+    ws.once('upgrade', (res) => {
+      ws.once('open', () => {
+        ws.close();
+        resolve({ status: 101, protocol: String(res.headers['sec-websocket-protocol']) });
+      });
     });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode!));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
     ws.once('error', reject);
   });
 }
+
+const upgradeStatus = async (port: number, query: string, headers: Record<string, string> = {}) => (await handshake(port, query, headers)).status;
+const pageProtocols = (token: string) => ['trayage.rpc', `trayage.token.${token}`];
 
 describe('headless server guard (real serve process)', () => {
   let dir: string;
@@ -43,28 +59,50 @@ describe('headless server guard (real serve process)', () => {
     removeDir(dir);
   });
 
-  it('serves the app with the token, sets a strict cookie and a CSP', async () => {
-    const res = await get(serve.port, `/?token=${serve.token}`);
-    expect(res.status).toBe(200);
-    expect(res.body).toContain('<div id="root">');
-    expect(res.headers['set-cookie']?.[0]).toMatch(/^trayage_token=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
-    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(res.body)![1];
-    expect((await get(serve.port, `/${asset}`, { Cookie: `trayage_token=${serve.token}` })).status).toBe(200);
+  it('serves the app, which holds no secret, without the token and never sets a cookie', async () => {
+    const withToken = await get(serve.port, `/?token=${serve.token}`);
+    expect(withToken.status).toBe(200);
+    expect(withToken.body).toContain('<div id="root">');
+    expect(withToken.headers['set-cookie']).toBeUndefined();
+    expect(withToken.headers['content-security-policy']).toContain("default-src 'none'");
+    const page = await get(serve.port, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)![1];
+    const script = await get(serve.port, `/${asset}`);
+    expect(script.status).toBe(200);
+    expect(script.body).not.toContain(serve.token);
   });
 
-  it('refuses requests without the token or with a wrong one', async () => {
-    expect((await get(serve.port, '/')).status).toBe(401);
-    expect((await get(serve.port, '/?token=guess')).status).toBe(401);
-    expect((await get(serve.port, '/', { Cookie: 'trayage_token=guess' })).status).toBe(401);
+  it('refuses a link with a stale token, and says why', async () => {
+    const res = await get(serve.port, '/?token=guess');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatch(/token is out of date: open the URL that `trayage serve` printed last/);
+  });
+
+  it('opens the socket for the token in the page\'s subprotocol, answering with the fixed protocol only', async () => {
+    const ok = await handshake(serve.port, '', { Origin: `http://127.0.0.1:${serve.port}` }, pageProtocols(serve.token));
+    expect(ok).toEqual({ status: 101, protocol: 'trayage.rpc' });
+    // Scripts may put it in the /rpc URL instead.
+    expect(await upgradeStatus(serve.port, `?token=${serve.token}`)).toBe(101);
+  });
+
+  it('refuses a handshake with a wrong token or none, with the reason', async () => {
+    expect(await handshake(serve.port, '', {}, ['trayage.rpc'])).toEqual({ status: 401, body: 'Missing token: open the URL that `trayage serve` printed.\n' });
     expect(await upgradeStatus(serve.port, '')).toBe(401);
+    expect((await handshake(serve.port, '', {}, pageProtocols('guess'))).status).toBe(401);
+    expect((await handshake(serve.port, '', {}, pageProtocols(serve.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))))).status).toBe(401);
     expect(await upgradeStatus(serve.port, '?token=guess')).toBe(401);
+    // A cookie is no credential here.
+    expect(await upgradeStatus(serve.port, '', { Cookie: `trayage_token=${serve.token}` })).toBe(401);
   });
 
   it('refuses a foreign Origin and a foreign Host even with the token', async () => {
     expect(await upgradeStatus(serve.port, `?token=${serve.token}`, { Origin: 'http://evil.example' })).toBe(403);
-    expect((await get(serve.port, `/?token=${serve.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await get(serve.port, `/?token=${serve.token}`, { Host: `attacker.example:${serve.port}` })).status).toBe(421);
+    expect((await handshake(serve.port, '', { Origin: 'http://127.0.0.1:1' }, pageProtocols(serve.token))).status).toBe(403);
+    expect((await get(serve.port, '/', { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(serve.port, '/', { Host: `attacker.example:${serve.port}` })).status).toBe(421);
+    expect((await handshake(serve.port, '', { Host: `attacker.example:${serve.port}` }, pageProtocols(serve.token))).status).toBe(421);
     expect(await upgradeStatus(serve.port, `?token=${serve.token}`, { Origin: `http://127.0.0.1:${serve.port}` })).toBe(101);
   });
 

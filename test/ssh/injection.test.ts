@@ -35,38 +35,62 @@ function hostileValues(): Record<string, string> {
     glob: '/*',
     escapedQuote: `\\'; touch ${m('pwned-escaped')}; echo \\'`,
     redirect: `> ${m('pwned-redirect')} < /dev/null`,
-    dashOption: '--version',
   };
 }
 
-const echoProcedure = defineProcedure({
-  id: 'echo-values',
-  title: 'Write each value to a file',
-  kind: 'resolution',
-  params: [
-    { name: 'value', label: 'A value' },
-    { name: 'out', label: 'Output file' },
-  ],
-  steps: [{ title: 'Write', command: "printf '%s' {{value}} > {{out}}" }],
-});
+// The value as a word of its own, and inside quotes the command wrote
+// (imported runbooks have `cd "$APP_DIR"`, which becomes `cd "{{APP_DIR}}"`).
+const PLACEMENTS = {
+  bare: "printf '%s' {{value}} > {{out}}",
+  doubleQuoted: 'printf \'%s\' "{{value}}" > {{out}}',
+  singleQuoted: "printf '%s' '{{value}}' > {{out}}",
+  afterOptions: "printf -- '%s' {{value}} > {{out}}",
+};
+
+const echoProcedure = (command: string) =>
+  defineProcedure({
+    id: 'echo-values',
+    title: 'Write each value to a file',
+    kind: 'resolution',
+    params: [
+      { name: 'value', label: 'A value' },
+      { name: 'out', label: 'Output file' },
+    ],
+    steps: [{ title: 'Write', command }],
+  });
 
 function pwnedFiles(): string[] {
   return fs.readdirSync(work).filter((name) => name.startsWith('pwned'));
 }
 
 describe('hostile parameter values over a real sshd', () => {
-  test('each value reaches the remote command as one literal word and runs nothing', async () => {
+  test('each value reaches the remote command as literal text, bare or inside quotes, and runs nothing', async () => {
     fs.mkdirSync(path.join(work, 'victim'), { recursive: true });
     fs.writeFileSync(path.join(work, 'victim', 'keep'), 'data');
     const runner = env.runner();
-    for (const [name, value] of Object.entries(hostileValues())) {
-      const out = path.join(work, `out-${name}`);
-      const result = await runProcedure(echoProcedure, { host: 'web', params: { value, out } }, { runner, confirm: async ({ step }) => step.host });
-      expect(result.outcome, name).toBe('ok');
-      expect(fs.readFileSync(out, 'utf8'), name).toBe(value);
+    for (const [placement, command] of Object.entries(PLACEMENTS)) {
+      for (const [name, value] of Object.entries(hostileValues())) {
+        const out = path.join(work, `out-${placement}-${name}`);
+        const result = await runProcedure(echoProcedure(command), { host: 'web', params: { value, out } }, { runner, confirm: async ({ step }) => step.host });
+        expect(result.outcome, `${placement} ${name}`).toBe('ok');
+        expect(fs.readFileSync(out, 'utf8'), `${placement} ${name}`).toBe(value);
+      }
     }
     expect(pwnedFiles()).toEqual([]);
     expect(fs.readFileSync(path.join(work, 'victim', 'keep'), 'utf8')).toBe('data');
+  });
+
+  test('a value starting with "-" is refused where it would be an option, and reaches the command after "--"', async () => {
+    const runner = env.runner();
+    const out = path.join(work, 'out-dash');
+    const refused = runProcedure(echoProcedure('ls {{value}} > {{out}}'), { host: 'web', params: { value: '--version', out } }, { runner });
+    await expect(refused).rejects.toThrow(ProcedureInputError);
+    await expect(refused).rejects.toThrow(/parameter "value" = "--version" starts with "-", so the command would take it as an option/);
+    expect(fs.existsSync(out)).toBe(false);
+
+    const guarded = await runProcedure(echoProcedure(PLACEMENTS.afterOptions), { host: 'web', params: { value: '--version', out } }, { runner });
+    expect(guarded.outcome).toBe('ok');
+    expect(fs.readFileSync(out, 'utf8')).toBe('--version');
   });
 
   test('a value picked from command output is quoted too', async () => {

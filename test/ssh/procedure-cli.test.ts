@@ -1,76 +1,72 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listProceduresCli, runProcedureCli, type CliDeps } from '../../main/cli/run/procedure-cli';
-import { defineProcedure } from '../../main/engine/runs/domain/procedure-validation';
+import { createEngine } from '../../main/engine/engine';
+import { cli as trayage } from '../cli/cli-process';
 import { makeKeyPair, opensshFingerprint } from '../fixtures/sshd/keys';
 import { startSshEnv, type SshEnv } from '../fixtures/sshd/ssh-env';
-
 
 let env: SshEnv;
 let work: string;
 let dataDir: string;
+
+// The procedures are the team's own, saved in the data dir as the SSH window saves them.
+const PROCEDURES = [
+  `id: touch-then-fail
+title: Touch, then fail
+kind: resolution
+params: [{ name: dir, label: Directory }]
+steps:
+  - { title: Touch, command: 'touch {{dir}}/touched && echo touched' }
+  - { title: Fail, command: 'echo nope >&2; exit 5' }
+  - { title: Never, command: 'touch {{dir}}/never' }
+`,
+  `id: cleanup
+title: Clean up
+kind: resolution
+params: [{ name: dir, label: Directory }]
+steps:
+  - { title: Before, command: 'touch {{dir}}/cleanup-started' }
+  - { title: Delete, command: 'rm -rf {{dir}}/junk' }
+`,
+];
 
 beforeAll(async () => {
   env = await startSshEnv();
   work = path.join(env.dir, 'work');
   dataDir = path.join(env.dir, 'data');
   fs.mkdirSync(work);
+  const engine = createEngine({ dataDir, actor: 'ana', deliver: async () => {} });
+  for (const text of PROCEDURES) await engine.dispatch({ id: 1, method: 'procedures.save', params: { text } });
+  engine.close();
 });
 afterAll(async () => {
   await env?.stop();
 });
 
-const procedures = () => [
-  defineProcedure({
-    id: 'touch-then-fail',
-    title: 'Touch, then fail',
-    kind: 'resolution',
-    params: [{ name: 'dir', label: 'Directory' }],
-    steps: [
-      { title: 'Touch', command: 'touch {{dir}}/touched && echo touched' },
-      { title: 'Fail', command: 'echo nope >&2; exit 5' },
-      { title: 'Never', command: 'touch {{dir}}/never' },
-    ],
-  }),
-  defineProcedure({
-    id: 'cleanup',
-    title: 'Clean up',
-    kind: 'resolution',
-    params: [{ name: 'dir', label: 'Directory' }],
-    steps: [
-      { title: 'Before', command: 'touch {{dir}}/cleanup-started' },
-      { title: 'Delete', command: 'rm -rf {{dir}}/junk' },
-    ],
-  }),
-];
-
-async function cli(args: string[], deps: CliDeps = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  const common = ['--ssh-config', env.configPath, ...(args.includes('--known-hosts') ? [] : ['--known-hosts', env.knownHostsPath])];
-  const code = await runProcedureCli([...args, ...common], io, { procedures: procedures(), dataDir, agentSocket: null, ...deps });
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  const common = ['--data-dir', dataDir, '--ssh-config', env.configPath, ...(args.includes('--known-hosts') ? [] : ['--known-hosts', env.knownHostsPath])];
+  return trayage(...args, ...common);
 }
 
 describe('trayage run', () => {
   test('success prints each step; a failed step exits 1 and later steps do not run', async () => {
-    const { code, stdout, stderr } = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`]);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`]);
     expect(code).toBe(1);
     expect(stdout).toContain(`$ touch '${work}'/touched && echo touched`);
     expect(stdout).toContain('touched\n✓ exit 0');
     expect(stdout).toContain('✗ exit 5');
-    expect(stderr).toContain('nope');
+    // The engine streams a step's stdout and stderr as one text; --json keeps them apart.
+    expect(stdout).toContain('nope');
     expect(fs.existsSync(path.join(work, 'touched'))).toBe(true);
     expect(fs.existsSync(path.join(work, 'never'))).toBe(false);
   });
 
   test('--json prints the documented shape', async () => {
-    const { code, stdout } = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--json']);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ procedure: 'touch-then-fail', host: 'web', ok: false });
+    expect(report).toMatchObject({ procedure: 'touch-then-fail', host: 'web', ok: false, outcome: 'failed' });
     expect(report.steps[0]).toMatchObject({ title: 'Touch', command: `touch '${work}'/touched && echo touched`, exitCode: 0, stdout: 'touched\n', stderr: '' });
     expect(report.steps[1]).toMatchObject({ title: 'Fail', exitCode: 5, stderr: 'nope\n' });
     expect(typeof report.steps[0].durationMs).toBe('number');
@@ -79,17 +75,17 @@ describe('trayage run', () => {
 
   test('a destructive step without --confirm HOST exits 4 before anything runs', async () => {
     fs.mkdirSync(path.join(work, 'junk'), { recursive: true });
-    const refused = await cli(['cleanup', '--host', 'web', '--param', `dir=${work}`]);
+    const refused = await cli(['run', 'cleanup', '--host', 'web', '--param', `dir=${work}`]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain(`rm -rf '${work}'/junk`);
     expect(refused.stderr).toContain('--confirm web');
     expect(fs.existsSync(path.join(work, 'cleanup-started'))).toBe(false);
 
-    const wrongHost = await cli(['cleanup', '--host', 'web', '--param', `dir=${work}`, '--confirm', 'prod']);
+    const wrongHost = await cli(['run', 'cleanup', '--host', 'web', '--param', `dir=${work}`, '--confirm', 'prod']);
     expect(wrongHost.code).toBe(4);
     expect(fs.existsSync(path.join(work, 'junk'))).toBe(true);
 
-    const confirmed = await cli(['cleanup', '--host', 'web', '--param', `dir=${work}`, '--confirm', 'web']);
+    const confirmed = await cli(['run', 'cleanup', '--host', 'web', '--param', `dir=${work}`, '--confirm', 'web']);
     expect(confirmed.code).toBe(0);
     expect(fs.existsSync(path.join(work, 'junk'))).toBe(false);
   });
@@ -97,21 +93,21 @@ describe('trayage run', () => {
   test('unknown host prints its fingerprint and exits 3 until --trust names it; then it is remembered', async () => {
     const empty = path.join(env.dir, 'empty_known_hosts');
     const fingerprint = opensshFingerprint(env.sshd.hostKey.publicPath);
-    const unknown = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}/unknown`, '--known-hosts', empty]);
+    const unknown = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}/unknown`, '--known-hosts', empty]);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain(fingerprint);
     expect(unknown.stderr).toContain(`--trust ${fingerprint}`);
 
     const otherKey = opensshFingerprint(makeKeyPair(env.dir, 'other').publicPath);
-    const wrongTrust = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', otherKey]);
+    const wrongTrust = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', otherKey]);
     expect(wrongTrust.code).toBe(3);
 
-    const trusted = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', fingerprint]);
+    const trusted = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', fingerprint]);
     expect(trusted.code).toBe(1);
     expect(trusted.stdout).toContain('✓ exit 0');
     expect(fs.readFileSync(path.join(dataDir, 'known_hosts'), 'utf8')).toContain(env.sshd.hostKey.keyBase64);
 
-    const remembered = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty]);
+    const remembered = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty]);
     expect(remembered.code).toBe(1);
     fs.rmSync(path.join(dataDir, 'known_hosts'));
   });
@@ -120,44 +116,46 @@ describe('trayage run', () => {
     const impostor = makeKeyPair(env.dir, 'impostor');
     const file = path.join(env.dir, 'changed_known_hosts');
     fs.writeFileSync(file, `[127.0.0.1]:${env.sshd.port} ${impostor.keyType} ${impostor.keyBase64}\n`);
-    const { code, stdout } = await cli(['touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', file, '--json']);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', file, '--json']);
     expect(code).toBe(3);
     const report = JSON.parse(stdout);
-    expect(report.error.name).toBe('HostKeyChangedError');
+    expect(report.error.hostKey).toMatchObject({ alias: 'web', status: 'changed', fingerprint: opensshFingerprint(env.sshd.hostKey.publicPath) });
     expect(report.error.message).toContain(opensshFingerprint(impostor.publicPath));
     expect(report.error.message).toContain(opensshFingerprint(env.sshd.hostKey.publicPath));
   });
 
   test('usage problems exit 2 with a clear message', async () => {
-    expect((await cli(['no-such-thing', '--host', 'web'])).stderr).toContain('Unknown procedure "no-such-thing". Available: touch-then-fail, cleanup');
-    const missing = await cli(['cleanup', '--host', 'web']);
+    const unknown = await cli(['run', 'no-such-thing', '--host', 'web']);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toMatch(/Unknown procedure "no-such-thing". Available: .*quick-rollback.*cleanup, touch-then-fail\./);
+    const missing = await cli(['run', 'cleanup', '--host', 'web']);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('missing value for "dir"');
-    expect((await cli(['cleanup', '--host', 'web', '--param', 'dir'])).code).toBe(2);
-    expect((await cli(['cleanup', '--param', 'dir=/x'])).stderr).toContain('--host is required');
-    expect((await cli(['cleanup', '--host', 'web', '--param', 'dir=/x', '--param', 'typo=1'])).stderr).toContain('unknown parameter "typo"');
-    expect((await cli(['cleanup', '--host', 'web', '--trust', 'MD5:aa'])).code).toBe(2);
+    expect((await cli(['run', 'cleanup', '--host', 'web', '--param', 'dir'])).code).toBe(2);
+    expect((await cli(['run', 'cleanup', '--param', 'dir=/x'])).stderr).toContain('--host is required');
+    expect((await cli(['run', 'cleanup', '--host', 'web', '--param', 'dir=/x', '--param', 'typo=1'])).stderr).toContain('unknown parameter "typo"');
+    expect((await cli(['run', 'cleanup', '--host', 'web', '--trust', 'MD5:aa'])).code).toBe(2);
   });
 
   test('--dry-run of a built-in procedure prints every exact command without connecting', async () => {
-    const { code, stdout } = await cli(
-      [
-        'quick-rollback',
-        '--host',
-        'prod-web',
-        '--param',
-        'appDir=/srv/my app',
-        '--param',
-        'composeDir=/srv',
-        '--param',
-        'service=web',
-        '--param',
-        'container=web',
-        '--param',
-        'healthUrl=https://example.com/health',
-        '--dry-run',
-      ],
-      { procedures: undefined },
+    const { code, stdout } = await trayage(
+      'run',
+      'quick-rollback',
+      '--host',
+      'prod-web',
+      '--param',
+      'appDir=/srv/my app',
+      '--param',
+      'composeDir=/srv',
+      '--param',
+      'service=web',
+      '--param',
+      'container=web',
+      '--param',
+      'healthUrl=https://example.com/health',
+      '--dry-run',
+      '--data-dir',
+      dataDir,
     );
     expect(code).toBe(0);
     expect(stdout).toContain("$ cd -- '/srv/my app' && git tag -l --sort=-version:refname | head -5");
@@ -168,16 +166,16 @@ describe('trayage run', () => {
 });
 
 describe('trayage procedures', () => {
-  test('lists the built-in procedures as text and JSON', () => {
-    let out = '';
-    const io = { stdout: (t: string) => void (out += t), stderr: () => {} };
-    expect(listProceduresCli([], io)).toBe(0);
-    for (const id of ['diagnose-service-unavailable', 'diagnose-disk-full', 'diagnose-high-memory', 'diagnose-database-locked', 'diagnose-ssl-certificate', 'quick-rollback', 'database-restore']) {
-      expect(out).toContain(id);
+  test('lists the built-in and the team\'s procedures as text and JSON', async () => {
+    const table = await trayage('procedures', '--data-dir', dataDir);
+    expect(table.code).toBe(0);
+    for (const id of ['diagnose-service-unavailable', 'diagnose-disk-full', 'diagnose-high-memory', 'diagnose-database-locked', 'diagnose-ssl-certificate', 'quick-rollback', 'database-restore', 'cleanup']) {
+      expect(table.stdout).toContain(id);
     }
-    out = '';
-    expect(listProceduresCli(['--json'], io)).toBe(0);
-    expect(JSON.parse(out)).toHaveLength(7);
-    expect(listProceduresCli(['--bogus'], io)).toBe(2);
+    expect(table.stdout).toMatch(/^quick-rollback\s+rollback\s+.*\n\s+params: .*\(tag: picked from output\)/m);
+    const json = JSON.parse((await trayage('procedures', '--json', '--data-dir', dataDir)).stdout);
+    expect(json.filter((p: { source: string }) => p.source === 'built-in')).toHaveLength(7);
+    expect(json.filter((p: { source: string }) => p.source === 'team').map((p: { id: string }) => p.id)).toEqual(['cleanup', 'touch-then-fail']);
+    expect((await trayage('procedures', '--bogus')).code).toBe(2);
   });
 });

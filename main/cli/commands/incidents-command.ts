@@ -3,7 +3,8 @@ import type { CliCommand } from '../cli-types';
 import { call } from '../engine-call';
 import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';
-import { formatAge } from '../../shared/format-age';
+import { textTable } from '../text-table';
+import { formatCompactAge } from '../../shared/time-format';
 
 const usage = 'trayage incidents [--json] [--status open|all|STATUS] [--data-dir DIR]';
 
@@ -29,11 +30,10 @@ function formatTable(list: IncidentSummary[], now: number): string {
     `#${i.id}`,
     i.severity,
     i.status,
-    formatAge(now - i.createdAt),
+    formatCompactAge(now - i.createdAt),
     i.checklist.total ? `${i.checklist.done}/${i.checklist.total}` : '-',
-    i.timers[0] ? `${i.timers[0].kind} ${i.timers[0].dueAt <= now ? 'overdue' : `in ${formatAge(i.timers[0].dueAt - now)}`}` : '-',
+    i.timers[0] ? `${i.timers[0].kind} ${i.timers[0].dueAt <= now ? 'overdue' : `in ${formatCompactAge(i.timers[0].dueAt - now)}`}` : '-',
     i.title,
   ]);
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c < r.length - 1 ? cell.padEnd(widths[c]) : cell)).join('  ')).join('\n');
+  return textTable(rows);
 }

@@ -7,6 +7,7 @@ import { incidentsCommand } from './incidents-command';
 import { postmortemCommand } from './postmortem-command';
 import { proceduresCommand } from './procedures-command';
 import { runCommand } from './run-command';
+import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
 import { statusCommand } from './status-command';
 
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   proceduresCommand,
   runCommand,
+  runsCommand,
 ];

@@ -1,9 +1,8 @@
-import { listProceduresCli } from '../run/procedure-cli';
-import { readCliRunContext } from '../run/cli-context';
+import type { ProcedureInfo } from '../../../preload/contract';
 import type { CliCommand } from '../cli-types';
+import { call } from '../engine-call';
 import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';
-import { lineWriter } from './run-command';
 
 const usage = 'trayage procedures [--json] [--data-dir DIR]';
 
@@ -13,14 +12,20 @@ export const proceduresCommand: CliCommand = {
   usage,
   async run(args, io) {
     const { values } = parseFlags(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, usage);
-    const { procedures } = await withEngine(values['data-dir'], (engine) => readCliRunContext(engine));
-    const out = lineWriter(io.out);
-    const err = lineWriter(io.err);
-    try {
-      return listProceduresCli(values.json ? ['--json'] : [], { stdout: out.write, stderr: err.write }, { procedures });
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    const procedures = await withEngine(values['data-dir'], (engine) => call(engine, 'procedures.list'));
+    io.out(values.json ? JSON.stringify(procedures, null, 2) : formatList(procedures));
+    return 0;
   },
 };
+
+function formatList(procedures: ProcedureInfo[]): string {
+  const width = Math.max(...procedures.map((p) => p.id.length));
+  return procedures
+    .map((p) => {
+      const params = p.params
+        .map((s) => (s.captured ? `(${s.name}: picked from output)` : s.required && s.default === undefined ? s.name : `[${s.name}]`))
+        .join(' ');
+      return `${p.id.padEnd(width)}  ${p.kind.padEnd(10)}  ${p.title}${params ? `\n${' '.repeat(width + 2)}params: ${params}` : ''}`;
+    })
+    .join('\n');
+}

@@ -1,14 +1,9 @@
 import type { EngineContext } from '../engine-context';
 import type { IncidentsPort } from '../incidents/incidents-port';
-import type { SourceAlert } from './domain/alert-model';
+import type { AlertChanges, PolledAlert } from './domain/alert-model';
 import { firingNotice, resolvedNotice } from './domain/alert-notices';
 import type { AlertLinks } from './alert-links';
 import type { SourceStatus } from './source-poller';
-
-export interface AlertChanges {
-  firing: SourceAlert[];
-  resolved: SourceAlert[];
-}
 
 // What a poll found new: a notice per firing or resolved alert and per change of a source's health,
 // and a timeline entry on every incident linked to the alert. Keys name the episode (the alert's
@@ -46,7 +41,7 @@ export function announceAlertChanges(ctx: EngineContext, incidents: IncidentsPor
 }
 
 // A linked incident that was deleted must not stop the notices of the other alerts.
-function noteLinked(ctx: EngineContext, incidents: IncidentsPort, links: AlertLinks, alert: SourceAlert, text: string): void {
+function noteLinked(ctx: EngineContext, incidents: IncidentsPort, links: AlertLinks, alert: PolledAlert, text: string): void {
   for (const id of links.incidents(alert.source, alert.key)) {
     try {
       incidents.addNote(id, text);

@@ -4,7 +4,7 @@ import { RpcFailure } from '../rpc/rpc-failure';
 import type { AlertLinks } from './alert-links';
 import type { AlertSources } from './alert-sources';
 import type { AppSources } from './app-sources';
-import type { SourceAlert } from './domain/alert-model';
+import type { PolledAlert } from './domain/alert-model';
 import type { SourcePoller } from './source-poller';
 
 interface Parts {
@@ -16,7 +16,7 @@ interface Parts {
 
 export function registerAlertHandlers(ctx: EngineContext, { incidents, links, appSources, sources }: Parts): void {
   const { registry } = ctx;
-  const find = (source: string, key: string): { poller: SourcePoller; alert: SourceAlert } => {
+  const find = (source: string, key: string): { poller: SourcePoller; alert: PolledAlert } => {
     const poller = sources.pollers.get(source);
     if (!poller) throw new RpcFailure('not_found', `There is no alert source named '${source}'.`);
     const alert = poller.current().alerts.find((a) => a.key === key);
@@ -35,9 +35,9 @@ export function registerAlertHandlers(ctx: EngineContext, { incidents, links, ap
         error: s.error,
         since: s.since,
         lastPollAt: s.lastPollAt,
-        canSilence: s.kind === 'alertmanager',
+        canSilence: p.kind.silencing !== undefined,
         origin: sources.origin.get(s.name) ?? 'file',
-        target: p.def.kind === 'alertmanager' ? p.def.url : p.def.repo,
+        target: p.kind.target(p.def),
       };
     }),
     alerts: [...sources.pollers.values()].flatMap((p) => p.current().alerts.map((a) => ({ ...a, incidentIds: links.incidents(a.source, a.key) }))),

@@ -3,11 +3,12 @@ import type { EngineContext } from '../engine-context';
 import { ConfigError } from '../lib/config/config-errors';
 import { watchFileText } from '../lib/config/watch-file';
 import type { AppSources } from './app-sources';
+import type { AlertChanges } from './domain/alert-model';
 import type { SourceDefinition } from './domain/source-config';
 import { loadSources } from './load-sources';
 import { SourcePoller, type SourceStatus } from './source-poller';
 
-type OnChange = (changes: { firing: import('./domain/alert-model').SourceAlert[]; resolved: import('./domain/alert-model').SourceAlert[] }, status: SourceStatus, healthChanged: boolean) => void;
+type OnChange = (changes: AlertChanges, status: SourceStatus, healthChanged: boolean) => void;
 
 // The set of polled sources: the config file's `sources:` plus those added in the app. File sources
 // win a name clash; a source whose definition changed is restarted. Polling runs only in an engine

@@ -2,16 +2,14 @@ import type Database from 'better-sqlite3';
 import type { SourceInput } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SecretStore } from '../secrets/secret-store';
-import { DEFAULT_SEVERITY_MAP } from './domain/alert-model';
 import type { SourceDefinition } from './domain/source-config';
+import { sourceKind } from './kinds';
 
 // A source's token reaches its poller through a private environment of its own, never process.env.
 export const TOKEN_VAR = 'TRAYAGE_SOURCE_TOKEN';
 const secretName = (name: string) => `alert-source:${name}:token`;
 
 export type AppSourceInput = SourceInput;
-
-const isHttp = (v: string | undefined) => !!v && /^https?:\/\/[^/]/.test(v);
 
 // Sources added in the app: validated like the config file's, stored without their token.
 export class AppSources {
@@ -33,25 +31,9 @@ export class AppSources {
   save(input: AppSourceInput, fileNames: string[]): SourceDefinition {
     if (fileNames.includes(input.name)) throw new RpcFailure('conflict', `'${input.name}' is defined in the config file; edit it there.`, [{ path: 'name', message: 'is taken by the config file' }]);
     const withToken = !!input.token || this.secrets.has(secretName(input.name));
-    const pollMs = (input.pollSeconds ?? (input.kind === 'alertmanager' ? 15 : 60)) * 1000;
-    let def: SourceDefinition;
-    if (input.kind === 'alertmanager') {
-      if (!isHttp(input.url)) throw new RpcFailure('bad_request', 'An Alertmanager needs its http(s) URL, e.g. http://127.0.0.1:9093.', [{ path: 'url', message: 'must be an http(s) URL' }]);
-      def = {
-        kind: 'alertmanager',
-        name: input.name,
-        url: input.url!,
-        severityLabel: input.severityLabel || 'severity',
-        severityMap: DEFAULT_SEVERITY_MAP,
-        silenceMatchers: ['alertname', 'instance'],
-        pollMs,
-        ...(withToken ? { bearerTokenEnv: TOKEN_VAR } : {}),
-      };
-    } else {
-      if (!input.repo || !/^[\w.-]+\/[\w.-]+$/.test(input.repo)) throw new RpcFailure('bad_request', "GitHub Actions needs the repository as 'owner/name'.", [{ path: 'repo', message: "must be 'owner/name'" }]);
-      if (input.apiUrl && !isHttp(input.apiUrl)) throw new RpcFailure('bad_request', 'The API URL must be http(s).', [{ path: 'apiUrl', message: 'must be an http(s) URL' }]);
-      def = { kind: 'github-actions', name: input.name, repo: input.repo, apiUrl: input.apiUrl || 'https://api.github.com', severity: 'P2', pollMs, ...(withToken ? { tokenEnv: TOKEN_VAR } : {}) };
-    }
+    const kind = sourceKind(input.kind);
+    const pollMs = input.pollSeconds !== undefined ? input.pollSeconds * 1000 : kind.defaultPollMs;
+    const def = kind.fromInput(input, { kind: input.kind, name: input.name, pollMs }, withToken ? TOKEN_VAR : undefined);
     this.db
       .prepare('INSERT INTO alert_sources(name, definition, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET definition = excluded.definition')
       .run(def.name, JSON.stringify(def), this.now());

@@ -1,33 +1,45 @@
-import { authHeaders, fetchJson, type SourceAuth } from '../lib/http/fetch-json';
-import type { SourceAlert } from './domain/alert-model';
+import { z } from 'zod';
+import { authHeaders, type SourceAuth } from '../lib/http/fetch-json';
+import { fetchReply } from '../lib/http/fetch-reply';
+import { joinUrl } from '../lib/http/join-url';
+import type { PolledAlert } from './domain/alert-model';
 
-interface WorkflowRun {
-  id: number;
-  name: string;
-  display_title?: string;
-  head_branch: string;
-  head_sha: string;
-  event: string;
-  status: string;
-  conclusion: string | null;
-  html_url: string;
-  run_started_at?: string;
-  created_at: string;
-  actor?: { login: string };
-}
+// The fields of GitHub's REST replies that are read; GitHub documents the optional ones as nullable.
+const Repository = z.object({ default_branch: z.string() });
+
+const WorkflowRun = z.object({
+  id: z.number(),
+  name: z.string(),
+  display_title: z.string().nullish(),
+  head_branch: z.string().nullable(),
+  head_sha: z.string(),
+  event: z.string(),
+  status: z.string().nullable(),
+  conclusion: z.string().nullable(),
+  html_url: z.string(),
+  run_started_at: z.string().nullish(),
+  created_at: z.string(),
+  actor: z.object({ login: z.string() }).nullish(),
+});
+type WorkflowRun = z.infer<typeof WorkflowRun>;
+
+const WorkflowRuns = z.object({ workflow_runs: z.array(WorkflowRun) });
+
+const GITHUB_API = 'a GitHub REST API';
 
 // Failed workflow runs on the repository's default branch, as alerts: one per workflow, the latest failure.
 export async function failedDeployRuns(
   apiUrl: string,
   repo: string,
   options: { auth?: SourceAuth; source: string; severity: string | null; timeoutMs?: number; perPage?: number },
-): Promise<SourceAlert[]> {
-  const headers = { ...authHeaders(options.auth), 'X-GitHub-Api-Version': '2022-11-28' };
-  const base = apiUrl.replace(/\/+$/, '');
-  const info = await fetchJson<{ default_branch: string }>(`${base}/repos/${repo}`, { headers, timeoutMs: options.timeoutMs });
+): Promise<PolledAlert[]> {
+  const request = { headers: { ...authHeaders(options.auth), 'X-GitHub-Api-Version': '2022-11-28' }, timeoutMs: options.timeoutMs };
+  const info = await fetchReply(joinUrl(apiUrl, `/repos/${repo}`).href, { schema: Repository, api: GITHUB_API }, request);
   const branch = info.default_branch;
-  const url = `${base}/repos/${repo}/actions/runs?branch=${encodeURIComponent(branch)}&per_page=${options.perPage ?? 30}`;
-  const { workflow_runs: runs } = await fetchJson<{ workflow_runs: WorkflowRun[] }>(url, { headers, timeoutMs: options.timeoutMs });
+  const url = joinUrl(apiUrl, `/repos/${repo}/actions/runs`);
+  url.searchParams.set('branch', branch);
+  url.searchParams.set('per_page', String(options.perPage ?? 30));
+  const { workflow_runs: runs } = await fetchReply(url.href, { schema: WorkflowRuns, api: GITHUB_API }, request);
   // Runs come newest first: a workflow whose latest completed run failed is an alert; a later success clears it.
   const latest = new Map<string, WorkflowRun>();
   for (const run of runs) {

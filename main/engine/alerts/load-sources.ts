@@ -1,25 +1,25 @@
-import fs from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
-import { ConfigError, type ConfigIssue, PositionFinder } from '../lib/config/config-errors';
+import { parseBoundedYaml } from '../lib/config/bounded-yaml';
+import { asConfigError, ConfigError, type ConfigIssue, PositionFinder } from '../lib/config/config-errors';
+import { readConfigText } from '../lib/config/config-text';
 import { parseSources, type SourceDefinition } from './domain/source-config';
 
 // Reads only the `sources:` list of the monitors file: the alerts area need not validate a
-// thousand monitors again, the monitors area does that.
+// thousand monitors again, the monitors area does that. The file is read and parsed within the
+// same limits, and any failure is a ConfigError, so the sources of the last good file keep polling.
 export function loadSources(file: string): SourceDefinition[] {
-  let text: string;
+  const text = readConfigText(file);
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return sourcesOf(text, file);
   } catch (err) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read the config file: ${(err as Error).message}` }]);
+    throw asConfigError(err, file);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(doc.errors.map((e) => ({ file, ...toPos(lines.linePos(e.pos[0])), message: `YAML syntax error: ${e.message.split('\n')[0]}` })));
-  }
-  const raw = (doc.toJS({ maxAliasCount: 100 }) as { sources?: unknown } | null)?.sources;
+}
+
+function sourcesOf(text: string, file: string): SourceDefinition[] {
+  const value = parseBoundedYaml(text, file);
+  const raw = value !== null && typeof value === 'object' ? (value as { sources?: unknown }).sources : undefined;
   if (raw === undefined || raw === null) return [];
-  const at = new PositionFinder(file, doc, lines, text);
+  const at = new PositionFinder(file, text);
   const issues: ConfigIssue[] = [];
   if (!Array.isArray(raw)) {
     issues.push({ file, ...at.at(['sources']), message: 'sources: must be a list' });
@@ -28,8 +28,4 @@ export function loadSources(file: string): SourceDefinition[] {
   const sources = parseSources(raw, at, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return sources;
-}
-
-function toPos(pos: { line: number; col: number }): { line: number; column: number } {
-  return { line: pos.line, column: pos.col };
 }

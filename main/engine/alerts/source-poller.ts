@@ -1,8 +1,7 @@
-import { type AlertChanges, diffAlerts, fromAlertmanager, type SourceAlert } from './domain/alert-model';
-import { AlertmanagerClient, silenceMatchers } from '../lib/clients/alertmanager-client';
-import type { SourceAuth } from '../lib/http/fetch-json';
-import { failedDeployRuns } from './github-actions-client';
+import { type AlertChanges, diffAlerts, type PolledAlert } from './domain/alert-model';
 import type { SourceDefinition } from './domain/source-config';
+import { sourceKind } from './kinds';
+import type { SourceKind } from './kinds/source-kind';
 
 export interface SourceStatus {
   name: string;
@@ -12,26 +11,12 @@ export interface SourceStatus {
   error: string | null;
   since: number;
   lastPollAt: number | null;
-  alerts: SourceAlert[];
-}
-
-function auth(def: SourceDefinition, env: NodeJS.ProcessEnv): SourceAuth | undefined {
-  if (def.kind === 'github-actions') return def.tokenEnv ? { bearer: env[def.tokenEnv] ?? '' } : undefined;
-  if (def.bearerTokenEnv) return { bearer: env[def.bearerTokenEnv] ?? '' };
-  if (def.username) return { username: def.username, password: def.passwordEnv ? env[def.passwordEnv] : undefined };
-  return undefined;
-}
-
-export async function fetchSourceAlerts(def: SourceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<SourceAlert[]> {
-  if (def.kind === 'alertmanager') {
-    const alerts = await new AlertmanagerClient(def.url, auth(def, env)).alerts();
-    return alerts.map((a) => fromAlertmanager(def.name, a, def.severityLabel, def.severityMap));
-  }
-  return failedDeployRuns(def.apiUrl, def.repo, { auth: auth(def, env), source: def.name, severity: def.severity });
+  alerts: PolledAlert[];
 }
 
 // Polls one source on its own interval and reports what changed; never throws into its caller.
 export class SourcePoller {
+  readonly kind: SourceKind<SourceDefinition>;
   private status: SourceStatus;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -42,6 +27,7 @@ export class SourcePoller {
     private readonly now: () => number = Date.now,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
+    this.kind = sourceKind(def.kind);
     this.status = { name: def.name, kind: def.kind, ok: true, error: null, since: now(), lastPollAt: null, alerts: [] };
   }
 
@@ -52,16 +38,22 @@ export class SourcePoller {
   async pollOnce(): Promise<SourceStatus> {
     const before = this.status;
     try {
-      const alerts = await fetchSourceAlerts(this.def, this.env);
+      const alerts = await this.kind.fetchAlerts(this.def, this.env);
       this.status = { ...before, ok: true, error: null, since: before.ok ? before.since : this.now(), lastPollAt: this.now(), alerts };
-      this.onChange(diffAlerts(before.alerts, alerts), this.status, !before.ok);
+      this.report(diffAlerts(before.alerts, alerts), !before.ok);
     } catch (err) {
       // Keep the last known alerts: a source that cannot be reached has not resolved them.
       const error = `${this.def.name}: ${(err as Error).message}`;
       this.status = { ...before, ok: false, error, since: before.ok ? this.now() : before.since, lastPollAt: this.now() };
-      this.onChange({ firing: [], resolved: [] }, this.status, before.ok);
+      this.report({ firing: [], resolved: [] }, before.ok);
     }
     return this.status;
+  }
+
+  // A poll that ends after stop() (the engine closing, the definition replaced) reports nothing:
+  // whoever listened may be gone, and a replaced source's poller speaks for it now.
+  private report(changes: AlertChanges, healthChanged: boolean): void {
+    if (!this.stopped) this.onChange(changes, this.status, healthChanged);
   }
 
   start(): void {
@@ -78,22 +70,17 @@ export class SourcePoller {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  async silence(alert: SourceAlert, durationMs: number, createdBy: string, comment: string): Promise<string> {
-    if (this.def.kind !== 'alertmanager') throw new Error(`${this.def.name} is not an Alertmanager: its alerts cannot be silenced.`);
-    const matchers = silenceMatchers(alert.labels, this.def.silenceMatchers);
-    if (matchers.length === 0) throw new Error(`The alert has none of the labels ${this.def.silenceMatchers.join(', ')} to silence it by.`);
-    const start = this.now();
-    return new AlertmanagerClient(this.def.url, auth(this.def, this.env)).createSilence({
-      matchers,
-      startsAt: new Date(start).toISOString(),
-      endsAt: new Date(start + durationMs).toISOString(),
-      createdBy,
-      comment,
-    });
+  async silence(alert: PolledAlert, durationMs: number, createdBy: string, comment: string): Promise<string> {
+    return this.silencing().silence(this.def, this.env, alert, { startsAt: this.now(), durationMs, createdBy, comment });
   }
 
   async unsilence(silenceId: string): Promise<void> {
-    if (this.def.kind !== 'alertmanager') throw new Error(`${this.def.name} is not an Alertmanager.`);
-    await new AlertmanagerClient(this.def.url, auth(this.def, this.env)).deleteSilence(silenceId);
+    await this.silencing().unsilence(this.def, this.env, silenceId);
+  }
+
+  private silencing() {
+    const { silencing } = this.kind;
+    if (!silencing) throw new Error(`${this.def.name} is a ${this.def.kind} source: its alerts cannot be silenced.`);
+    return silencing;
   }
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, LATEST_SCHEMA, schemaVersion } from './migrations';
+import { preparePrivateDataDir } from './private-files';
 import { StoreError } from './store-error';
 
 // 'TRAY' in ASCII: lets us tell our own database from any other SQLite file.
@@ -16,8 +17,12 @@ export interface OpenedDatabase {
 }
 
 export function openDatabase(file: string, appVersion: string): OpenedDatabase {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   refuseNonSqlite(file);
+  try {
+    preparePrivateDataDir(path.dirname(file), file);
+  } catch (err) {
+    throw new StoreError(`Cannot prepare the data directory ${path.dirname(file)}: ${(err as Error).message}. Check that it is yours and writable, or choose another --data-dir.`);
+  }
   let db: Database.Database;
   try {
     db = new Database(file);

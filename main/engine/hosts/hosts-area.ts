@@ -29,23 +29,29 @@ export function hostsArea(ctx: EngineContext, options: HostsAreaOptions = {}): H
     options.passphraseTimeoutMs,
   );
   // Built on first use, so an engine that never connects never reads the ssh config.
-  const runners = new RunnerProvider(
-    () =>
-      new SshRunner({
-        sshConfigPath: hosts.configPath(),
-        knownHostsFiles: hosts.knownHostsFiles(),
-        trustedKnownHostsFile: hosts.trustedFile(),
-        auth: { agentSocket: options.agentSocket, askPassphrase: passphrases.ask },
-        connectTimeoutMs: options.connectTimeoutMs,
-        captureChars: STORED_CHARS,
-        batch: RUNNER_BATCH,
-      }),
-  );
-  const hosts = new HostDirectory(ctx.settings, new HostStore(ctx.db), ctx.dataDir, ctx.actor, ctx.now, () => runners.invalidate());
+  const runner = (interactive: boolean) =>
+    new SshRunner({
+      sshConfigPath: hosts.configPath(),
+      knownHostsFiles: hosts.knownHostsFiles(),
+      trustedKnownHostsFile: hosts.trustedFile(),
+      auth: { agentSocket: options.agentSocket, ...(interactive ? { askPassphrase: passphrases.ask } : {}) },
+      connectTimeoutMs: options.connectTimeoutMs,
+      captureChars: STORED_CHARS,
+      batch: RUNNER_BATCH,
+    });
+  const runners = new RunnerProvider(() => runner(true));
+  // Monitors check unattended: a key that needs a passphrase fails the check instead of asking a
+  // person every few seconds.
+  const checkRunners = new RunnerProvider(() => runner(false));
+  const hosts = new HostDirectory(ctx.settings, new HostStore(ctx.db), ctx.dataDir, ctx.actor, ctx.now, () => {
+    runners.invalidate();
+    checkRunners.invalidate();
+  });
   registerHostHandlers(ctx, { hosts, runners, passphrases, agentSocket: options.agentSocket });
   ctx.onClose(() => {
     passphrases.cancelAll();
     runners.close();
+    checkRunners.close();
   });
-  return { acquire: () => runners.acquire() };
+  return { acquire: () => runners.acquire(), acquireForChecks: () => checkRunners.acquire() };
 }

@@ -4,4 +4,6 @@ import type { RunnerLease } from './runner-provider';
 export interface HostsPort {
   /** A shared SSH runner (one connection per host); release it when done. */
   acquire(): RunnerLease;
+  /** The same for unattended checks (monitors): never asks a person for a key's passphrase. */
+  acquireForChecks(): RunnerLease;
 }

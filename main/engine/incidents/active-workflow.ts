@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Contact, type SchemeChoice, SeverityScheme, StatusLifecycle } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SettingsStore } from '../settings/settings-store';
-import { type Contact, validateContacts } from './domain/contacts';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, StatusLifecycleSchema, validateLifecycle } from './domain/lifecycle';
+import { validateContacts } from './domain/contacts';
+import { DEFAULT_LIFECYCLE, validateLifecycle } from './domain/lifecycle';
 import { copyScheme, READY_MADE_SCHEMES } from './domain/scheme-catalog';
-import { findLevel, type SeverityLevel, type SeverityScheme, SeveritySchemeSchema, validateSeverityScheme } from './domain/severity-schemes';
+import { validateSeverityScheme } from './domain/severity-schemes';
 
 const SCHEME_KEY = 'severity.scheme';
 const CONTACTS_KEY = 'contacts';
@@ -13,6 +14,8 @@ const LIFECYCLE_KEY = 'lifecycle';
 export const APP_DEFAULT_SCHEME_ID = 'p1-p4-heroforge';
 
 // The team's chosen severity scheme, statuses and contacts, read once and kept until changed.
+// Each setter checks what it stores: not every caller came through the RPC door (a runbook's
+// scheme does not).
 export class ActiveWorkflow {
   private cachedScheme: SeverityScheme | null = null;
   private cachedLifecycle: StatusLifecycle | null = null;
@@ -20,39 +23,39 @@ export class ActiveWorkflow {
   constructor(private readonly settings: SettingsStore) {}
 
   scheme(): SeverityScheme {
-    this.cachedScheme ??= this.settings.get(SCHEME_KEY, SeveritySchemeSchema, copyScheme(APP_DEFAULT_SCHEME_ID));
+    this.cachedScheme ??= this.settings.get(SCHEME_KEY, SeverityScheme, copyScheme(APP_DEFAULT_SCHEME_ID));
     return this.cachedScheme;
   }
 
-  // Accepts a ready-made scheme's id ({ id }) or a whole edited scheme.
-  setScheme(input: unknown): SeverityScheme {
-    const onlyId = z.object({ id: z.string() }).strict().safeParse(input);
-    if (onlyId.success) {
-      if (!READY_MADE_SCHEMES.some((s) => s.id === onlyId.data.id)) {
-        throw new RpcFailure('bad_request', `There is no ready-made scheme '${onlyId.data.id}'.`);
+  // Incidents already declared keep the level they were rated with; the scheme rates new ones.
+  setScheme(choice: SchemeChoice): SeverityScheme {
+    return this.store(this.checkScheme(choice));
+  }
+
+  /** The scheme a choice names, checked, without choosing it. */
+  checkScheme(choice: SchemeChoice): SeverityScheme {
+    if (!('levels' in choice)) {
+      if (!READY_MADE_SCHEMES.some((s) => s.id === choice.id)) {
+        throw new RpcFailure('bad_request', `There is no ready-made scheme '${choice.id}'; choose one of ${READY_MADE_SCHEMES.map((s) => s.id).join(', ')}.`);
       }
-      return this.store(copyScheme(onlyId.data.id));
+      return copyScheme(choice.id);
     }
-    const check = validateSeverityScheme(input);
+    const check = validateSeverityScheme(choice);
     if (!check.ok) {
       throw new RpcFailure('bad_request', `The severity scheme has ${check.errors.length} problem(s): ${check.errors.join('; ')}`,
         check.errors.map((message) => ({ path: 'scheme', message })));
     }
-    return this.store(check.scheme);
-  }
-
-  level(key: string): SeverityLevel | undefined {
-    return findLevel(this.scheme(), key);
+    return check.scheme;
   }
 
   lifecycle(): StatusLifecycle {
-    this.cachedLifecycle ??= this.settings.get(LIFECYCLE_KEY, StatusLifecycleSchema, DEFAULT_LIFECYCLE);
+    this.cachedLifecycle ??= this.settings.get(LIFECYCLE_KEY, StatusLifecycle, DEFAULT_LIFECYCLE);
     return this.cachedLifecycle;
   }
 
   // Incidents already in a status the new lifecycle drops keep it until someone moves them.
-  setLifecycle(input: unknown): StatusLifecycle {
-    const check = validateLifecycle(input);
+  setLifecycle(lifecycle: StatusLifecycle): StatusLifecycle {
+    const check = validateLifecycle(lifecycle);
     if (!check.ok) {
       throw new RpcFailure('bad_request', `The statuses have ${check.errors.length} problem(s): ${check.errors.join('; ')}`,
         check.errors.map((message) => ({ path: 'lifecycle', message })));
@@ -63,13 +66,11 @@ export class ActiveWorkflow {
   }
 
   contacts(): Contact[] {
-    const raw = this.settings.get(CONTACTS_KEY, z.array(z.unknown()), []);
-    const check = validateContacts(raw);
-    return check.ok ? check.contacts : [];
+    return this.settings.get(CONTACTS_KEY, z.array(Contact), []);
   }
 
-  setContacts(input: unknown[]): Contact[] {
-    const check = validateContacts(input);
+  setContacts(contacts: Contact[]): Contact[] {
+    const check = validateContacts(contacts);
     if (!check.ok) {
       throw new RpcFailure('bad_request', `Contacts: ${check.errors.join('; ')}`, check.errors.map((message) => ({ path: 'contacts', message })));
     }

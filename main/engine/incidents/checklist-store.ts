@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Checklist } from '../../../preload/contract';
+import type { Checklist, ChecklistPhase, ChecklistSource } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
-import type { ChecklistTemplate } from './domain/checklist-templates';
+import type { PlannedChecklist } from './domain/checklist-plan';
 
 interface ItemRow {
   id: number;
@@ -11,35 +11,41 @@ interface ItemRow {
   done_by: string | null;
 }
 
+interface ListRow {
+  id: number;
+  title: string;
+  phase: ChecklistPhase;
+  source: ChecklistSource;
+}
+
 export class ChecklistStore {
   constructor(private readonly db: Database.Database) {}
 
-  // `phase` is a template phase, or 'runbook' for lists that came from a team's imported runbook.
-  attach(incidentId: number, templates: readonly { title: string; phase: ChecklistTemplate['phase'] | 'runbook'; items: readonly string[] }[]): void {
+  attach(incidentId: number, lists: readonly PlannedChecklist[]): void {
     const start = (this.db.prepare('SELECT count(*) AS n FROM checklists WHERE incident_id = ?').get(incidentId) as { n: number }).n;
-    const insertList = this.db.prepare('INSERT INTO checklists(incident_id, title, phase, position) VALUES (?, ?, ?, ?)');
+    const insertList = this.db.prepare('INSERT INTO checklists(incident_id, title, phase, source, position) VALUES (?, ?, ?, ?, ?)');
     const insertItem = this.db.prepare('INSERT INTO checklist_items(checklist_id, text, position) VALUES (?, ?, ?)');
-    templates.forEach((t, i) => {
-      const listId = Number(insertList.run(incidentId, t.title, t.phase, start + i).lastInsertRowid);
-      t.items.forEach((text, position) => insertItem.run(listId, text, position));
+    lists.forEach((l, i) => {
+      const listId = Number(insertList.run(incidentId, l.title, l.phase, l.source, start + i).lastInsertRowid);
+      l.items.forEach((text, position) => insertItem.run(listId, text, position));
     });
   }
 
   forIncident(incidentId: number): Checklist[] {
-    const lists = this.db.prepare('SELECT id, title, phase FROM checklists WHERE incident_id = ? ORDER BY position').all(incidentId) as {
-      id: number;
-      title: string;
-      phase: string;
-    }[];
+    const lists = this.db.prepare('SELECT id, title, phase, source FROM checklists WHERE incident_id = ? ORDER BY position').all(incidentId) as ListRow[];
     return lists.map((l) => ({ ...l, items: this.items(l.id) }));
   }
 
   one(checklistId: number): Checklist & { incidentId: number } {
-    const list = this.db.prepare('SELECT id, incident_id AS incidentId, title, phase FROM checklists WHERE id = ?').get(checklistId) as
-      | { id: number; incidentId: number; title: string; phase: string }
+    const list = this.db.prepare('SELECT id, incident_id AS incidentId, title, phase, source FROM checklists WHERE id = ?').get(checklistId) as
+      | (ListRow & { incidentId: number })
       | undefined;
     if (!list) throw new RpcFailure('not_found', `There is no checklist #${checklistId}.`);
     return { ...list, items: this.items(list.id) };
+  }
+
+  phases(incidentId: number): ChecklistPhase[] {
+    return (this.db.prepare('SELECT DISTINCT phase FROM checklists WHERE incident_id = ?').all(incidentId) as { phase: ChecklistPhase }[]).map((r) => r.phase);
   }
 
   progress(incidentId: number): { done: number; total: number } {

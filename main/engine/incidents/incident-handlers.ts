@@ -27,10 +27,11 @@ export function registerIncidentHandlers(ctx: EngineContext, incidents: Incident
   registry.handle('incidents.declare', (p) => incidents.declare(p));
   registry.handle('incidents.change', ({ id, ...change }) => changed(id, service.change(id, change, actor)));
   registry.handle('incidents.setStatus', (p) => incidents.setStatus(p.id, p.status, p.note));
-  registry.handle('incidents.addNote', (p) => incidents.addNote(p.id, p.text));
+  // A person's note, unlike the port's notes from other areas' work (see IncidentsPort.addNote).
+  registry.handle('incidents.addNote', (p) => changed(p.id, service.addNote(p.id, p.text, actor)));
   registry.handle('incidents.snoozeTimer', (p) => changed(p.id, service.snoozeTimer(p.id, p.kind, p.minutes, actor)));
   registry.handle('incidents.escalate', (p) => changed(p.id, service.escalate(p.id, p.to, p.note, actor)));
-  registry.handle('incidents.relapse', (p) => incidents.relapse(p.id, p.what, ctx.now()));
+  registry.handle('incidents.relapse', (p) => incidents.relapse(p.id, p.what));
   registry.handle('incidents.search', (p) => searchIncidents(ctx.db, p));
   registry.handle('incidents.metrics', (p) => {
     const inPeriod = store.list(null, 100_000).filter((i) => i.createdAt >= p.from && i.createdAt < p.to);

@@ -1,7 +1,8 @@
 import type { Incident } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
+import { AUTOMATIC_NOTE } from './domain/incident-notes';
 import type { ActiveWorkflow } from './active-workflow';
-import type { ChecklistStore } from './checklist-store';
+import type { ChecklistPlanner } from './checklist-planner';
 import type { IncidentService } from './incident-service';
 import type { IncidentStore } from './incident-store';
 import type { IncidentsPort } from './incidents-port';
@@ -9,13 +10,13 @@ import type { IncidentsPort } from './incidents-port';
 interface Parts {
   service: IncidentService;
   store: IncidentStore;
-  checklists: ChecklistStore;
+  planner: ChecklistPlanner;
   workflow: ActiveWorkflow;
 }
 
 // The incidents area's operations, announced to windows and the tray as they happen; the handlers
-// and the other areas both go through here.
-export function incidentOperations(ctx: EngineContext, { service, store, checklists, workflow }: Parts): IncidentsPort {
+// and the other areas both go through here (a person's note excepted: see incident-handlers).
+export function incidentOperations(ctx: EngineContext, { service, store, planner, workflow }: Parts): IncidentsPort {
   const declaredListeners: ((incident: Incident) => void)[] = [];
   const changed = <T>(id: number | null, result: T): T => {
     ctx.incidentsChanged(id);
@@ -31,18 +32,19 @@ export function incidentOperations(ctx: EngineContext, { service, store, checkli
       return changed(incident.id, incident);
     },
     get: (id) => store.get(id),
-    addNote: (id, text, actor = ctx.actor) => changed(id, service.addNote(id, text, actor)),
+    addNote: (id, text, actor = ctx.actor) => changed(id, service.addNote(id, text, actor, AUTOMATIC_NOTE)),
     setStatus: (id, status, note, actor = ctx.actor) => changed(id, service.change(id, { status, note }, actor)),
     acknowledge(id, actor = ctx.actor) {
       const incident = store.get(id);
       if (incident.acknowledgedAt !== null) return incident;
       return changed(id, service.change(id, { acknowledge: true }, actor));
     },
-    relapse(id, what, at) {
-      const { insideWatch, incident } = service.relapse(id, what);
+    relapse(id, what) {
+      const { insideWatch, incident, entryId } = service.relapse(id, what);
       if (insideWatch) {
         ctx.notifier.notify({
-          key: `incident:${incident.id}:relapse:${what}:${at}`,
+          // One notice per stamped relapse: the timeline entry is the event's identity.
+          key: `incident:${incident.id}:relapse:${entryId}`,
           title: `#${incident.id} ${incident.severity} · ${incident.title}: relapse`,
           body: `${what} failed again during the post-fix watch. Re-open the incident?`,
           severity: incident.severity,
@@ -57,10 +59,7 @@ export function incidentOperations(ctx: EngineContext, { service, store, checkli
       store.append(id, [{ at: ctx.now(), kind, actor, text, data }]);
       changed(id, null);
     },
-    attachChecklists(id, lists) {
-      checklists.attach(id, lists);
-      changed(id, null);
-    },
+    provideChecklists: (provider) => planner.provide(provider),
     setScheme: (scheme) => changed(null, workflow.setScheme(scheme)),
     onDeclared: (listener) => declaredListeners.push(listener),
   };

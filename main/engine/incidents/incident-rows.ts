@@ -1,4 +1,4 @@
-import type { Incident, TimelineEntry } from '../../../preload/contract';
+import { type Incident, SeverityLevel, type TimelineEntry } from '../../../preload/contract';
 
 export interface IncidentRow {
   id: number;
@@ -16,6 +16,7 @@ export interface IncidentRow {
   eta: number | null;
   last_update_at: number | null;
   roles: string;
+  level: string | null;
 }
 
 export interface TimelineRow {
@@ -45,6 +46,7 @@ export function toIncident(row: IncidentRow): Incident {
     eta: row.eta,
     lastUpdateAt: row.last_update_at,
     roles: parseRoles(row.roles),
+    level: parseLevel(row.level),
   };
 }
 
@@ -67,7 +69,25 @@ export const UPDATE_COLUMNS = {
   eta: 'eta',
   statusChangedAt: 'status_changed_at',
   lastUpdateAt: 'last_update_at',
+  level: 'level',
 } as const;
+
+/** A column's value as stored: the level snapshot is kept as JSON. */
+export function columnValue(key: keyof typeof UPDATE_COLUMNS, value: unknown): unknown {
+  if (key === 'level') return value ? JSON.stringify(value) : null;
+  return value ?? null;
+}
+
+// A snapshot that no longer reads as a level (edited by hand) counts as none rather than breaking the incident.
+function parseLevel(text: string | null): SeverityLevel | null {
+  if (text === null) return null;
+  try {
+    const parsed = SeverityLevel.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 function parseRoles(text: string): Record<string, string> {
   try {

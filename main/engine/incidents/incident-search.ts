@@ -1,24 +1,5 @@
 import type Database from 'better-sqlite3';
-
-export interface SearchFilters {
-  query: string;
-  severity?: string;
-  status?: string;
-  service?: string;
-  from?: number;
-  to?: number;
-  limit: number;
-}
-
-export interface SearchHit {
-  incidentId: number;
-  title: string;
-  severity: string;
-  status: string;
-  createdAt: number;
-  snippet: string;
-  entryId: number | null;
-}
+import type { SearchFilters, SearchHit } from '../../../preload/contract';
 
 // Quoting every term keeps FTS5 syntax out of a person's search box: "db-1 OR" is just three words.
 export function ftsQuery(text: string): string | null {

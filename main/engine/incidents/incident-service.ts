@@ -1,12 +1,14 @@
-import type { Incident, IncidentDetail, IncidentSummary, TimelineEntry } from '../../../preload/contract';
+import type { Checklist, ChecklistPhase, Incident, IncidentDetail, IncidentSummary, TimelineEntry, Timer, TimerKind } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
-import { checklistsOnDeclare } from './domain/checklist-templates';
+import { checklistPhase } from './domain/checklist-plan';
+import { DECLARE_PHASES, RESOLVE_PHASE } from './domain/checklist-templates';
 import { contactLinks, escalationTargets } from './domain/contacts';
-import { planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from './domain/incident-events';
+import { planChecklistsAttached, planDeclaration, planEscalation, planSnooze, snoozesFromTimeline } from './domain/incident-events';
 import { isOpenStatus, isWatchStatus, openStatusKeys } from './domain/lifecycle';
 import { type IncidentChange, planChange } from './domain/plan-change';
-import { computeTimers, isInsidePostFixWatch, type Timer, type TimerKind } from './domain/timers';
+import { computeTimers, isInsidePostFixWatch } from './domain/timers';
 import type { ActiveWorkflow } from './active-workflow';
+import type { ChecklistPlanner } from './checklist-planner';
 import type { ChecklistStore } from './checklist-store';
 import type { IncidentStore } from './incident-store';
 
@@ -29,6 +31,7 @@ export class IncidentService {
   constructor(
     private readonly store: IncidentStore,
     private readonly checklists: ChecklistStore,
+    private readonly planner: ChecklistPlanner,
     private readonly workflow: ActiveWorkflow,
     private readonly now: () => number,
   ) {}
@@ -43,9 +46,9 @@ export class IncidentService {
     return this.store.transaction(() => {
       const id = this.store.insert(plan.incident);
       this.store.append(id, plan.entries);
-      const templates = checklistsOnDeclare(plan.incident.severity, this.workflow.scheme());
-      this.checklists.attach(id, templates);
-      return this.store.get(id);
+      const incident = this.store.get(id);
+      this.planner.attach(incident, DECLARE_PHASES);
+      return incident;
     });
   }
 
@@ -60,13 +63,29 @@ export class IncidentService {
       this.store.append(id, plan.entries);
       if (roles) this.changeRoles(incident, roles, actor, now);
       if (plan.entries.length === 0 && !roles) throw new RpcFailure('conflict', `Nothing to change on incident #${id}: it already is as asked.`);
-      return this.store.get(id);
+      const changed = this.store.get(id);
+      // The after-the-incident list comes with the resolution, once: a relapse and a second resolve do not add it again.
+      if (typeof plan.updates.resolvedAt === 'number' && !this.planner.hasPhase(id, RESOLVE_PHASE)) this.attachLists(changed, RESOLVE_PHASE, actor, now);
+      return changed;
     });
   }
 
-  addNote(id: number, text: string, actor: string): TimelineEntry {
+  /** Attaches a phase's lists on request (the handoff list, or post-incident ahead of resolving). */
+  attachPhase(id: number, phase: ChecklistPhase, actor: string): Checklist[] {
+    return this.store.transaction(() => {
+      const incident = this.store.get(id);
+      if (this.planner.hasPhase(id, phase)) throw new RpcFailure('conflict', `Incident #${id} already has its ${phase} checklists.`);
+      if (this.attachLists(incident, phase, actor, this.now()) === 0) {
+        throw new RpcFailure('conflict', `Incident #${id} has every item of the ${phase} checklists already.`);
+      }
+      return this.checklists.forIncident(id);
+    });
+  }
+
+  /** `data` marks a note written by another area's work (see AUTOMATIC_NOTE). */
+  addNote(id: number, text: string, actor: string, data?: Record<string, unknown>): TimelineEntry {
     this.store.get(id);
-    return this.store.append(id, [{ at: this.now(), kind: 'note', actor, text }])[0];
+    return this.store.append(id, [{ at: this.now(), kind: 'note', actor, text, ...(data ? { data } : {}) }])[0];
   }
 
   snoozeTimer(id: number, kind: TimerKind, minutes: number, actor: string): Incident {
@@ -82,26 +101,29 @@ export class IncidentService {
   }
 
   // True when `at` falls in the post-fix watch; then the relapse is stamped so the window offers to re-open.
-  relapse(id: number, what: string): { insideWatch: boolean; incident: Incident } {
+  relapse(id: number, what: string): { insideWatch: boolean; incident: Incident; entryId: number | null } {
     const incident = this.store.get(id);
     const now = this.now();
     const lifecycle = this.workflow.lifecycle();
     const timeline = this.store.timelineOfKinds(id, TIMER_TIMELINE_KINDS);
-    const insideWatch = isWatchStatus(lifecycle, incident.status) && isInsidePostFixWatch(incident, this.workflow.level(incident.severity), timeline, now, lifecycle);
-    if (insideWatch) this.store.append(id, [{ at: now, kind: 'relapse', actor: 'trayage', text: `${what} failed again during the post-fix watch: re-open?` }]);
-    return { insideWatch, incident };
+    const insideWatch = isWatchStatus(lifecycle, incident.status) && isInsidePostFixWatch(incident, incident.level ?? undefined, timeline, now, lifecycle);
+    if (!insideWatch) return { insideWatch, incident, entryId: null };
+    const [entry] = this.store.append(id, [{ at: now, kind: 'relapse', actor: 'trayage', text: `${what} failed again during the post-fix watch: re-open?` }]);
+    return { insideWatch, incident, entryId: entry.id };
   }
 
   detail(id: number): IncidentDetail {
     const incident = this.store.get(id);
     const timeline = this.store.timelineTail(id, DETAIL_TIMELINE_ENTRIES);
-    const level = this.workflow.level(incident.severity) ?? null;
+    const { level } = incident;
     const contacts = this.workflow.contacts();
+    const checklists = this.checklists.forIncident(id);
     return {
       incident,
       timeline,
       timelineTotal: this.store.timelineCount(id),
-      checklists: this.checklists.forIncident(id),
+      checklists,
+      checklistPhase: checklistPhase(checklists, isOpenStatus(this.workflow.lifecycle(), incident.status)),
       timers: this.timers(incident).map(publicTimer),
       level,
       escalation: level
@@ -110,6 +132,7 @@ export class IncidentService {
             contacts: t.contacts.map((c) => ({ name: c.name, links: contactLinks(c).map((l) => ({ label: l.label, href: l.href })) })),
           }))
         : [],
+      durationMs: (incident.resolvedAt ?? this.now()) - incident.createdAt,
     };
   }
 
@@ -127,7 +150,13 @@ export class IncidentService {
     const lifecycle = this.workflow.lifecycle();
     if (!isOpenStatus(lifecycle, incident.status) && incident.resolvedAt !== null && this.now() - incident.resolvedAt > 7 * 86_400_000) return [];
     const entries = timeline ?? this.store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);
-    return computeTimers(incident, this.workflow.level(incident.severity), entries, this.now(), snoozesFromTimeline(entries), lifecycle);
+    return computeTimers(incident, incident.level ?? undefined, entries, this.now(), snoozesFromTimeline(entries), lifecycle);
+  }
+
+  private attachLists(incident: Incident, phase: ChecklistPhase, actor: string, now: number): number {
+    const lists = this.planner.attach(incident, [phase]);
+    if (lists.length) this.store.append(incident.id, [planChecklistsAttached(phase, lists, actor, now)]);
+    return lists.length;
   }
 
   private changeRoles(incident: Incident, roles: Record<string, string>, actor: string, now: number): void {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Incident, TimelineEntry } from '../../../preload/contract';
+import type { Incident, SeverityLevel, SeverityScheme, TimelineEntry } from '../../../preload/contract';
 import type { IncidentUpdates, NewTimelineEntry } from './domain/incident-types';
 import { RpcFailure } from '../rpc/rpc-failure';
-import { type IncidentRow, type TimelineRow, toIncident, toTimelineEntry, UPDATE_COLUMNS } from './incident-rows';
+import { columnValue, type IncidentRow, type TimelineRow, toIncident, toTimelineEntry, UPDATE_COLUMNS } from './incident-rows';
 
 export interface NewIncident {
   title: string;
@@ -12,6 +12,7 @@ export interface NewIncident {
   commander: string;
   service: string;
   createdAt: number;
+  level: SeverityLevel | null;
 }
 
 // Persistence only: the workflow plans decide what changes; this writes it.
@@ -23,8 +24,8 @@ export class IncidentStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertIncident = db.prepare(
-      `INSERT INTO incidents(title, severity, status, impact, commander, service, created_at, updated_at, status_changed_at)
-       VALUES (@title, @severity, @status, @impact, @commander, @service, @createdAt, @createdAt, @createdAt)`,
+      `INSERT INTO incidents(title, severity, status, impact, commander, service, created_at, updated_at, status_changed_at, level)
+       VALUES (@title, @severity, @status, @impact, @commander, @service, @createdAt, @createdAt, @createdAt, @level)`,
     );
     this.insertEntry = db.prepare('INSERT INTO timeline(incident_id, at, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?)');
     this.selectIncident = db.prepare('SELECT * FROM incidents WHERE id = ?');
@@ -36,14 +37,26 @@ export class IncidentStore {
   }
 
   insert(incident: NewIncident): number {
-    return Number(this.insertIncident.run(incident).lastInsertRowid);
+    const { title, severity, status, impact, commander, service, createdAt } = incident;
+    return Number(
+      this.insertIncident.run({ title, severity, status, impact, commander, service, createdAt, level: columnValue('level', incident.level) }).lastInsertRowid,
+    );
   }
 
   apply(id: number, updates: IncidentUpdates | Record<string, unknown>, at: number): void {
-    const entries = Object.entries(updates).filter(([key]) => key in UPDATE_COLUMNS);
+    const entries = Object.entries(updates).filter(([key]) => key in UPDATE_COLUMNS) as [keyof typeof UPDATE_COLUMNS, unknown][];
     if (entries.length === 0) return;
-    const sets = entries.map(([key]) => `${UPDATE_COLUMNS[key as keyof typeof UPDATE_COLUMNS]} = ?`);
-    this.db.prepare(`UPDATE incidents SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...entries.map(([, v]) => v ?? null), at, id);
+    const sets = entries.map(([key]) => `${UPDATE_COLUMNS[key]} = ?`);
+    this.db.prepare(`UPDATE incidents SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...entries.map(([k, v]) => columnValue(k, v)), at, id);
+  }
+
+  /**
+   * Incidents from before levels were kept take theirs from `scheme`, the one in force as they are
+   * first read after the upgrade. Severities the scheme does not know stay without a level.
+   */
+  fillMissingLevels(scheme: SeverityScheme): number {
+    const fill = this.db.prepare('UPDATE incidents SET level = ? WHERE level IS NULL AND severity = ? COLLATE NOCASE');
+    return this.transaction(() => scheme.levels.reduce((n, level) => n + fill.run(JSON.stringify(level), level.key).changes, 0));
   }
 
   setRoles(id: number, roles: Record<string, string>, at: number): void {

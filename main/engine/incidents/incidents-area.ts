@@ -2,12 +2,16 @@ import type { EngineContext } from '../engine-context';
 import { isOpenStatus } from './domain/lifecycle';
 import { nearestTimer } from './domain/timers';
 import { ActiveWorkflow } from './active-workflow';
+import { registerChecklistHandlers } from './checklist-handlers';
+import { ChecklistPlanner } from './checklist-planner';
 import { ChecklistStore } from './checklist-store';
 import { registerIncidentHandlers } from './incident-handlers';
 import { IncidentService } from './incident-service';
 import { IncidentStore } from './incident-store';
 import { incidentOperations } from './incident-operations';
 import type { IncidentsPort } from './incidents-port';
+import { PostmortemActions } from './postmortem-actions';
+import { registerPostmortemHandlers } from './postmortem-handlers';
 import { PostmortemStore } from './postmortem-store';
 import { checkIncidentTimers } from './timer-loop';
 import { UpdateChannels } from './update-channels';
@@ -22,18 +26,20 @@ export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions 
   const store = new IncidentStore(ctx.db);
   const checklists = new ChecklistStore(ctx.db);
   const workflow = new ActiveWorkflow(ctx.settings);
-  const service = new IncidentService(store, checklists, workflow, ctx.now);
-  const incidents = incidentOperations(ctx, { service, store, checklists, workflow });
+  store.fillMissingLevels(workflow.scheme());
+  const planner = new ChecklistPlanner(checklists, workflow, (where, err) => ctx.reportError(where, err));
+  const service = new IncidentService(store, checklists, planner, workflow, ctx.now);
+  const incidents = incidentOperations(ctx, { service, store, planner, workflow });
   registerIncidentHandlers(ctx, incidents, service, store, workflow);
+  registerChecklistHandlers(ctx, { store, checklists, planner, service });
   registerWorkflowHandlers(ctx, {
     store,
-    checklists,
     workflow,
     incidents,
     channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
-    postmortems: new PostmortemStore(ctx.db),
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
   });
+  registerPostmortemHandlers(ctx, { store, workflow, postmortems: new PostmortemStore(ctx.db), actions: new PostmortemActions(ctx.db) });
   ctx.every(options.timerCheckMs ?? 5_000, () => {
     checkIncidentTimers(ctx, store, workflow);
   });

@@ -1,12 +1,5 @@
-import type { Incident, TimelineEntry } from '../../../preload/contract';
-import type { ChecklistTemplate } from './domain/checklist-templates';
-import type { SeverityScheme } from './domain/severity-schemes';
-
-export interface AttachedChecklist {
-  title: string;
-  phase: ChecklistTemplate['phase'] | 'runbook';
-  items: readonly string[];
-}
+import type { Incident, SchemeChoice, SeverityScheme, TimelineEntry } from '../../../preload/contract';
+import type { ImportedChecklist } from './domain/checklist-plan';
 
 export interface DeclareRequest {
   title: string;
@@ -24,17 +17,26 @@ export interface DeclareRequest {
 export interface IncidentsPort {
   declare(request: DeclareRequest, actor?: string): Incident;
   get(id: number): Incident;
+  /**
+   * A note from another area's own work (a monitor's failures, an alert's details): kept in the
+   * timeline, marked automatic so status updates and post-mortems tell it from what people wrote.
+   */
   addNote(id: number, text: string, actor?: string): TimelineEntry;
   setStatus(id: number, status: string, note?: string, actor?: string): Incident;
   /** Stamps the acknowledgement (stopping the ack timer); an incident already acknowledged is left as it is. */
   acknowledge(id: number, actor?: string): Incident;
-  /** Stamps a relapse when the incident is inside its post-fix watch, and notifies once per failure (`at`: when it failed). */
-  relapse(id: number, what: string, at: number): { insideWatch: boolean };
+  /** Stamps a relapse when the incident is inside its post-fix watch, and notifies once for it. */
+  relapse(id: number, what: string): { insideWatch: boolean };
   /** An entry written by another area's own work (a run's steps), under its own kind. */
   record(id: number, kind: string, text: string, data: Record<string, unknown>, actor?: string): void;
-  attachChecklists(id: number, lists: readonly AttachedChecklist[]): void;
-  /** A ready-made scheme by id, or a full scheme (e.g. a runbook's); checked before it applies. */
-  setScheme(scheme: SeverityScheme | { id: string }): SeverityScheme;
+  /**
+   * Lists another area brings for an incident (a runbook pack's), asked for whenever a phase's
+   * lists are attached: on declaration, on resolving, on request. A phase they cover gets them
+   * instead of the built-in lists.
+   */
+  provideChecklists(provider: (incident: Incident) => readonly ImportedChecklist[]): void;
+  /** A ready-made scheme by id, or a full scheme (e.g. a runbook's); checked before it applies, then announced. Open incidents keep their level. */
+  setScheme(scheme: SchemeChoice): SeverityScheme;
   /** Called after every declaration, whoever declared. */
   onDeclared(listener: (incident: Incident) => void): void;
 }

@@ -17,7 +17,8 @@ export function checkIncidentTimers(ctx: EngineContext, store: IncidentStore, wo
   const lifecycle = workflow.lifecycle();
   let fired = 0;
   for (const incident of store.listWithTimers(openStatusKeys(lifecycle), now - RECENTLY_RESOLVED_MS)) {
-    const level = workflow.level(incident.severity);
+    // The incident's own level: timers keep the numbers it was rated with.
+    const level = incident.level ?? undefined;
     const prev = store.timersCheckedAt(incident.id) ?? incident.createdAt;
     if (now <= prev) continue;
     const timeline = store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);

@@ -1,67 +1,43 @@
 import { COMM_TEMPLATES } from './domain/comm-templates';
-import { planChecklistItemAdded, planChecklistTick, planUpdateFailed, planUpdateSent } from './domain/incident-events';
-import { postmortemDraft } from './domain/postmortem';
+import { planUpdateFailed, planUpdateSent } from './domain/incident-events';
+import { openStatusKeys } from './domain/lifecycle';
 import { renderTemplate } from './domain/render-template';
 import { READY_MADE_SCHEMES } from './domain/scheme-catalog';
+import { schemeChangePreview } from './domain/scheme-change';
 import { templateValues } from './domain/template-values';
 import { postUpdate } from './domain/webhook';
 import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
-import type { ChecklistStore } from './checklist-store';
 import type { IncidentStore } from './incident-store';
 import type { IncidentsPort } from './incidents-port';
-import type { PostmortemStore } from './postmortem-store';
 import type { UpdateChannels } from './update-channels';
 
 export interface WorkflowParts {
   store: IncidentStore;
-  checklists: ChecklistStore;
   workflow: ActiveWorkflow;
   incidents: IncidentsPort;
   channels: UpdateChannels;
-  postmortems: PostmortemStore;
   webhookTimeoutMs: number;
 }
 
+const EVERY_INCIDENT = 100_000;
+
 export function registerWorkflowHandlers(ctx: EngineContext, parts: WorkflowParts): void {
   const { registry, actor } = ctx;
-  const { store, checklists, workflow, channels, postmortems } = parts;
+  const { store, workflow, channels } = parts;
 
   registry.handle('schemes.list', () => [...READY_MADE_SCHEMES]);
   registry.handle('schemes.active', () => workflow.scheme());
-  registry.handle('schemes.setActive', (p) => {
-    const scheme = workflow.setScheme(p.scheme);
-    ctx.incidentsChanged(null);
-    return scheme;
-  });
-
-  registry.handle('checklists.tick', (p) => {
-    const item = checklists.item(p.itemId);
-    const list = checklists.one(item.checklist_id);
-    const now = ctx.now();
-    store.transaction(() => {
-      checklists.setDone(item.id, p.done, actor, now);
-      store.append(list.incidentId, [planChecklistTick(list.title, item.text, p.done, actor, now)]);
-    });
-    ctx.incidentsChanged(list.incidentId);
-    return checklists.one(list.id);
-  });
-  registry.handle('checklists.addItem', (p) => {
-    const list = checklists.one(p.checklistId);
-    const now = ctx.now();
-    store.transaction(() => {
-      checklists.addItem(list.id, p.text);
-      store.append(list.incidentId, [planChecklistItemAdded(list.title, p.text, actor, now)]);
-    });
-    ctx.incidentsChanged(list.incidentId);
-    return checklists.one(list.id);
-  });
+  registry.handle('schemes.setActive', (p) => parts.incidents.setScheme(p.scheme));
+  registry.handle('schemes.preview', (p) =>
+    schemeChangePreview(workflow.checkScheme(p.scheme), store.list(openStatusKeys(workflow.lifecycle()), EVERY_INCIDENT)),
+  );
 
   registry.handle('templates.list', () => [...COMM_TEMPLATES]);
   registry.handle('templates.render', (p) => {
     const incident = store.get(p.incidentId);
     const values = templateValues(incident, store.timeline(incident.id), ctx.now(), {
-      level: workflow.level(incident.severity),
+      level: incident.level ?? undefined,
       lifecycle: workflow.lifecycle(),
     });
     return renderTemplate(p.body, values);
@@ -96,30 +72,6 @@ export function registerWorkflowHandlers(ctx: EngineContext, parts: WorkflowPart
     }
     ctx.incidentsChanged(incident.id);
     return result;
-  });
-
-  const draft = (incidentId: number) => {
-    const incident = store.get(incidentId);
-    return postmortemDraft(incident, store.timeline(incidentId), {
-      now: ctx.now(),
-      level: workflow.level(incident.severity),
-      lifecycle: workflow.lifecycle(),
-    });
-  };
-  registry.handle('postmortem.get', ({ incidentId }) => {
-    const saved = postmortems.get(incidentId);
-    if (saved) return { incidentId, markdown: saved.markdown, edited: true, updatedAt: saved.updatedAt };
-    return { incidentId, markdown: draft(incidentId), edited: false, updatedAt: null };
-  });
-  registry.handle('postmortem.save', ({ incidentId, markdown }) => {
-    store.get(incidentId);
-    const now = ctx.now();
-    postmortems.save(incidentId, markdown, actor, now);
-    return { incidentId, markdown, edited: true, updatedAt: now };
-  });
-  registry.handle('postmortem.regenerate', ({ incidentId }) => {
-    postmortems.delete(incidentId);
-    return { incidentId, markdown: draft(incidentId), edited: false, updatedAt: null };
   });
 
   registry.handle('lifecycle.set', (p) => {

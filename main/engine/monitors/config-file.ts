@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConfigIssue } from '../../../preload/contract';
-import { ConfigError } from '../lib/config/config-errors';
+import { asConfigError, ConfigError } from '../lib/config/config-errors';
 import { loadMonitorConfig, type MonitorConfig } from './config-loader';
 import { watchConfig, type ConfigWatcher } from './config-watch';
 import type { KindRegistry } from './checks/kind-registry';
@@ -87,8 +87,7 @@ export class ConfigFile {
     try {
       config = read();
     } catch (err) {
-      if (err instanceof ConfigError) return this.fail(err);
-      throw err;
+      return this.fail(asConfigError(err, this.options.file));
     }
     this.issueList = [];
     this.issuesSince = null;

@@ -1,14 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FieldError, type MonitorDefinition, type MonitorKind } from './domain/check-types';
 import { parseCondition } from './domain/condition-parser';
 import { ConditionError, type Condition } from './domain/condition-types';
 import { durationField, positiveInt } from '../lib/config/config-fields';
 import { parseSources, type SourceDefinition } from '../alerts/domain/source-config';
-import { ConfigError, PositionFinder, describeZodIssue, show, type ConfigIssue } from '../lib/config/config-errors';
+import { parseBoundedYaml } from '../lib/config/bounded-yaml';
+import { ConfigError, PositionFinder, asConfigError, clip, describeZodIssue, show, type ConfigIssue } from '../lib/config/config-errors';
+import { readConfigText } from '../lib/config/config-text';
 import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
+import { DURATION_LIMITS, FIELD_LIMITS } from './config-limits';
 
 export interface MonitorConfig {
   file: string;
@@ -27,64 +28,64 @@ export const MONITOR_DEFAULTS = {
   maxJitterMs: 5_000,
 };
 
-const MIN_INTERVAL_MS = 1000;
 const TOP_LEVEL_KEYS = new Set(['monitors', 'sources']);
+const limits = FIELD_LIMITS;
 
 const commonFields = {
-  name: z.string().trim().min(1),
-  kind: z.string().optional(),
-  interval: durationField.optional(),
-  timeout: durationField.optional(),
-  jitter: durationField.optional(),
-  conditions: z.array(z.string()).optional(),
-  'failure-threshold': positiveInt.optional(),
-  'recovery-threshold': positiveInt.optional(),
-  for: durationField.optional(),
-  'reminder-every': durationField.optional(),
-  severity: z.union([z.string(), z.number()]).transform(String).optional(),
-  service: z.string().optional(),
+  name: z.string().trim().min(1).max(limits.name),
+  kind: z.string().max(limits.kind).optional(),
+  interval: durationField(DURATION_LIMITS.interval).optional(),
+  timeout: durationField(DURATION_LIMITS.timeout).optional(),
+  jitter: durationField(DURATION_LIMITS.jitter).optional(),
+  conditions: z.array(z.string().max(limits.condition)).max(limits.conditions).optional(),
+  'failure-threshold': positiveInt.max(limits.threshold).optional(),
+  'recovery-threshold': positiveInt.max(limits.threshold).optional(),
+  for: durationField(DURATION_LIMITS.for).optional(),
+  'reminder-every': durationField(DURATION_LIMITS['reminder-every']).optional(),
+  severity: z.union([z.string().max(limits.severity), z.number()]).transform(String).optional(),
+  service: z.string().max(limits.service).optional(),
   paused: z.boolean().optional(),
 };
 
 let defaultRegistry: KindRegistry | undefined;
 
+/** Reads (at most the size limit) and parses a monitors file; throws a ConfigError for any problem. */
 export function loadMonitorConfig(file: string, registry?: KindRegistry): MonitorConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read the config file: ${(err as Error).message}` }]);
-  }
-  return parseMonitorConfig(text, file, registry);
+  return parseMonitorConfig(readConfigText(file), file, registry);
 }
 
-/** Parses and validates a monitors YAML file; throws a ConfigError listing every problem with its position. */
+/**
+ * Parses and validates a monitors YAML file; throws a ConfigError listing every problem with its
+ * position, and nothing else: a file that breaks the parser in a way nobody foresaw is still a
+ * problem with the file, reported as one, so the last good version keeps running.
+ */
 export function parseMonitorConfig(text: string, fileName: string, registry?: KindRegistry): MonitorConfig {
-  const kinds = registry ?? (defaultRegistry ??= createDefaultRegistry());
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((err) => {
-        const pos = lines.linePos(err.pos[0]);
-        const lineText = text.split('\n')[pos.line - 1] ?? '';
-        // YAML reads an unquoted `- [STATUS] == 200` as a list; the parser's own message does not say so.
-        const hint = /^\s*-?\s*\[[A-Za-z_]+\]/.test(lineText) ? '; put conditions in double quotes: - "[STATUS] == 200"' : '';
-        return { file: fileName, line: pos.line, column: pos.col, message: `YAML syntax error: ${err.message.split('\n')[0]}${hint}` };
-      }),
-    );
+  try {
+    return parseValidated(text, fileName, registry);
+  } catch (err) {
+    throw asConfigError(err, fileName);
   }
-  const at = new PositionFinder(fileName, doc, lines, text);
+}
+
+// YAML reads an unquoted `- [STATUS] == 200` as a list; the parser's own message does not say so.
+function conditionHint(lineText: string): string {
+  return /^\s*-?\s*\[[A-Za-z_]+\]/.test(lineText) ? '; put conditions in double quotes: - "[STATUS] == 200"' : '';
+}
+
+function parseValidated(text: string, fileName: string, registry?: KindRegistry): MonitorConfig {
+  const kinds = registry ?? (defaultRegistry ??= createDefaultRegistry());
+  const value = parseBoundedYaml(text, fileName, { syntaxHint: conditionHint });
+  const at = new PositionFinder(fileName, text);
   const issues: ConfigIssue[] = [];
   const add = (pathTo: PropertyKey[], message: string, monitor?: string) => issues.push({ file: fileName, ...at.at(pathTo), monitor, message });
-  const root = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  const root = (value ?? {}) as unknown;
   if (typeof root !== 'object' || Array.isArray(root)) {
     add([], `the file must be a map with a 'monitors:' list, not ${show(root)}`);
     throw new ConfigError(issues);
   }
   const top = root as Record<string, unknown>;
   for (const key of Object.keys(top)) {
-    if (!TOP_LEVEL_KEYS.has(key)) issues.push({ file: fileName, ...at.at([key]), message: `unknown top-level key '${key}' (expected monitors: or sources:)` });
+    if (!TOP_LEVEL_KEYS.has(key)) issues.push({ file: fileName, ...at.at([key]), message: `unknown top-level key ${show(key)} (expected monitors: or sources:)` });
   }
   const rawMonitors = listAt(top, 'monitors', add);
   const rawSources = listAt(top, 'sources', add);
@@ -95,7 +96,7 @@ export function parseMonitorConfig(text: string, fileName: string, registry?: Ki
     const name = (raw as { name?: unknown } | null)?.name;
     if (typeof name === 'string' && seen.has(name.trim())) {
       const first = seen.get(name.trim())! + 1;
-      issues.push({ file: fileName, ...at.at(['monitors', index, 'name']), message: `monitor name '${name.trim()}' is used twice (first as monitor ${first}); names must be unique` });
+      issues.push({ file: fileName, ...at.at(['monitors', index, 'name']), message: `monitor name ${show(name.trim())} is used twice (first as monitor ${first}); names must be unique` });
       return;
     }
     if (typeof name === 'string') seen.set(name.trim(), index);
@@ -138,7 +139,7 @@ function buildMonitor(
 ): MonitorDefinition | undefined {
   const before = issues.length;
   const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-  const name = typeof record?.name === 'string' && record.name.trim() !== '' ? record.name.trim() : undefined;
+  const name = typeof record?.name === 'string' && record.name.trim() !== '' ? clip(record.name.trim(), limits.name) : undefined;
   const add = (field: PropertyKey[], message: string, pos = at.at([...where, ...field])) =>
     issues.push({ file: at.file, ...pos, monitor: name, field: fieldName(field), message });
   if (!record) {
@@ -151,9 +152,10 @@ function buildMonitor(
     return undefined;
   }
   const conditions: Condition[] = [];
-  const rawConditions = Array.isArray(record.conditions) ? record.conditions : [];
+  // Over-long lists and texts are reported by the schema below, and not parsed at all.
+  const rawConditions = Array.isArray(record.conditions) && record.conditions.length <= limits.conditions ? record.conditions : [];
   rawConditions.forEach((text, i) => {
-    if (typeof text !== 'string') return;
+    if (typeof text !== 'string' || text.length > limits.condition) return;
     try {
       conditions.push(parseCondition(text));
     } catch (err) {
@@ -174,9 +176,7 @@ function buildMonitor(
   }
   const values = parsed.data as Record<string, unknown>;
   const intervalMs = (values.interval as number | undefined) ?? MONITOR_DEFAULTS.intervalMs;
-  if (intervalMs < MIN_INTERVAL_MS) add(['interval'], `interval must be at least 1s, not '${record.interval}'`);
   const timeoutMs = (values.timeout as number | undefined) ?? Math.min(MONITOR_DEFAULTS.timeoutMs, intervalMs);
-  if (timeoutMs <= 0) add(['timeout'], `timeout must be more than 0`);
   let built: ReturnType<MonitorKind['build']> | undefined;
   if (issues.length === before) {
     try {
@@ -194,7 +194,7 @@ function buildMonitor(
     intervalMs,
     timeoutMs,
     jitterMs: (values.jitter as number | undefined) ?? Math.min(Math.round(intervalMs / 10), MONITOR_DEFAULTS.maxJitterMs),
-    conditions,
+    conditions: conditions.length > 0 ? conditions : (built.defaultConditions ?? []),
     failureThreshold: (values['failure-threshold'] as number | undefined) ?? MONITOR_DEFAULTS.failureThreshold,
     recoveryThreshold: (values['recovery-threshold'] as number | undefined) ?? MONITOR_DEFAULTS.recoveryThreshold,
     forMs: (values.for as number | undefined) ?? MONITOR_DEFAULTS.forMs,
@@ -218,7 +218,7 @@ function selectKind(record: Record<string, unknown>, kinds: KindRegistry): Monit
     const byScheme = kinds.all().find((k) => scheme && k.schemes?.includes(scheme));
     if (byScheme) return byScheme;
     const schemes = kinds.all().flatMap((k) => k.schemes ?? []).map((s) => `${s}://`);
-    return `url '${record.url}' has no known scheme (use ${schemes.join(', ')})`;
+    return `url ${show(record.url)} has no known scheme (use ${schemes.join(', ')})`;
   }
   return kinds.all().find((k) => k.selects?.(record)) ?? `cannot tell what to check: give a url: (https://host/health, tcp://host:port or tls://host:port) or a kind:`;
 }
@@ -227,7 +227,7 @@ function unknownField(key: string, kind: MonitorKind): string {
   const known = [...Object.keys(commonFields), ...Object.keys(kind.fields)];
   const normalised = key.toLowerCase().replace(/_/g, '-');
   const suggestion = known.find((k) => k === normalised);
-  return suggestion ? `unknown field '${key}' (did you mean '${suggestion}'?)` : `unknown field '${key}' for a ${kind.kind} monitor`;
+  return suggestion ? `unknown field ${show(key)} (did you mean '${suggestion}'?)` : `unknown field ${show(key)} for a ${kind.kind} monitor`;
 }
 
 function fieldName(pathTo: readonly PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../lib/config/config-errors';
+import { asConfigError, ConfigError } from '../lib/config/config-errors';
 import { watchFileText } from '../lib/config/watch-file';
 import { parseMonitorConfig, type MonitorConfig } from './config-loader';
 import type { KindRegistry } from './checks/kind-registry';
@@ -26,12 +26,15 @@ export function watchConfig(
         onError(new ConfigError([{ file, line: 1, column: 1, message: 'the config file was removed; keeping the last monitors' }]));
         return;
       }
+      // Runs in a timer: anything thrown here would end the process, and its monitors with it.
+      let config: MonitorConfig;
       try {
-        onChange(parseMonitorConfig(text, file, options.registry));
+        config = parseMonitorConfig(text, file, options.registry);
       } catch (err) {
-        if (err instanceof ConfigError) onError(err);
-        else throw err;
+        onError(asConfigError(err, file));
+        return;
       }
+      onChange(config);
     },
     options.debounceMs,
   );

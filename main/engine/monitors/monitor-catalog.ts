@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import type { ConfigIssue, MonitorFields } from '../../../preload/contract';
 import type { MonitorDefinition } from './domain/check-types';
 import type { MonitorConfig } from './config-loader';
 import type { KindRegistry } from './checks/kind-registry';
 import { RpcFailure } from '../rpc/rpc-failure';
+import { readBoundedText } from '../lib/config/config-text';
 import { appMonitorProblem, buildAppMonitor } from './app-monitors';
 import type { LastResult, MonitorRow, MonitorStore } from './monitor-store';
 
@@ -48,19 +48,22 @@ export class MonitorCatalog {
 
   private reconcileFile(config: MonitorConfig): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
-    const keep = new Set<number>();
-    const now = this.now();
+    const { ids, retired } = this.store.claimFileMonitors(
+      config.monitors.map((d) => d.name),
+      this.now(),
+    );
+    const lineOf = nameLines(config.file);
     for (const definition of config.monitors) {
-      const id = this.store.ensureFileMonitor(definition.name, now);
-      if (id === null) {
-        issues.push({ file: config.file, line: lineOfName(config.file, definition.name), column: 1, monitor: definition.name, field: 'name', message: `the name is already used by a monitor made in the Monitors window; rename one of them` });
+      const claim = ids.get(definition.name);
+      if (!claim) {
+        issues.push({ file: config.file, line: lineOf(definition.name), column: 1, monitor: definition.name, field: 'name', message: `the name is already used by a monitor made in the Monitors window; rename one of them` });
         continue;
       }
-      keep.add(id);
-      const row = this.byId.get(id) ?? this.store.row(id);
+      const { id, created } = claim;
+      const row = this.byId.get(id) ?? (created ? { id, lastResult: null, incidentId: null } : this.store.row(id));
       if (row) this.put({ ...row, name: definition.name, source: 'file', fields: null }, definition, null);
     }
-    for (const id of this.store.retireFileMonitors(keep, now)) this.drop(id);
+    for (const id of retired) this.drop(id);
     return issues;
   }
 
@@ -135,14 +138,27 @@ export class MonitorCatalog {
   }
 }
 
-/** Line of `name: <name>` in the file, so a problem found after parsing still points somewhere useful. */
-function lineOfName(file: string, name: string): number {
-  try {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${escaped}["']?\\s*(#.*)?$`).test(line));
-    return index >= 0 ? index + 1 : 1;
-  } catch {
-    return 1;
-  }
+/**
+ * Line of `name: <name>` in the file, so a problem found after parsing still points somewhere
+ * useful. The file is read once, on the first lookup, and every name line indexed.
+ */
+function nameLines(file: string): (name: string) => number {
+  let index: Map<string, number> | undefined;
+  return (name) => {
+    if (!index) {
+      index = new Map();
+      let text = '';
+      try {
+        text = readBoundedText(file);
+      } catch {
+        // Unreadable now: the problem then points at the top of the file.
+      }
+      text.split('\n').forEach((line, i) => {
+        const match = /^\s*-?\s*name:\s*(?:"([^"]*)"|'([^']*)'|(.*?))\s*(?:#.*)?$/.exec(line);
+        const found = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+        if (found !== undefined && !index!.has(found)) index!.set(found, i + 1);
+      });
+    }
+    return index.get(name) ?? 1;
+  };
 }

@@ -1,5 +1,6 @@
 import type { MonitorConfigStatus, MonitorSummary, TrayProblem } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
+import type { HostsPort } from '../hosts/hosts-port';
 import type { IncidentsPort } from '../incidents/incidents-port';
 import type { CheckResult, MonitorDefinition } from './domain/check-types';
 import { systemClock, type SchedulerClock } from './clock';
@@ -56,10 +57,11 @@ export class MonitorRuntime {
   constructor(
     private readonly ctx: EngineContext,
     private readonly incidents: IncidentsPort,
+    hosts: HostsPort,
     options: RuntimeOptions,
   ) {
     this.clock = options.clock ?? { ...systemClock, now: ctx.now };
-    this.kinds = options.kinds ?? createDefaultRegistry();
+    this.kinds = options.kinds ?? createDefaultRegistry({ ssh: { acquire: () => hosts.acquireForChecks() } });
     this.store = new MonitorStore(ctx.db);
     this.catalog = new MonitorCatalog(this.store, this.kinds, ctx.now);
     this.writer = new ResultWriter(ctx.db, this.store);
@@ -215,7 +217,7 @@ export class MonitorRuntime {
       const entry = this.catalog.byName(event.monitor);
       if (!entry) return;
       if (event.type === 'down' && entry.incidentId !== null) {
-        this.relapse(entry.incidentId, entry.name, event.at);
+        this.relapse(entry.incidentId, entry.name);
       }
       const notice = monitorNotice(event, { id: entry.id, name: entry.name, target: event.target, severity: event.severity });
       if (notice) {
@@ -231,9 +233,9 @@ export class MonitorRuntime {
   }
 
   // A relapse that cannot be stamped (the incident was deleted) must not stop the monitor's own notice.
-  private relapse(incidentId: number, name: string, at: number): void {
+  private relapse(incidentId: number, name: string): void {
     try {
-      this.incidents.relapse(incidentId, `Monitor ${name}`, at);
+      this.incidents.relapse(incidentId, `Monitor ${name}`);
     } catch (err) {
       this.ctx.reportError(`relapse of incident #${incidentId} for monitor ${name}`, err);
     }

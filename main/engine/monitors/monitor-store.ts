@@ -24,14 +24,37 @@ interface RawRow {
   incident_id: number | null;
 }
 
+/** The ids a monitors file gets: one per name, or null for a name a monitor made in the app holds. */
+export interface FileClaim {
+  ids: Map<string, { id: number; created: boolean } | null>;
+  retired: number[];
+}
+
+interface IdentityRow {
+  id: number;
+  name: string;
+  source: 'file' | 'app';
+  deleted_at: number | null;
+}
+
 // The monitors table: identity (a stable id per name), app-made definitions and persisted state.
 export class MonitorStore {
   private readonly selectLive;
   private readonly saveStateStmt;
+  private readonly selectRow;
+  private readonly selectIdentities;
+  private readonly reviveStmt;
+  private readonly insertFileStmt;
+  private readonly retireStmt;
 
   constructor(private readonly db: Database.Database) {
     this.selectLive = db.prepare('SELECT * FROM monitors WHERE deleted_at IS NULL ORDER BY id');
     this.saveStateStmt = db.prepare('UPDATE monitors SET state = ?, last_result = ? WHERE id = ?');
+    this.selectRow = db.prepare('SELECT * FROM monitors WHERE id = ? AND deleted_at IS NULL');
+    this.selectIdentities = db.prepare('SELECT id, name, source, deleted_at FROM monitors ORDER BY id');
+    this.reviveStmt = db.prepare('UPDATE monitors SET deleted_at = NULL, updated_at = ? WHERE id = ?');
+    this.insertFileStmt = db.prepare("INSERT INTO monitors(name, source, created_at, updated_at) VALUES (?, 'file', ?, ?)");
+    this.retireStmt = db.prepare('UPDATE monitors SET deleted_at = ? WHERE id = ?');
   }
 
   transaction<T>(work: () => T): T {
@@ -43,36 +66,47 @@ export class MonitorStore {
   }
 
   row(id: number): MonitorRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM monitors WHERE id = ? AND deleted_at IS NULL').get(id) as RawRow | undefined;
+    const raw = this.selectRow.get(id) as RawRow | undefined;
     return raw ? toRow(raw) : undefined;
   }
 
   /**
-   * The id of the file monitor called `name`: its live row, else the newest retired file row of that
-   * name (so a monitor commented out and back keeps its history), else a new row. Null when a monitor
-   * made in the app already uses the name.
+   * Gives each name of a monitors file its id: its live row, else the newest retired file row of
+   * that name (so a monitor commented out and back keeps its history), else a new row; file
+   * monitors no longer named are retired, their history ageing out with the retention. One read of
+   * the table and one statement per change, in the caller's transaction: looking each name up
+   * instead cost a scan per new name (no index covers retired rows), quadratic in the file's size.
    */
-  ensureFileMonitor(name: string, now: number): number | null {
-    const live = this.db.prepare('SELECT id, source FROM monitors WHERE name = ? AND deleted_at IS NULL').get(name) as { id: number; source: string } | undefined;
-    if (live) return live.source === 'file' ? live.id : null;
-    const retired = this.db.prepare("SELECT id FROM monitors WHERE name = ? AND source = 'file' ORDER BY id DESC LIMIT 1").get(name) as { id: number } | undefined;
-    if (retired) {
-      this.db.prepare('UPDATE monitors SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, retired.id);
-      return retired.id;
+  claimFileMonitors(names: readonly string[], now: number): FileClaim {
+    const live = new Map<string, IdentityRow>();
+    const retiredFile = new Map<string, number>();
+    for (const row of this.selectIdentities.all() as IdentityRow[]) {
+      if (row.deleted_at === null) live.set(row.name, row);
+      // Ordered by id, so the last one kept is the newest.
+      else if (row.source === 'file') retiredFile.set(row.name, row.id);
     }
-    const { lastInsertRowid } = this.db
-      .prepare("INSERT INTO monitors(name, source, created_at, updated_at) VALUES (?, 'file', ?, ?)")
-      .run(name, now, now);
-    return Number(lastInsertRowid);
-  }
-
-  /** Retires file monitors no longer in the file; their history ages out with the retention. */
-  retireFileMonitors(keep: Set<number>, now: number): number[] {
-    const rows = this.db.prepare("SELECT id FROM monitors WHERE source = 'file' AND deleted_at IS NULL").all() as { id: number }[];
-    const retired = rows.map((r) => r.id).filter((id) => !keep.has(id));
-    const retire = this.db.prepare('UPDATE monitors SET deleted_at = ? WHERE id = ?');
-    for (const id of retired) retire.run(now, id);
-    return retired;
+    const ids: FileClaim['ids'] = new Map();
+    for (const name of names) {
+      const row = live.get(name);
+      if (row) {
+        ids.set(name, row.source === 'file' ? { id: row.id, created: false } : null);
+        continue;
+      }
+      const retired = retiredFile.get(name);
+      if (retired !== undefined) {
+        this.reviveStmt.run(now, retired);
+        ids.set(name, { id: retired, created: false });
+        continue;
+      }
+      ids.set(name, { id: Number(this.insertFileStmt.run(name, now, now).lastInsertRowid), created: true });
+    }
+    const retired: number[] = [];
+    for (const [name, row] of live) {
+      if (row.source !== 'file' || ids.has(name)) continue;
+      this.retireStmt.run(now, row.id);
+      retired.push(row.id);
+    }
+    return { ids, retired };
   }
 
   nameTaken(name: string, exceptId?: number): boolean {

@@ -32,7 +32,7 @@ export interface MonitorsDeps {
 }
 
 export function monitorsArea(ctx: EngineContext, deps: MonitorsDeps, options: MonitorsAreaOptions = {}): MonitorsPort {
-  const runtime = new MonitorRuntime(ctx, deps.incidents, options);
+  const runtime = new MonitorRuntime(ctx, deps.incidents, deps.hosts, options);
   registerMonitorHandlers(ctx, runtime, deps.incidents);
   ctx.addTrayProblems(() => runtime.problems());
   ctx.onClose(() => runtime.close());

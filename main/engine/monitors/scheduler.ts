@@ -2,6 +2,12 @@ import { systemClock, type SchedulerClock } from './clock';
 import { LatenessStats, type LatenessSummary } from './domain/lateness-stats';
 import { MinHeap } from './min-heap';
 
+/**
+ * The longest a timer can wait (2^31-1 ms, about 24.8 days): Node fires a longer one after 1 ms, so
+ * a far due time is reached in steps of at most this, re-armed each time.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface ScheduledJob {
   id: string;
   intervalMs: number;
@@ -62,7 +68,10 @@ export class Scheduler {
   private readonly maxConcurrent: number;
   private readonly latenessStats = new LatenessStats();
   private timer: unknown = undefined;
+  /** The due time the timer serves; a later one needs no new timer. */
   private armedFor = Infinity;
+  /** When the timer should fire: the due time, or the end of one step towards a far one. */
+  private firesAt = Infinity;
   private running = 0;
   private runs = 0;
   private started = false;
@@ -156,20 +165,25 @@ export class Scheduler {
     const next = this.heap.peekKey();
     if (next === undefined || next >= this.armedFor) return;
     this.disarm();
+    const now = this.clock.now();
+    const delay = Math.min(Math.max(0, next - now), MAX_TIMER_MS);
     this.armedFor = next;
-    this.timer = this.clock.setTimer(() => this.tick(), Math.max(0, next - this.clock.now()));
+    this.firesAt = delay < MAX_TIMER_MS ? next : now + delay;
+    this.timer = this.clock.setTimer(() => this.tick(), delay);
   }
 
   private disarm(): void {
     if (this.timer !== undefined) this.clock.clearTimer(this.timer);
     this.timer = undefined;
     this.armedFor = Infinity;
+    this.firesAt = Infinity;
   }
 
   private tick(): void {
-    const expected = this.armedFor;
+    const expected = this.firesAt;
     this.timer = undefined;
     this.armedFor = Infinity;
+    this.firesAt = Infinity;
     if (!this.started) return;
     const now = this.clock.now();
     const gapThreshold = this.options.gapThresholdMs ?? 60_000;

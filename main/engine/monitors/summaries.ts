@@ -41,6 +41,10 @@ export function summarize(entry: MonitorEntry, state: MonitorState | undefined, 
   };
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which
+// made sorting 100,000 monitors take seconds.
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 export function compareSummaries(a: MonitorSummary, b: MonitorSummary): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id;
+  return byName.compare(a.name, b.name) || a.id - b.id;
 }

@@ -3,54 +3,86 @@ import { z } from 'zod';
 import type { TrayTarget } from '../../../preload/contract';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Deliver } from './deliver';
-
-export interface NotificationRequest {
-  // Unique per event (e.g. "monitor:7:down:1732330000000"): the same key is never shown twice.
-  key: string;
-  title: string;
-  body: string;
-  severity?: string;
-  target?: TrayTarget;
-  // What a snooze may silence, e.g. "monitor:7"; global snoozes silence everything.
-  scope?: string;
-}
-
-export interface NotifyOutcome {
-  id: number | null;
-  suppressed: 'duplicate' | 'snoozed' | null;
-}
+import type { NotificationRequest, NotificationsPort, NotifyOutcome } from './notifications-port';
+import { OutboxDelivery } from './outbox-delivery';
+import { OutboxStore } from './outbox-store';
 
 const SNOOZES_KEY = 'notifications.snoozes';
 const SOUNDS_KEY = 'notifications.sounds';
 const Snoozes = z.record(z.string(), z.number());
 const Sounds = z.record(z.string(), z.union([z.string(), z.boolean()]));
 const DEFAULT_SOUNDS: Record<string, string | boolean> = { default: true };
-const RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000];
 const DEDUPE_WINDOW_MS = 24 * 3600_000;
 
-// An outbox: every notification is recorded before delivery, retried when delivery fails,
-// and kept with when it was sent — or why it was not.
-export class Notifier {
+export interface DeliveryOptions {
+  // How soon due retries, expired leases and notices recorded by another process (a CLI command) are picked up.
+  sweepEveryMs?: number;
+  // Where a failure of the outbox itself goes (a locked database); failed deliveries are kept in the row.
+  onError?: (err: unknown) => void;
+}
+
+// An outbox: every notification is recorded first; only an engine that runs delivery shows it, once,
+// and keeps when it was sent, how often it was tried and why it failed.
+export class Notifier implements NotificationsPort {
+  private readonly store: OutboxStore;
+  private delivery: OutboxDelivery | null = null;
+
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly settings: SettingsStore,
     private readonly deliver: Deliver,
     private readonly now: () => number,
     private readonly onClick: (target: TrayTarget | undefined) => void = () => {},
-  ) {}
+  ) {
+    this.store = new OutboxStore(db);
+  }
 
   notify(request: NotificationRequest): NotifyOutcome {
+    if (!this.store.open) return { id: null, suppressed: 'closed' };
     const at = this.now();
-    const seen = this.db.prepare('SELECT 1 FROM notifications WHERE key = ? AND created_at > ? AND suppressed IS NULL').get(request.key, at - DEDUPE_WINDOW_MS);
-    if (seen) return { id: null, suppressed: 'duplicate' };
     const snoozed = this.snoozedUntil(request.scope, at);
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO notifications(key, title, body, severity, target, created_at, next_attempt_at, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(request.key, request.title, request.body, request.severity ?? null, request.target ? JSON.stringify(request.target) : null, at, at, snoozed ? 'snoozed' : null);
-    const id = Number(lastInsertRowid);
+    const id = this.store.recordUnlessSeen(
+      {
+        key: request.key,
+        title: request.title,
+        body: request.body,
+        severity: request.severity ?? null,
+        target: request.target ? JSON.stringify(request.target) : null,
+        at,
+        snoozed,
+      },
+      at - DEDUPE_WINDOW_MS,
+    );
+    if (id === null) return { id: null, suppressed: 'duplicate' };
     if (snoozed) return { id, suppressed: 'snoozed' };
-    void this.attempt(id);
+    this.delivery?.pump();
     return { id, suppressed: null };
+  }
+
+  /**
+   * Shows recorded notices from now on: new ones at once, plus failed ones after their back-off,
+   * ones a crashed engine held and ones another process recorded, found by a sweep.
+   * Only the engine doing background work calls this; the returned stop ends all of it.
+   */
+  startDelivery(options: DeliveryOptions = {}): () => void {
+    if (this.delivery) throw new Error('Notification delivery is already running for this engine; stop it before starting it again.');
+    const delivery = new OutboxDelivery({
+      store: this.store,
+      deliver: this.deliver,
+      now: this.now,
+      soundFor: (severity) => this.soundFor(severity),
+      onClick: this.onClick,
+      onError: options.onError ?? ((err) => process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`)),
+    });
+    this.delivery = delivery;
+    const timer = setInterval(() => delivery.pump(), options.sweepEveryMs ?? 1_000);
+    timer.unref();
+    delivery.pump();
+    return () => {
+      clearInterval(timer);
+      delivery.stop();
+      if (this.delivery === delivery) this.delivery = null;
+    };
   }
 
   snooze(scope: string, until: number): void {
@@ -69,42 +101,14 @@ export class Notifier {
     this.settings.set(SOUNDS_KEY, sounds);
   }
 
-  async retryDue(): Promise<void> {
-    if (!this.db.open) return;
-    const due = this.db
-      .prepare('SELECT id FROM notifications WHERE sent_at IS NULL AND suppressed IS NULL AND attempts > 0 AND next_attempt_at <= ?')
-      .all(this.now()) as { id: number }[];
-    for (const { id } of due) {
-      if (!this.db.open) return;
-      await this.attempt(id);
-    }
+  private soundFor(severity: string | null): string | boolean {
+    const sounds = this.settings.get(SOUNDS_KEY, Sounds, DEFAULT_SOUNDS);
+    return sounds[severity ?? ''] ?? sounds.default ?? true;
   }
 
   private snoozedUntil(scope: string | undefined, at: number): boolean {
     const snoozes = this.settings.get(SNOOZES_KEY, Snoozes, {});
     return (snoozes.all ?? 0) > at || (scope !== undefined && (snoozes[scope] ?? 0) > at);
-  }
-
-  private async attempt(id: number): Promise<void> {
-    if (!this.db.open) return;
-    const row = this.db.prepare('SELECT title, body, severity, target, attempts FROM notifications WHERE id = ?').get(id) as
-      | { title: string; body: string; severity: string | null; target: string | null; attempts: number }
-      | undefined;
-    if (!row) return;
-    const sounds = this.settings.get(SOUNDS_KEY, Sounds, DEFAULT_SOUNDS);
-    const sound = sounds[row.severity ?? ''] ?? sounds.default ?? true;
-    const target = row.target ? (JSON.parse(row.target) as TrayTarget) : undefined;
-    this.db.prepare('UPDATE notifications SET attempts = attempts + 1 WHERE id = ?').run(id);
-    try {
-      await this.deliver({ title: row.title, body: row.body, sound }, () => this.onClick(target));
-      if (this.db.open) this.db.prepare('UPDATE notifications SET sent_at = ?, last_error = NULL WHERE id = ?').run(this.now(), id);
-    } catch (err) {
-      if (!this.db.open) return;
-      const delay = RETRY_DELAYS_MS[Math.min(row.attempts, RETRY_DELAYS_MS.length - 1)];
-      this.db
-        .prepare('UPDATE notifications SET last_error = ?, next_attempt_at = ? WHERE id = ?')
-        .run((err as Error).message ?? String(err), row.attempts + 1 >= 8 ? null : this.now() + delay, id);
-    }
   }
 }
 

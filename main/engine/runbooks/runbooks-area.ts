@@ -1,7 +1,9 @@
 import type { EngineContext } from '../engine-context';
+import { DECLARE_PHASES, RESOLVE_PHASE } from '../incidents/domain/checklist-templates';
 import type { IncidentsPort } from '../incidents/incidents-port';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { RunsPort } from '../runs/runs-port';
+import { packChecklists } from './domain/checklist-phases';
 import { packContent, schemeFromRunbook } from './domain/pack-content';
 import { toProcedureDefinition } from './domain/pack-procedures';
 import { ImportError, importRunbook } from './importer';
@@ -12,8 +14,9 @@ export interface RunbooksDeps {
   runs: RunsPort;
 }
 
-// Runbook packs: what a team imported from its Markdown runbook, linked to a service. Declaring an
-// incident for that service attaches the pack's checklists and names its diagnostics.
+// Runbook packs: what a team imported from its Markdown runbook, linked to a service. An incident
+// for that service works from the pack's checklists (in place of the built-in ones of the same
+// phase), and its note names the pack's diagnostics.
 export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDeps): void {
   const packs = new PackStore(ctx.db);
 
@@ -59,14 +62,20 @@ export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDe
   ctx.registry.handle('packs.list', (p) => packs.list(p.service));
   ctx.registry.handle('packs.delete', (p) => ({ deleted: packs.delete(p.id) }));
 
+  incidents.provideChecklists((incident) =>
+    incident.service ? packs.list(incident.service).flatMap((pack) => packChecklists(pack.content.checklists, incident.severity)) : [],
+  );
   incidents.onDeclared((incident) => {
     if (!incident.service) return;
     for (const pack of packs.list(incident.service)) {
-      const lists = pack.content.checklists.filter((c) => c.severities.length === 0 || c.severities.includes(incident.severity));
-      incidents.attachChecklists(incident.id, lists.map((c) => ({ title: c.title, phase: 'runbook', items: c.items })));
+      const lists = packChecklists(pack.content.checklists, incident.severity);
+      const now = lists.filter((l) => DECLARE_PHASES.includes(l.phase)).length;
+      const resolved = lists.filter((l) => l.phase === RESOLVE_PHASE).length;
+      const onRequest = lists.length - now - resolved;
+      const when = [`${now || 'none'} now`, resolved ? `${resolved} when resolved` : '', onRequest ? `${onRequest} on request` : ''];
       const diagnostics = pack.content.procedures.filter((pr) => pr.kind === 'diagnostic').map((pr) => pr.title);
       const text = [
-        `Runbook pack "${pack.name}" for ${incident.service}: ${lists.length} checklist(s) attached`,
+        `Runbook pack "${pack.name}" for ${incident.service}, checklists: ${when.filter(Boolean).join(', ')}`,
         diagnostics.length ? `Diagnostics offered: ${diagnostics.join('; ')}` : '',
       ]
         .filter(Boolean)

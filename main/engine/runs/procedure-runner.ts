@@ -1,3 +1,4 @@
+import { ShellSessions } from '../lib/ssh/shell-session';
 import { planStep } from './domain/dry-run';
 import type { Procedure, ProcedureInput } from './domain/procedure-types';
 import { resolveProcedureInput } from './domain/procedure-validation';
@@ -8,6 +9,8 @@ import { baseRecord, executeStep } from './step-executor';
 // first step (ProcedureInputError). Rollback and resolution procedures stop
 // at the first failed step unless it says continueOnFailure; diagnostics run
 // every step. A guarded step without the host name typed stops the run.
+// Steps on a host share one shell session: a `cd` or a variable set in one
+// step holds in the next, as in the runbook the procedure came from.
 export async function runProcedure(
   procedure: Procedure,
   input: ProcedureInput,
@@ -15,41 +18,46 @@ export async function runProcedure(
 ): Promise<ProcedureRunResult> {
   const now = options.now ?? Date.now;
   const values = resolveProcedureInput(procedure, input);
-  const ctx = { procedure, runHost: input.host, options, values, given: new Set(Object.keys(input.params)), now };
+  const sessions = new ShellSessions(options.runner);
+  const ctx = { procedure, runHost: input.host, options, sessions, values, given: new Set(Object.keys(input.params)), now };
   const startedAt = now();
   const steps: StepRecord[] = [];
   let outcome: ProcedureOutcome = 'ok';
   let anyFailed = false;
   let error: Error | undefined;
 
-  for (let index = 0; index < procedure.steps.length; index++) {
-    const plan = planStep(procedure, index, input.host, values);
-    if (outcome !== 'ok') {
-      steps.push(baseRecord(plan, input.host, now()));
-      continue;
-    }
-    if (options.signal?.aborted) {
-      outcome = 'cancelled';
-      steps.push(baseRecord(plan, input.host, now()));
-      continue;
-    }
-    options.onStepStart?.(plan, input.host);
-    let record: StepRecord;
-    try {
-      record = await executeStep(plan, ctx);
-    } catch (err) {
-      error = err as Error;
-      record = { ...baseRecord(plan, input.host, now()), status: 'error', error: error.message };
-    }
-    steps.push(record);
-    options.onStepEnd?.(record);
+  try {
+    for (let index = 0; index < procedure.steps.length; index++) {
+      const plan = planStep(procedure, index, input.host, values);
+      if (outcome !== 'ok') {
+        steps.push(baseRecord(plan, input.host, now()));
+        continue;
+      }
+      if (options.signal?.aborted) {
+        outcome = 'cancelled';
+        steps.push(baseRecord(plan, input.host, now()));
+        continue;
+      }
+      options.onStepStart?.(plan, input.host);
+      let record: StepRecord;
+      try {
+        record = await executeStep(plan, ctx);
+      } catch (err) {
+        error = err as Error;
+        record = { ...baseRecord(plan, input.host, now()), status: 'error', error: error.message };
+      }
+      steps.push(record);
+      options.onStepEnd?.(record);
 
-    if (record.status === 'ok') continue;
-    if (record.status === 'error') outcome = 'error';
-    else if (record.status === 'refused') outcome = 'refused';
-    else if (record.status === 'cancelled') outcome = 'cancelled';
-    else if (plan.continueOnFailure) anyFailed = true;
-    else outcome = 'failed';
+      if (record.status === 'ok') continue;
+      if (record.status === 'error') outcome = 'error';
+      else if (record.status === 'refused') outcome = 'refused';
+      else if (record.status === 'cancelled') outcome = 'cancelled';
+      else if (plan.continueOnFailure) anyFailed = true;
+      else outcome = 'failed';
+    }
+  } finally {
+    await sessions.closeAll();
   }
   if (outcome === 'ok' && anyFailed) outcome = 'failed';
 

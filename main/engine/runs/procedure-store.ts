@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { parseDocument } from 'yaml';
 import type { ProcedureInfo } from '../../../preload/contract';
 import { builtinProcedures } from './domain/builtin-procedures';
 import type { Procedure } from './domain/procedure-types';
 import { capturedParams, defineProcedure, ProcedureDefinitionError } from './domain/procedure-validation';
 import { RpcFailure } from '../rpc/rpc-failure';
+import { parseBoundedYaml } from '../lib/config/bounded-yaml';
+import { asConfigError } from '../lib/config/config-errors';
 
 interface Row {
   id: string;
@@ -73,13 +74,17 @@ export class ProcedureStore {
   }
 }
 
-// YAML (JSON is valid YAML); syntax errors name the line.
+// YAML (JSON is valid YAML), parsed within the config file's limits so an alias bomb or deep
+// nesting is a problem with the text, not a stuck engine; problems name the line and column.
 export function parseProcedureText(text: string, source: string): Procedure {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) {
-    throw new ProcedureDefinitionError(source, doc.errors.map((e) => e.message.split('\n')[0]));
+  let value: unknown;
+  try {
+    value = parseBoundedYaml(text, source);
+  } catch (err) {
+    const { issues } = asConfigError(err, source);
+    throw new ProcedureDefinitionError(source, issues.map((issue) => `line ${issue.line}, column ${issue.column}: ${issue.message}`));
   }
-  return defineProcedure(doc.toJS(), source);
+  return defineProcedure(value, source);
 }
 
 function toInfo(procedure: Procedure, source: 'built-in' | 'team', text: string | null): ProcedureInfo {

@@ -1,6 +1,8 @@
+import type { ShellSessions } from '../lib/ssh/shell-session';
 import type { CommandResult } from '../lib/ssh/ssh-runner';
-import type { PlannedStep } from './domain/dry-run';
+import { laterStepsMayRunOn, type PlannedStep } from './domain/dry-run';
 import type { Procedure } from './domain/procedure-types';
+import { paramsInOptionPosition } from './domain/option-guard';
 import { valueProblem } from './domain/procedure-validation';
 import type { ProcedureRunOptions, StepRecord } from './domain/run-types';
 import { waitUntilHealthy } from './verify-health';
@@ -11,6 +13,7 @@ export interface StepContext {
   procedure: Procedure;
   runHost: string;
   options: ProcedureRunOptions;
+  sessions: ShellSessions;
   // Values so far; a capture step adds its chosen value here.
   values: Record<string, string>;
   // Values given before the run, which a capture must not override.
@@ -93,11 +96,13 @@ export async function executeStep(plan: PlannedStep, ctx: StepContext): Promise<
     return finish();
   }
 
-  const result: CommandResult = await ctx.options.runner.run(plan.host!, plan.command, {
+  const host = plan.host!;
+  const last = !laterStepsMayRunOn(ctx.procedure, plan.index, host, ctx.runHost, ctx.values);
+  const result: CommandResult = await ctx.sessions.on(host).run(plan.command, {
     timeoutMs: plan.timeoutMs,
     signal: ctx.options.signal,
     onOutput: (batch) => ctx.options.onOutput?.({ runHost: ctx.runHost, stepIndex: plan.index, batch }),
-  });
+  }, last);
   Object.assign(record, {
     exitCode: result.exitCode,
     signal: result.signal,
@@ -165,7 +170,7 @@ async function capture(
     return;
   }
   const paramSpec = ctx.procedure.params.find((p) => p.name === spec.param);
-  const problem = paramSpec ? valueProblem(paramSpec, value) : null;
+  const problem = paramSpec ? valueProblem(paramSpec, value, paramsInOptionPosition(ctx.procedure).has(spec.param)) : null;
   if (problem) {
     record.status = 'failed';
     record.error = `cannot use the chosen value: ${problem}`;

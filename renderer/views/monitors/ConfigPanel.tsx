@@ -1,5 +1,5 @@
 import type { MonitorConfigStatus } from '../../../preload/contract';
-import { formatClock } from '../../format';
+import { formatDateTime, plural } from '../../../main/shared/time-format';
 
 /** Where file monitors come from, and what is wrong with the file if anything. */
 export function ConfigPanel({ config }: { config: MonitorConfigStatus }) {
@@ -17,8 +17,8 @@ export function ConfigPanel({ config }: { config: MonitorConfigStatus }) {
         <p className="muted">No file there yet. Create it to define monitors as code; it is read again whenever it changes.</p>
       ) : (
         <p className="muted">
-          {config.monitors} monitor{config.monitors === 1 ? '' : 's'}
-          {config.loadedAt !== null && `, loaded ${formatClock(config.loadedAt)}`}
+          {plural(config.monitors, 'monitor')}
+          {config.loadedAt !== null && `, loaded ${formatDateTime(config.loadedAt)}`}
         </p>
       )}
       {config.issues.length > 0 && (

@@ -1,18 +1,15 @@
 import type { MonitorSummary } from '../../../preload/contract';
-import { useApi, useIncidents } from '../../app-context';
-import { formatClock } from '../../format';
+import { useApi } from '../../app-context';
+import { formatDateTime } from '../../../main/shared/time-format';
 import { DeclareForm } from '../DeclareForm';
 
 /** The declare form, pre-filled from a monitor; the engine adds the monitor's recent failures to the timeline. */
 export function DeclareFromMonitor({ monitor, onCancel }: { monitor: MonitorSummary; onCancel: () => void }) {
   const api = useApi();
-  const refresh = useIncidents((s) => s.refresh);
-  const severities = useIncidents((s) => s.lifecycle?.severities ?? []);
-  const severity = severities.some((s) => s.key === monitor.severity) ? (monitor.severity ?? '') : '';
-  const state = monitor.status === 'down' ? `is down${monitor.since ? ` since ${formatClock(monitor.since)}` : ''}` : `is ${monitor.status}`;
+  const state = monitor.status === 'down' ? `is down${monitor.since ? ` since ${formatDateTime(monitor.since)}` : ''}` : `is ${monitor.status}`;
   const initial = {
     title: monitor.status === 'down' ? `${monitor.name} is down` : monitor.name,
-    severity,
+    severity: monitor.severity ?? '',
     service: monitor.service ?? '',
     impact: [`Monitor ${monitor.name} (${monitor.target}) ${state}.`, monitor.lastError ? `Last error: ${monitor.lastError}` : null, `Monitor: #/monitors/${monitor.id}`]
       .filter(Boolean)
@@ -23,11 +20,7 @@ export function DeclareFromMonitor({ monitor, onCancel }: { monitor: MonitorSumm
       heading={`Declare incident from ${monitor.name}`}
       initial={initial}
       onCancel={onCancel}
-      onDeclare={async (fields) => {
-        const { incident } = await api.call('monitors.declareIncident', { ...fields, monitorId: monitor.id });
-        await refresh().catch(() => {});
-        return incident;
-      }}
+      onDeclare={async (fields) => (await api.call('monitors.declareIncident', { ...fields, monitorId: monitor.id })).incident}
     />
   );
 }

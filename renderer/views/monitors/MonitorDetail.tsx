@@ -1,15 +1,20 @@
 import { type ReactNode, useState } from 'react';
+import { formatAgo, formatDateTime, formatDuration } from '../../../main/shared/time-format';
 import { UPTIME_WINDOWS, type UptimeWindow } from '../../../preload/contract';
 import { useApi } from '../../app-context';
-import { formatAge, formatClock } from '../../format';
+import { useMonitorDetail } from '../../store/monitor-queries';
+import { useMutation } from '../../store/use-mutation';
 import { navigate, routeToHash } from '../../use-hash-route';
 import { useNow } from '../../use-now';
+import { QueryStatus } from '../QueryStatus';
+import { StatusLine } from '../StatusLine';
 import { DeclareFromMonitor } from './DeclareFromMonitor';
+import { HeartbeatBar } from './HeartbeatBar';
 import { HistoryChart } from './HistoryChart';
 import { MonitorForm } from './MonitorForm';
 import { SnoozeMenu } from './SnoozeMenu';
-import { STATUS_LABEL, formatAgo, formatMs, formatUptime } from './status-text';
-import { useMonitorDetail } from './use-monitors';
+import { StateChangeList } from './StateChangeList';
+import { STATUS_LABEL, formatMs, formatUptime } from './status-text';
 import './monitors.css';
 
 type Mode = 'view' | 'edit' | 'declare' | 'confirm-delete';
@@ -19,19 +24,15 @@ export function MonitorDetail({ id }: { id: number }) {
   const now = useNow(5_000);
   const [span, setSpan] = useState<UptimeWindow>('24h');
   const [mode, setMode] = useState<Mode>('view');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { data, error, reload } = useMonitorDetail(id, span);
+  const query = useMonitorDetail(id, span);
+  const acting = useMutation(query.refresh);
+  const deleting = useMutation();
 
-  if (!data) return <p className={error ? 'error-text' : 'empty'}>{error ?? 'Loading monitor…'}</p>;
+  const data = query.data;
+  if (!data) return <QueryStatus query={query} what="the monitor" />;
   const { monitor } = data;
-  const act = async (work: () => Promise<string | null>) => {
-    try {
-      const text = await work();
-      setMessage(text ? { ok: true, text } : null);
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
-    await reload();
+  const remove = async () => {
+    if ((await deleting.run(() => api.call('monitors.delete', { id }))).ok) navigate({ view: 'monitors' });
   };
 
   if (mode === 'declare') return <DeclareFromMonitor monitor={monitor} onCancel={() => setMode('view')} />;
@@ -49,10 +50,14 @@ export function MonitorDetail({ id }: { id: number }) {
         <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: monitor.incidentId ?? null })}>
           Run diagnostics ▸
         </button>
-        <button type="button" onClick={() => void act(async () => ((await api.call('monitors.checkNow', { id })).queued ? 'Check queued.' : 'Checks do not run in this process.'))}>
+        <button
+          type="button"
+          disabled={acting.busy}
+          onClick={() => void acting.run(() => api.call('monitors.checkNow', { id }), (r) => (r.queued ? 'Check queued.' : 'Checks do not run in this process.'))}
+        >
           Check now
         </button>
-        <button type="button" onClick={() => void act(async () => (await api.call('monitors.setPaused', { id, paused: monitor.status !== 'paused' }), null))}>
+        <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('monitors.setPaused', { id, paused: monitor.status !== 'paused' }))}>
           {monitor.status === 'paused' ? 'Resume' : 'Pause'}
         </button>
         {monitor.source === 'app' && (
@@ -65,30 +70,30 @@ export function MonitorDetail({ id }: { id: number }) {
             </button>
           </>
         )}
-        <SnoozeMenu scope={`monitor:${id}`} until={monitor.snoozedUntil} now={now} onDone={(text) => void act(async () => text)} />
+        <SnoozeMenu scope={`monitor:${id}`} until={monitor.snoozedUntil} now={now} refresh={query.refresh} />
       </div>
+      <StatusLine message={acting.message} />
+      <QueryStatus query={query} what="the monitor" />
       {mode === 'confirm-delete' && (
         <div className="panel" role="alertdialog" aria-label="Confirm delete">
           <p>Delete {monitor.name}? Its history is kept until the retention removes it.</p>
-          <button type="button" className="primary" autoFocus onClick={() => void api.call('monitors.delete', { id }).then(() => navigate({ view: 'monitors' }), (e) => setMessage({ ok: false, text: (e as Error).message }))}>
+          <button type="button" className="primary" autoFocus disabled={deleting.busy} onClick={() => void remove()}>
             Delete monitor
           </button>{' '}
           <button type="button" onClick={() => setMode('view')}>
             Keep it
           </button>
+          <StatusLine message={deleting.message} />
         </div>
       )}
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
-      {mode === 'edit' && data.fields && (
-        <MonitorForm id={id} initial={data.fields} onCancel={() => setMode('view')} onSaved={() => void act(async () => (setMode('view'), 'Monitor saved.'))} />
-      )}
+      {mode === 'edit' && data.fields && <MonitorForm id={id} initial={data.fields} refresh={query.refresh} onCancel={() => setMode('view')} onSaved={() => setMode('view')} />}
       <div className="facts-grid">
         <Fact label="Checks">{monitor.target}</Fact>
         <Fact label="Every">{monitor.intervalMs ? `${monitor.intervalMs / 1000} s` : '—'}</Fact>
         <Fact label="Severity">{monitor.severity ?? '—'}</Fact>
         <Fact label="Service">{monitor.service ?? '—'}</Fact>
-        <Fact label={monitor.status === 'down' ? 'Down since' : 'Failing since'}>{monitor.since ? `${formatClock(monitor.since)} (${formatAge(now - monitor.since)})` : '—'}</Fact>
-        <Fact label="Last check">{monitor.lastCheckAt ? `${formatAgo(now - monitor.lastCheckAt)}, ${formatMs(monitor.lastLatencyMs)}${monitor.lastStatusCode ? `, HTTP ${monitor.lastStatusCode}` : ''}` : 'not yet'}</Fact>
+        <Fact label={monitor.status === 'down' ? 'Down since' : 'Failing since'}>{monitor.since ? `${formatDateTime(monitor.since)} (${formatDuration(now - monitor.since)})` : '—'}</Fact>
+        <Fact label="Last check">{monitor.lastCheckAt ? `${formatAgo(monitor.lastCheckAt, now)}, ${formatMs(monitor.lastLatencyMs)}${monitor.lastStatusCode ? `, HTTP ${monitor.lastStatusCode}` : ''}` : 'not yet'}</Fact>
         <Fact label="Defined in">{data.file ?? 'this app (Monitors window)'}</Fact>
         {monitor.incidentId && (
           <Fact label="Incident">
@@ -99,6 +104,12 @@ export function MonitorDetail({ id }: { id: number }) {
           {monitor.problem ?? monitor.lastError ?? '—'}
         </Fact>
       </div>
+      <section aria-labelledby="heartbeat-heading">
+        <h2 id="heartbeat-heading">Last checks</h2>
+        <HeartbeatBar recent={data.recent} />
+        <h3 id="changes-heading">State changes</h3>
+        <StateChangeList recent={data.recent} />
+      </section>
       <table className="uptime-table">
         <caption>Uptime and latency of successful checks</caption>
         <thead>
@@ -158,7 +169,7 @@ export function MonitorDetail({ id }: { id: number }) {
                   </td>
                   <td>{s.value}</td>
                   <td>{s.status}</td>
-                  <td>{new Date(s.since).toLocaleTimeString()}</td>
+                  <td>{formatDateTime(s.since, { seconds: true })}</td>
                 </tr>
               ))}
             </tbody>
@@ -182,7 +193,7 @@ export function MonitorDetail({ id }: { id: number }) {
           <tbody>
             {data.recent.map((r) => (
               <tr key={r.at} className={r.ok ? '' : 'failed'}>
-                <td>{formatClock(r.at)}</td>
+                <td>{formatDateTime(r.at, { seconds: true })}</td>
                 <td>{r.ok ? 'ok' : 'failed'}</td>
                 <td>{formatMs(r.latencyMs)}</td>
                 <td>{r.status ?? '—'}</td>

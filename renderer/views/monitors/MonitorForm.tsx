@@ -1,7 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { MonitorFields, MonitorSummary } from '../../../preload/contract';
-import { useApi, useIncidents } from '../../app-context';
-import { ApiError } from '../../transport/api-client';
+import { useApi } from '../../app-context';
+import { useLifecycle } from '../../store/incident-queries';
+import { useMutation } from '../../store/use-mutation';
+import { StatusLine } from '../StatusLine';
 
 interface FormState {
   name: string;
@@ -53,27 +55,29 @@ function toFields(form: FormState, base: MonitorFields | undefined): MonitorFiel
   };
 }
 
+interface Props {
+  id?: number;
+  initial?: MonitorFields;
+  // The data that shows the saved monitor, brought up to date before the form closes.
+  refresh?: () => Promise<void>;
+  onSaved: (m: MonitorSummary) => void;
+  onCancel: () => void;
+}
+
 /** Add or edit a monitor kept in the app; the engine checks it with the monitors file's rules. */
-export function MonitorForm({ id, initial, onSaved, onCancel }: { id?: number; initial?: MonitorFields; onSaved: (m: MonitorSummary) => void; onCancel: () => void }) {
+export function MonitorForm({ id, initial, refresh, onSaved, onCancel }: Props) {
   const api = useApi();
-  const severities = useIncidents((s) => s.lifecycle?.severities ?? []);
+  const severities = useLifecycle().data?.severities ?? [];
+  const saving = useMutation(refresh);
   const [form, setForm] = useState(() => toForm(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof FormState) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      onSaved(await api.call('monitors.save', { id, fields: toFields(form, initial) }));
-    } catch (err) {
-      setMessage((err as Error).message);
-      if (err instanceof ApiError) setErrors(Object.fromEntries((err.issues ?? []).map((i) => [i.path.replace(/^fields\./, ''), i.message])));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await saving.run(() => api.call('monitors.save', { id, fields: toFields(form, initial) }));
+    if (outcome.ok) return onSaved(outcome.value);
+    setErrors(Object.fromEntries(outcome.issues.map((i) => [i.path.replace(/^fields\./, ''), i.message])));
   };
 
   return (
@@ -125,9 +129,9 @@ export function MonitorForm({ id, initial, onSaved, onCancel }: { id?: number; i
           <input type="checkbox" checked={form.verifyTls} onChange={(e) => setForm({ ...form, verifyTls: e.target.checked })} /> Verify TLS certificates
         </label>
       </div>
-      {message && <p className="error-text">{message}</p>}
+      <StatusLine message={saving.message} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={saving.busy}>
           Save monitor
         </button>
         <button type="button" onClick={onCancel}>

@@ -1,6 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Retention } from '../../../preload/contract';
-import { useApi, useIncidents } from '../../app-context';
+import { useApi } from '../../app-context';
+import { useLifecycle } from '../../store/incident-queries';
+import { useMutation } from '../../store/use-mutation';
+import { useQuery } from '../../store/use-query';
+import { QueryStatus } from '../QueryStatus';
+import { StatusLine } from '../StatusLine';
 
 type Sounds = Record<string, string | boolean>;
 
@@ -14,35 +19,35 @@ const RETENTION_FIELDS: { key: keyof Retention; label: string; unit: string }[] 
 /** How long history is kept, and the notification sound of each severity. */
 export function MonitorSettings() {
   const api = useApi();
-  const severities = useIncidents((s) => s.lifecycle?.severities ?? []);
-  const [retention, setRetention] = useState<Retention | null>(null);
-  const [sounds, setSounds] = useState<Sounds>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const severities = useLifecycle().data?.severities ?? [];
+  const savedRetention = useQuery('monitors.retention');
+  const savedSounds = useQuery('notifications.sounds');
+  // What is saved until someone edits it here.
+  const [retentionDraft, setRetention] = useState<Retention | null>(null);
+  const [soundsDraft, setSounds] = useState<Sounds | null>(null);
+  const savingRetention = useMutation(savedRetention.refresh);
+  const savingSounds = useMutation(savedSounds.refresh);
+  const retention = retentionDraft ?? savedRetention.data;
+  const sounds = soundsDraft ?? savedSounds.data ?? {};
 
-  useEffect(() => {
-    void api.call('monitors.retention').then(setRetention, () => {});
-    void api.call('notifications.sounds').then(setSounds, () => {});
-  }, [api]);
-
-  const save = async (work: () => Promise<unknown>, text: string) => {
-    try {
-      await work();
-      setMessage({ ok: true, text });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+  const saveRetention = async (next: Retention) => {
+    if ((await savingRetention.run(() => api.call('monitors.setRetention', next), () => 'Retention saved; older history is pruned within minutes.')).ok) setRetention(null);
+  };
+  const saveSounds = async () => {
+    if ((await savingSounds.run(() => api.call('notifications.setSounds', { sounds }), () => 'Sounds saved.')).ok) setSounds(null);
   };
   const soundKeys = ['default', ...severities.map((s) => s.key)];
 
   return (
     <section className="panel" aria-labelledby="monitor-settings-heading">
       <h2 id="monitor-settings-heading">History and sounds</h2>
+      <QueryStatus query={savedRetention} what="the history retention" quiet />
       {retention && (
         <form
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(() => api.call('monitors.setRetention', retention), 'Retention saved; older history is pruned within minutes.');
+            void saveRetention(retention);
           }}
         >
           {RETENTION_FIELDS.map((f) => (
@@ -51,14 +56,18 @@ export function MonitorSettings() {
               <input type="number" min={1} value={retention[f.key]} onChange={(e) => setRetention({ ...retention, [f.key]: Number(e.target.value) })} style={{ width: '5em' }} />
             </label>
           ))}
-          <button type="submit">Save retention</button>
+          <button type="submit" disabled={savingRetention.busy}>
+            Save retention
+          </button>
         </form>
       )}
+      <StatusLine message={savingRetention.message} />
+      <QueryStatus query={savedSounds} what="the notification sounds" quiet />
       <form
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void save(() => api.call('notifications.setSounds', { sounds }), 'Sounds saved.');
+          void saveSounds();
         }}
       >
         {soundKeys.map((key) => {
@@ -88,9 +97,11 @@ export function MonitorSettings() {
             </label>
           );
         })}
-        <button type="submit">Save sounds</button>
+        <button type="submit" disabled={savingSounds.busy}>
+          Save sounds
+        </button>
       </form>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+      <StatusLine message={savingSounds.message} />
     </section>
   );
 }

@@ -1,15 +1,16 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { MonitorSummary } from '../../../preload/contract';
-import { formatAge } from '../../format';
+import { formatAgo, formatDuration, plural } from '../../../main/shared/time-format';
+import { useMonitorsOverview } from '../../store/monitor-queries';
 import { navigate } from '../../use-hash-route';
 import { useNow } from '../../use-now';
+import { QueryStatus } from '../QueryStatus';
 import { ConfigPanel } from './ConfigPanel';
 import { MonitorForm } from './MonitorForm';
 import { MonitorSettings } from './MonitorSettings';
 import { SnoozeMenu } from './SnoozeMenu';
 import { Sparkline } from './Sparkline';
-import { STATUS_LABEL, STATUS_ORDER, formatAgo, formatUptime } from './status-text';
-import { useMonitorsOverview } from './use-monitors';
+import { STATUS_LABEL, STATUS_ORDER, formatUptime } from './status-text';
 import './monitors.css';
 
 function byUrgency(a: MonitorSummary, b: MonitorSummary): number {
@@ -18,9 +19,8 @@ function byUrgency(a: MonitorSummary, b: MonitorSummary): number {
 
 export function MonitorsView() {
   const now = useNow(5_000);
-  const { data, error, reload } = useMonitorsOverview();
+  const query = useMonitorsOverview();
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
 
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: number) => {
     const row = event.currentTarget;
@@ -29,25 +29,26 @@ export function MonitorsView() {
     if (event.key === 'ArrowUp') (row.previousElementSibling as HTMLElement | null)?.focus();
   };
 
-  if (!data) return <p className={error ? 'error-text' : 'empty'}>{error ?? 'Loading monitors…'}</p>;
+  const data = query.data;
+  if (!data) return <QueryStatus query={query} what="the monitors" />;
   const monitors = [...data.monitors].sort(byUrgency);
   const down = monitors.filter((m) => m.status === 'down').length;
   return (
     <section aria-labelledby="monitors-heading">
       <header className="toolbar">
         <h1 id="monitors-heading">Monitors</h1>
-        <span className="muted">{down > 0 ? `${down} down of ${monitors.length}` : `${monitors.length} monitor${monitors.length === 1 ? '' : 's'}`}</span>
-        <SnoozeMenu scope="all" until={data.snoozedUntil} now={now} onDone={(text) => (setMessage(text), void reload())} />
+        <span className="muted">{down > 0 ? `${down} down of ${monitors.length}` : plural(monitors.length, 'monitor')}</span>
+        <SnoozeMenu scope="all" until={data.snoozedUntil} now={now} refresh={query.refresh} />
         <button type="button" className="primary" onClick={() => setAdding(true)} title="Add a monitor kept in the app">
           Add monitor…
         </button>
       </header>
       {data.offlineSince !== null && (
         <p className="banner warn" role="status">
-          You are offline (for {formatAge(now - data.offlineSince)}): checks keep running, but no monitor is reported down until the network is back.
+          You are offline (for {formatDuration(now - data.offlineSince)}): checks keep running, but no monitor is reported down until the network is back.
         </p>
       )}
-      {message && <p role="status" className="ok-text">{message}</p>}
+      <QueryStatus query={query} what="the monitors" />
       <ConfigPanel config={data.config} />
       {adding && (
         <MonitorForm
@@ -92,7 +93,7 @@ export function MonitorsView() {
                   </div>
                   <div className="muted small">{m.target}</div>
                 </td>
-                <td>{m.lastCheckAt ? formatAgo(now - m.lastCheckAt) : '—'}</td>
+                <td>{m.lastCheckAt ? formatAgo(m.lastCheckAt, now) : '—'}</td>
                 <td>{formatUptime(m.uptime24h)}</td>
                 <td>
                   <Sparkline values={m.sparkline} failures={m.sparklineFailures} label={`Latency of ${m.name}`} />

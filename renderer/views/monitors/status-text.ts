@@ -1,5 +1,4 @@
 import type { MonitorStatus } from '../../../preload/contract';
-import { formatAge } from '../../format';
 
 export const STATUS_LABEL: Record<MonitorStatus, string> = {
   down: 'Down',
@@ -16,12 +15,6 @@ export function formatUptime(uptime: number | null): string {
   if (uptime === null) return '—';
   if (uptime === 1) return '100 %';
   return `${(Math.floor(uptime * 10_000) / 100).toFixed(2)} %`;
-}
-
-/** "just now", "3 min ago". */
-export function formatAgo(ms: number): string {
-  const age = formatAge(ms);
-  return age === 'just now' ? age : `${age} ago`;
 }
 
 export function formatMs(ms: number | null): string {

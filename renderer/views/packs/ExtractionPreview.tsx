@@ -1,4 +1,5 @@
 import type { RunbookExtraction } from '../../../preload/contract';
+import { plural } from '../../../main/shared/time-format';
 
 export interface Selection {
   checklists: boolean[];
@@ -58,7 +59,7 @@ export function ExtractionPreview({ extraction: x, selection, onSelection, hostM
           <label key={i} className="item">
             <input type="checkbox" checked={selection.checklists[i]} onChange={() => toggle('checklists', i)} /> {c.title}{' '}
             <span className="muted">
-              ({c.items.length} items, line {c.line})
+              ({plural(c.items.length, 'item')}, line {c.line})
             </span>
           </label>
         ))}
@@ -77,7 +78,7 @@ export function ExtractionPreview({ extraction: x, selection, onSelection, hostM
                   <input type="checkbox" checked={selection.procedures[i]} onChange={() => toggle('procedures', i)} /> {p.title}
                 </label>{' '}
                 <span className="muted">
-                  {p.kind} · {p.steps.length} steps{p.host ? ` · on ${p.host}` : ''}
+                  {p.kind} · {plural(p.steps.length, 'step')}{p.host ? ` · on ${p.host}` : ''}
                 </span>
                 {destructive > 0 && <span className="error-text"> · {destructive} destructive</span>}
                 {placeholders.length > 0 && <span className="warn-text"> · needs {placeholders.join(', ')}</span>}

@@ -1,7 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { Pack, RunbookExtraction } from '../../../preload/contract';
+import { useState } from 'react';
+import type { RunbookExtraction } from '../../../preload/contract';
+import { plural } from '../../../main/shared/time-format';
 import { useApi } from '../../app-context';
-import { type StatusMessage, StatusLine } from '../StatusLine';
+import { useMutation } from '../../store/use-mutation';
+import { useQuery } from '../../store/use-query';
+import { ExplainedButton } from '../ExplainedButton';
+import { QueryStatus } from '../QueryStatus';
+import { StatusLine } from '../StatusLine';
 import { ExtractionPreview, type Selection } from './ExtractionPreview';
 
 // Import a Markdown runbook: preview what was found, untick what not to keep, map hosts, save as a pack for a service.
@@ -15,57 +20,53 @@ export function ImportView() {
   const [service, setService] = useState('');
   const [useSeverities, setUseSeverities] = useState(false);
   const [hostMap, setHostMap] = useState<Record<string, string>>({});
-  const [packs, setPacks] = useState<Pack[]>([]);
-  const [message, setMessage] = useState<StatusMessage | null>(null);
-  const reloadPacks = () => api.call('packs.list', {}).then(setPacks);
+  const packs = useQuery('packs.list', {});
+  const previewing = useMutation();
+  const saving = useMutation(packs.refresh);
+  const removing = useMutation(packs.refresh);
 
-  useEffect(() => {
-    void reloadPacks().catch(() => {});
-  }, [api]);
-
-  const preview = async (content: string, file?: string) => {
-    setMessage(null);
-    try {
-      const x = await api.call('packs.preview', { text: content, fileName: file });
-      setExtraction(x);
-      setSelection({
-        checklists: x.checklists.map(() => true),
-        procedures: x.procedures.map(() => true),
-        templates: x.templates.map(() => true),
-      });
-      setName((n) => n || x.title);
-    } catch (err) {
-      setExtraction(null);
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+  // Reading the file is part of the preview, so a file that cannot be read says so in the same place.
+  const preview = async (read: () => Promise<string>, file?: string) => {
+    const outcome = await previewing.run(async () => api.call('packs.preview', { text: await read(), fileName: file }));
+    // What was shown before belonged to other text: a failed preview leaves nothing to save.
+    if (!outcome.ok) return setExtraction(null);
+    const x = outcome.value;
+    setExtraction(x);
+    setSelection({
+      checklists: x.checklists.map(() => true),
+      procedures: x.procedures.map(() => true),
+      templates: x.templates.map(() => true),
+    });
+    setName((n) => n || x.title);
   };
 
-  const onFile = async (file: File | undefined) => {
+  const onFile = (file: File | undefined) => {
     if (!file) return;
-    const content = await file.text();
-    setText(content);
     setFileName(file.name);
-    await preview(content, file.name);
+    const read = async () => {
+      const content = await file.text();
+      setText(content);
+      return content;
+    };
+    void preview(read, file.name);
   };
 
-  const save = async () => {
+  const save = () => {
     if (!extraction || !selection) return;
     const kept = (flags: boolean[]) => flags.flatMap((on, i) => (on ? [i] : []));
-    try {
-      const { pack, created } = await api.call('packs.save', {
-        text,
-        fileName,
-        name,
-        service,
-        keep: { checklists: kept(selection.checklists), procedures: kept(selection.procedures), templates: kept(selection.templates) },
-        hostMap: Object.fromEntries(Object.entries(hostMap).filter(([, v]) => v.trim())),
-        useSeverities,
-      });
-      setMessage({ ok: true, text: `${created ? 'Saved' : 'Updated'} runbook pack "${pack.name}" for ${pack.service}.` });
-      await reloadPacks();
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
+    return saving.run(
+      () =>
+        api.call('packs.save', {
+          text,
+          fileName,
+          name,
+          service,
+          keep: { checklists: kept(selection.checklists), procedures: kept(selection.procedures), templates: kept(selection.templates) },
+          hostMap: Object.fromEntries(Object.entries(hostMap).filter(([, v]) => v.trim())),
+          useSeverities,
+        }),
+      ({ pack, created }) => `${created ? 'Saved' : 'Updated'} runbook pack "${pack.name}" for ${pack.service}.`,
+    );
   };
 
   return (
@@ -75,14 +76,14 @@ export function ImportView() {
       </header>
       <div className="panel">
         <label>
-          Markdown file <input type="file" accept=".md,.markdown,text/markdown,text/plain" onChange={(e) => void onFile(e.target.files?.[0])} />
+          Markdown file <input type="file" accept=".md,.markdown,text/markdown,text/plain" onChange={(e) => onFile(e.target.files?.[0])} />
         </label>
         <textarea aria-label="Runbook Markdown" rows={6} placeholder="…or paste the runbook here" value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="button" disabled={!text.trim()} onClick={() => void preview(text, fileName)}>
+        <ExplainedButton disabled={previewing.busy} blockedBy={text.trim() ? null : 'Pick a Markdown file or paste the runbook first.'} onClick={() => void preview(async () => text, fileName)}>
           Preview
-        </button>
+        </ExplainedButton>
+        <StatusLine message={previewing.message} />
       </div>
-      <StatusLine message={message} />
       {extraction && selection && (
         <>
           <ExtractionPreview extraction={extraction} selection={selection} onSelection={setSelection} hostMap={hostMap} onHostMap={setHostMap} />
@@ -98,25 +99,33 @@ export function ImportView() {
                 <input type="checkbox" checked={useSeverities} onChange={(e) => setUseSeverities(e.target.checked)} /> Use its {extraction.severities.length} severity levels as the scheme
               </label>
             )}
-            <button type="button" className="primary" disabled={!name.trim() || !service.trim()} onClick={() => void save()}>
+            <ExplainedButton
+              className="primary"
+              disabled={saving.busy}
+              blockedBy={!name.trim() ? 'Name the pack first.' : !service.trim() ? 'Link the pack to a service first.' : null}
+              onClick={() => void save()}
+            >
               Save pack
-            </button>
+            </ExplainedButton>
           </div>
+          <StatusLine message={saving.message} />
         </>
       )}
       <section className="panel" aria-labelledby="packs-heading">
         <h2 id="packs-heading">Runbook packs</h2>
-        {packs.length === 0 && <p className="empty">None yet.</p>}
+        <QueryStatus query={packs} what="the runbook packs" />
+        {packs.data?.length === 0 && <p className="empty">None yet.</p>}
         <ul>
-          {packs.map((p) => (
+          {packs.data?.map((p) => (
             <li key={p.id}>
-              <strong>{p.name}</strong> — {p.service} · {p.content.checklists.length} checklists, {p.content.procedures.length} procedures, {p.content.templates.length} templates{' '}
-              <button type="button" onClick={() => void api.call('packs.delete', { id: p.id }).then(reloadPacks)}>
+              <strong>{p.name}</strong> — {p.service} · {plural(p.content.checklists.length, 'checklist')}, {plural(p.content.procedures.length, 'procedure')}, {plural(p.content.templates.length, 'template')}{' '}
+              <button type="button" disabled={removing.busy} onClick={() => void removing.run(() => api.call('packs.delete', { id: p.id }))}>
                 Remove
               </button>
             </li>
           ))}
         </ul>
+        <StatusLine message={removing.message} />
       </section>
     </section>
   );

@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import type { HostKeyProblem } from '../../../preload/contract';
 import { useApi } from '../../app-context';
+import { useMutation } from '../../store/use-mutation';
+import { StatusLine } from '../StatusLine';
 
 // The trust prompt for a host whose key is not on record, or the refusal
 // for one whose key changed. A changed key is never accepted from here.
 export function HostKeyPanel({ problem, onTrusted }: { problem: HostKeyProblem; onTrusted?: () => void }) {
   const api = useApi();
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const trusting = useMutation();
 
   if (problem.status !== 'unknown') {
     return (
@@ -31,16 +31,11 @@ export function HostKeyPanel({ problem, onTrusted }: { problem: HostKeyProblem; 
   }
 
   const trust = async () => {
-    setBusy(true);
-    try {
-      const reply = await api.call('hosts.trust', { alias: problem.alias, fingerprint: problem.fingerprint });
-      setResult({ ok: reply.trusted, message: reply.message });
-      if (reply.trusted) onTrusted?.();
-    } catch (err) {
-      setResult({ ok: false, message: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await trusting.run(
+      () => api.call('hosts.trust', { alias: problem.alias, fingerprint: problem.fingerprint }),
+      (reply) => ({ ok: reply.trusted, text: reply.message }),
+    );
+    if (outcome.ok && outcome.value.trusted) onTrusted?.();
   };
 
   return (
@@ -53,10 +48,9 @@ export function HostKeyPanel({ problem, onTrusted }: { problem: HostKeyProblem; 
       <p className="muted small">
         Compare it with the server's own (<code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> run there) before trusting it.
       </p>
-      {result ? (
-        <p className={result.ok ? 'ok-text' : 'error-text'}>{result.message}</p>
-      ) : (
-        <button type="button" className="primary" disabled={busy} onClick={() => void trust()}>
+      <StatusLine message={trusting.message} />
+      {!trusting.message?.ok && (
+        <button type="button" className="primary" disabled={trusting.busy} onClick={() => void trust()}>
           Trust {problem.fingerprint.slice(0, 18)}… for {problem.alias}
         </button>
       )}

@@ -1,6 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { HostsOverview, ResultOf } from '../../../preload/contract';
 import { useApi } from '../../app-context';
+import { attempt } from '../../store/attempt';
+import { useMutation } from '../../store/use-mutation';
+import { ExplainedButton } from '../ExplainedButton';
+import { StatusLine } from '../StatusLine';
 import { HostKeyPanel } from './HostKeyPanel';
 
 type Check = ResultOf<'hosts.check'>;
@@ -8,44 +12,33 @@ const EMPTY = { alias: '', hostName: '', user: '', port: '', identityFile: '', p
 
 // Hosts from the ssh config and those added here; "Check" connects without
 // running anything and shows the trust prompt for an unknown key.
-export function HostsPanel({ overview, onChange }: { overview: HostsOverview; onChange: (next: HostsOverview) => void }) {
+export function HostsPanel({ overview, refresh }: { overview: HostsOverview; refresh: () => Promise<void> }) {
   const api = useApi();
   const [checks, setChecks] = useState<Record<string, Check | 'checking'>>({});
   const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<string | null>(null);
+  const removing = useMutation(refresh);
+  const adding = useMutation(refresh);
 
+  // A check that could not even be asked for is shown in the host's row like one that failed to connect.
   const check = async (alias: string) => {
     setChecks((c) => ({ ...c, [alias]: 'checking' }));
-    const result = await api.call('hosts.check', { alias }).catch(
-      (err: Error): Check => ({ alias, ok: false, authenticatedWith: null, via: [], error: err.message, hostKey: null }),
-    );
+    const outcome = await attempt(() => api.call('hosts.check', { alias }));
+    const result: Check = outcome.ok ? outcome.value : { alias, ok: false, authenticatedWith: null, via: [], error: outcome.error, hostKey: null };
     setChecks((c) => ({ ...c, [alias]: result }));
-  };
-  const remove = async (alias: string) => {
-    try {
-      onChange(await api.call('hosts.remove', { alias }));
-    } catch (err) {
-      setError((err as Error).message);
-    }
   };
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      onChange(
-        await api.call('hosts.add', {
-          alias: form.alias,
-          hostName: form.hostName,
-          user: form.user || undefined,
-          port: form.port ? Number(form.port) : undefined,
-          identityFile: form.identityFile || undefined,
-          proxyJump: form.proxyJump || undefined,
-        }),
-      );
-      setForm(EMPTY);
-      setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    const outcome = await adding.run(() =>
+      api.call('hosts.add', {
+        alias: form.alias,
+        hostName: form.hostName,
+        user: form.user || undefined,
+        port: form.port ? Number(form.port) : undefined,
+        identityFile: form.identityFile || undefined,
+        proxyJump: form.proxyJump || undefined,
+      }),
+    );
+    if (outcome.ok) setForm(EMPTY);
   };
   const field = (key: keyof typeof EMPTY, label: string, placeholder: string) => (
     <label>
@@ -103,7 +96,7 @@ export function HostsPanel({ overview, onChange }: { overview: HostsOverview; on
                       {state === 'checking' ? 'Checking…' : 'Check'}
                     </button>
                     {h.source === 'app' && (
-                      <button type="button" onClick={() => void remove(h.alias)} aria-label={`Remove ${h.alias}`}>
+                      <button type="button" disabled={removing.busy} onClick={() => void removing.run(() => api.call('hosts.remove', { alias: h.alias }))} aria-label={`Remove ${h.alias}`}>
                         Remove
                       </button>
                     )}
@@ -114,6 +107,7 @@ export function HostsPanel({ overview, onChange }: { overview: HostsOverview; on
           })}
         </tbody>
       </table>
+      <StatusLine message={removing.message} />
       {overview.hosts.length === 0 && <p className="empty">No hosts yet: none in {overview.sshConfigPath}, none added here.</p>}
       <form className="add-host form-grid" onSubmit={(e) => void add(e)} aria-label="Add a host">
         <h3>Add a host</h3>
@@ -124,11 +118,11 @@ export function HostsPanel({ overview, onChange }: { overview: HostsOverview; on
         {field('identityFile', 'Identity file', '~/.ssh/id_ed25519 (or use ssh-agent)')}
         {field('proxyJump', 'Jump host', 'bastion')}
         <p className="muted small">Keys come from ssh-agent or the identity file; passwords are never used or stored.</p>
-        {error && <p className="error-text">{error}</p>}
+        <StatusLine message={adding.message} />
         <div className="form-actions">
-          <button type="submit" disabled={!form.alias || !form.hostName}>
+          <ExplainedButton type="submit" disabled={adding.busy} blockedBy={!form.alias ? 'Give the host an alias first.' : !form.hostName ? 'Give its host name first.' : null}>
             Add host
-          </button>
+          </ExplainedButton>
         </div>
       </form>
     </section>

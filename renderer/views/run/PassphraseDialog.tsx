@@ -1,6 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { EventPayload } from '../../../preload/contract';
 import { useApi } from '../../app-context';
+import { useMutation } from '../../store/use-mutation';
+import { ExplainedButton } from '../ExplainedButton';
+import { StatusLine } from '../StatusLine';
 import './run.css';
 
 type Request = EventPayload<'runs.passphrase-needed'>;
@@ -10,11 +13,11 @@ type Request = EventPayload<'runs.passphrase-needed'>;
 export function PassphraseDialog() {
   const api = useApi();
   const [requests, setRequests] = useState<Request[]>([]);
-  const [value, setValue] = useState('');
+  const settle = (requestId: string) => setRequests((list) => list.filter((r) => r.requestId !== requestId));
 
   useEffect(() => {
     const offNeeded = api.on('runs.passphrase-needed', (r) => setRequests((list) => [...list, r]));
-    const offSettled = api.on('runs.passphrase-settled', ({ requestId }) => setRequests((list) => list.filter((r) => r.requestId !== requestId)));
+    const offSettled = api.on('runs.passphrase-settled', ({ requestId }) => settle(requestId));
     return () => {
       offNeeded();
       offSettled();
@@ -23,23 +26,29 @@ export function PassphraseDialog() {
 
   const current = requests[0];
   if (!current) return null;
-  const answer = (passphrase: string | null) => {
-    setValue('');
-    setRequests((list) => list.slice(1));
-    void api.call('runs.answerPassphrase', { requestId: current.requestId, passphrase }).catch(() => {});
+  return <PassphrasePrompt key={current.requestId} request={current} onAnswered={() => settle(current.requestId)} />;
+}
+
+// The prompt stays up until the engine has the answer, so a failed send can be tried again or skipped.
+function PassphrasePrompt({ request, onAnswered }: { request: Request; onAnswered: () => void }) {
+  const api = useApi();
+  const [value, setValue] = useState('');
+  const answering = useMutation();
+  const answer = async (passphrase: string | null) => {
+    if ((await answering.run(() => api.call('runs.answerPassphrase', { requestId: request.requestId, passphrase }))).ok) onAnswered();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    answer(value);
+    void answer(value);
   };
 
   return (
     <div className="dialog-backdrop">
       <form className="panel dialog" role="dialog" aria-modal="true" aria-labelledby="passphrase-title" onSubmit={submit}>
-        <h2 id="passphrase-title">Passphrase for {current.alias}</h2>
+        <h2 id="passphrase-title">Passphrase for {request.alias}</h2>
         <p>
-          {current.attempt > 1 && <strong>Wrong passphrase. </strong>}
-          The key <code>{current.keyPath}</code> is encrypted. The passphrase is used once to unlock it and is not stored.
+          {request.attempt > 1 && <strong>Wrong passphrase. </strong>}
+          The key <code>{request.keyPath}</code> is encrypted. The passphrase is used once to unlock it and is not stored.
         </p>
         <label>
           Passphrase
@@ -52,16 +61,17 @@ export function PassphraseDialog() {
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.stopPropagation();
-                answer(null);
+                void answer(null);
               }
             }}
           />
         </label>
+        <StatusLine message={answering.message} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={!value}>
+          <ExplainedButton type="submit" className="primary" disabled={answering.busy} blockedBy={value ? null : 'Type the passphrase first.'}>
             Unlock
-          </button>
-          <button type="button" onClick={() => answer(null)}>
+          </ExplainedButton>
+          <button type="button" disabled={answering.busy} onClick={() => void answer(null)}>
             Skip this key
           </button>
         </div>

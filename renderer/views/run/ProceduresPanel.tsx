@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { ProcedureInfo } from '../../../preload/contract';
+import { plural } from '../../../main/shared/time-format';
 import { useApi } from '../../app-context';
+import { useMutation } from '../../store/use-mutation';
+import { StatusLine } from '../StatusLine';
 
 const EXAMPLE = `id: check-queue
 title: Check the job queue
@@ -22,25 +25,22 @@ steps:
 
 // The built-in procedures and the team's own, written in YAML and checked
 // with the same rules as the built-ins before they are saved.
-export function ProceduresPanel({ procedures, onChange }: { procedures: ProcedureInfo[]; onChange: () => void }) {
+export function ProceduresPanel({ procedures, refresh }: { procedures: ProcedureInfo[]; refresh: () => Promise<void> }) {
   const api = useApi();
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
+  const saving = useMutation(refresh);
+  const removing = useMutation(refresh);
 
+  // The problems are listed one by one under the editor, so the message keeps only its first line.
   const save = async () => {
-    try {
-      await api.call('procedures.save', { text: text ?? '' });
+    const outcome = await saving.run(() => api.call('procedures.save', { text: text ?? '' }));
+    if (outcome.ok) {
       setText(null);
       setError(null);
-      onChange();
-    } catch (err) {
-      const issues = (err as { issues?: { message: string }[] }).issues ?? [];
-      setError({ message: (err as Error).message.split('\n')[0], problems: issues.map((i) => i.message) });
+    } else {
+      setError({ message: outcome.error.split('\n')[0], problems: outcome.issues.map((i) => i.message) });
     }
-  };
-  const remove = async (id: string) => {
-    await api.call('procedures.delete', { id }).catch(() => {});
-    onChange();
   };
 
   return (
@@ -53,7 +53,7 @@ export function ProceduresPanel({ procedures, onChange }: { procedures: Procedur
               <td>
                 <strong>{p.title}</strong>
                 <div className="muted small">
-                  <code>{p.id}</code> · {p.kind} · {p.steps.length} steps{p.params.length > 0 && ` · params: ${p.params.map((x) => x.name).join(', ')}`}
+                  <code>{p.id}</code> · {p.kind} · {plural(p.steps.length, 'step')}{p.params.length > 0 && ` · params: ${p.params.map((x) => x.name).join(', ')}`}
                 </div>
               </td>
               <td className="muted">{p.source === 'team' ? 'team' : 'built-in'}</td>
@@ -63,7 +63,7 @@ export function ProceduresPanel({ procedures, onChange }: { procedures: Procedur
                     <button type="button" onClick={() => setText(p.text)}>
                       Edit
                     </button>
-                    <button type="button" onClick={() => void remove(p.id)} aria-label={`Delete ${p.id}`}>
+                    <button type="button" disabled={removing.busy} onClick={() => void removing.run(() => api.call('procedures.delete', { id: p.id }))} aria-label={`Delete ${p.id}`}>
                       Delete
                     </button>
                   </div>
@@ -73,6 +73,7 @@ export function ProceduresPanel({ procedures, onChange }: { procedures: Procedur
           ))}
         </tbody>
       </table>
+      <StatusLine message={removing.message} />
       {text === null ? (
         <button type="button" onClick={() => setText(EXAMPLE)}>
           New procedure
@@ -98,7 +99,7 @@ export function ProceduresPanel({ procedures, onChange }: { procedures: Procedur
             </div>
           )}
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void save()}>
+            <button type="button" className="primary" disabled={saving.busy} onClick={() => void save()}>
               Save procedure
             </button>
             <button type="button" onClick={() => (setText(null), setError(null))}>

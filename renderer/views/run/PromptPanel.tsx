@@ -1,6 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { RunPrompt } from '../../../preload/contract';
 import { useApi } from '../../app-context';
+import { useMutation } from '../../store/use-mutation';
+import { ExplainedButton } from '../ExplainedButton';
+import { StatusLine } from '../StatusLine';
 
 // What a running procedure waits for: the host name typed before a guarded
 // step, or the value to use from an earlier step's output.
@@ -8,20 +11,9 @@ export function PromptPanel({ runId, prompt }: { runId: number; prompt: RunPromp
   const api = useApi();
   const [typed, setTyped] = useState('');
   const [choice, setChoice] = useState(prompt.kind === 'choose' ? (prompt.suggested ?? prompt.choices[0] ?? '') : '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const answering = useMutation();
 
-  const answer = async (value: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('runs.respond', { runId, promptId: prompt.id, value });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const answer = (value: string | null) => answering.run(() => api.call('runs.respond', { runId, promptId: prompt.id, value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void answer(prompt.kind === 'confirm' ? typed : choice);
@@ -43,12 +35,12 @@ export function PromptPanel({ runId, prompt }: { runId: number; prompt: RunPromp
             </label>
           ))}
         </fieldset>
-        {error && <p className="error-text">{error}</p>}
+        <StatusLine message={answering.message} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy || !choice}>
+          <ExplainedButton type="submit" className="primary" disabled={answering.busy} blockedBy={choice ? null : 'Choose a value first.'}>
             Use {choice || 'this value'}
-          </button>
-          <button type="button" disabled={busy} onClick={() => void answer(null)}>
+          </ExplainedButton>
+          <button type="button" disabled={answering.busy} onClick={() => void answer(null)}>
             Use the suggestion
           </button>
         </div>
@@ -84,12 +76,12 @@ export function PromptPanel({ runId, prompt }: { runId: number; prompt: RunPromp
           }}
         />
       </label>
-      {error && <p className="error-text">{error}</p>}
+      <StatusLine message={answering.message} />
       <div className="form-actions">
-        <button type="submit" className="primary danger" disabled={busy || !matches}>
+        <ExplainedButton type="submit" className="primary danger" disabled={answering.busy} blockedBy={matches ? null : `Type ${prompt.target} exactly to run it.`}>
           Run on {prompt.target}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void answer(null)}>
+        </ExplainedButton>
+        <button type="button" disabled={answering.busy} onClick={() => void answer(null)}>
           Do not run it (stop here)
         </button>
       </div>

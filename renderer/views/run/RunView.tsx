@@ -1,8 +1,12 @@
 import { type ReactNode, useState } from 'react';
 import type { RunDetail, RunStep } from '../../../preload/contract';
 import { useApi } from '../../app-context';
-import { formatClock } from '../../format';
+import { formatDateTime } from '../../../main/shared/time-format';
+import { useMutation } from '../../store/use-mutation';
+import { useEscapeTo } from '../../use-escape-to';
 import { navigate } from '../../use-hash-route';
+import { QueryStatus } from '../QueryStatus';
+import { StatusLine } from '../StatusLine';
 import { HostKeyPanel } from './HostKeyPanel';
 import { PromptPanel } from './PromptPanel';
 import { StepOutput } from './StepOutput';
@@ -25,40 +29,27 @@ const MARK: Record<RunStep['status'], string> = {
 // step in view, what the run waits for, and Cancel.
 export function RunView({ id }: { id: number }) {
   const api = useApi();
-  const { detail, error, output, outputVersion } = useRun(id);
+  const { query, output, outputVersion } = useRun(id);
   const [picked, setPicked] = useState<{ host: string; index: number } | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const acting = useMutation(query.refresh);
+  const incidentId = query.data?.incidentId ?? null;
+  useEscapeTo(incidentId === null ? null : { view: 'incident', id: incidentId });
 
-  if (error) return <p className="error-text">{error}</p>;
-  if (!detail) return <p className="empty">Loading run #{id}…</p>;
+  const detail = query.data;
+  if (!detail) return <QueryStatus query={query} what={`run #${id}`} />;
   const running = detail.status === 'running';
 
-  const cancel = async () => {
-    try {
-      await api.call('runs.cancel', { runId: id });
-    } catch (err) {
-      setActionError((err as Error).message);
-    }
-  };
   const runAgain = async () => {
-    try {
-      const { runId } = await api.call('runs.start', {
-        procedureId: detail.procedureId,
-        hosts: detail.hosts,
-        params: detail.params,
-        incidentId: detail.incidentId ?? undefined,
-      });
-      navigate({ view: 'run', id: runId });
-    } catch (err) {
-      setActionError((err as Error).message);
-    }
+    const { procedureId, hosts, params, incidentId } = detail;
+    const outcome = await acting.run(() => api.call('runs.start', { procedureId, hosts, params, incidentId: incidentId ?? undefined }));
+    if (outcome.ok) navigate({ view: 'run', id: outcome.value.runId });
   };
 
   return (
     <article className="run-view" aria-labelledby="run-title">
       <header className="toolbar">
         {detail.incidentId !== null && (
-          <button type="button" onClick={() => navigate({ view: 'incident', id: detail.incidentId! })}>
+          <button type="button" onClick={() => navigate({ view: 'incident', id: detail.incidentId! })} title="Back to the incident (Esc)">
             ← Incident #{detail.incidentId}
           </button>
         )}
@@ -69,20 +60,21 @@ export function RunView({ id }: { id: number }) {
           {detail.status}
         </span>
         {running ? (
-          <button type="button" className="danger" onClick={() => void cancel()}>
+          <button type="button" className="danger" disabled={acting.busy} onClick={() => void acting.run(() => api.call('runs.cancel', { runId: id }))}>
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={() => void runAgain()}>
+          <button type="button" disabled={acting.busy} onClick={() => void runAgain()}>
             Run again
           </button>
         )}
       </header>
       <p className="muted small">
-        {detail.kind} on {detail.hosts.join(', ')} by {detail.actor}, started {formatClock(detail.startedAt)}
-        {detail.finishedAt !== null && `, finished ${formatClock(detail.finishedAt)}`}
+        {detail.kind} on {detail.hosts.join(', ')} by {detail.actor}, started {formatDateTime(detail.startedAt, { seconds: true })}
+        {detail.finishedAt !== null && `, finished ${formatDateTime(detail.finishedAt, { seconds: true })}`}
       </p>
-      {actionError && <p className="error-text">{actionError}</p>}
+      <StatusLine message={acting.message} />
+      <QueryStatus query={query} what={`run #${id}`} />
       {detail.monitoring && <p className={detail.monitoring.moved ? 'banner-ok' : 'warn-text'}>{detail.monitoring.message}</p>}
       {detail.prompts.map((p) => (
         <PromptPanel key={p.id} runId={id} prompt={p} />
@@ -96,6 +88,7 @@ export function RunView({ id }: { id: number }) {
         <HostSteps key={host} detail={detail} host={host} picked={picked} onPick={(index) => setPicked({ host, index })}>
           {(step) => (
             <StepOutput
+              key={`${step.host}:${step.index}`}
               runId={id}
               step={step}
               output={output}

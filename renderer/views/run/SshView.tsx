@@ -1,6 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { HostsOverview, ProcedureInfo } from '../../../preload/contract';
+import { type FormEvent, useState } from 'react';
 import { useApi } from '../../app-context';
+import { useMutation } from '../../store/use-mutation';
+import { useQuery } from '../../store/use-query';
+import { QueryStatus } from '../QueryStatus';
+import { StatusLine } from '../StatusLine';
 import { HostsPanel } from './HostsPanel';
 import { ProceduresPanel } from './ProceduresPanel';
 import './run.css';
@@ -9,31 +12,23 @@ import './run.css';
 // read, the hosts, and the procedures.
 export function SshView() {
   const api = useApi();
-  const [overview, setOverview] = useState<HostsOverview | null>(null);
-  const [procedures, setProcedures] = useState<ProcedureInfo[]>([]);
-  const [configPath, setConfigPath] = useState('');
-  const [knownHosts, setKnownHosts] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const show = useCallback((next: HostsOverview) => {
-    setOverview(next);
-    setConfigPath(next.configuredSshConfigPath ?? '');
-    setKnownHosts(next.knownHostsFiles.join('\n'));
-  }, []);
-  const loadProcedures = useCallback(() => void api.call('procedures.list').then(setProcedures, () => {}), [api]);
-  useEffect(() => {
-    void api.call('hosts.list').then(show, (err: Error) => setMessage({ ok: false, text: err.message }));
-    loadProcedures();
-  }, [api, show, loadProcedures]);
+  const hosts = useQuery('hosts.list');
+  const procedures = useQuery('procedures.list');
+  // The saved paths until someone edits them here.
+  const [configPath, setConfigPath] = useState<string | null>(null);
+  const [knownHosts, setKnownHosts] = useState<string | null>(null);
+  const saving = useMutation(hosts.refresh);
+  const overview = hosts.data;
+  const configText = configPath ?? overview?.configuredSshConfigPath ?? '';
+  const knownHostsText = knownHosts ?? overview?.knownHostsFiles.join('\n') ?? '';
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      const files = knownHosts.split('\n').map((l) => l.trim()).filter(Boolean);
-      show(await api.call('hosts.settings', { sshConfigPath: configPath.trim() || null, knownHostsFiles: files }));
-      setMessage({ ok: true, text: 'Saved. New connections use these files.' });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
+    const files = knownHostsText.split('\n').map((l) => l.trim()).filter(Boolean);
+    const outcome = await saving.run(() => api.call('hosts.settings', { sshConfigPath: configText.trim() || null, knownHostsFiles: files }), () => 'Saved. New connections use these files.');
+    if (outcome.ok) {
+      setConfigPath(null);
+      setKnownHosts(null);
     }
   };
 
@@ -47,24 +42,28 @@ export function SshView() {
         <h2>Files</h2>
         <label>
           SSH config file
-          <input value={configPath} placeholder="~/.ssh/config" spellCheck={false} onChange={(e) => setConfigPath(e.target.value)} />
+          <input value={configText} placeholder="~/.ssh/config" spellCheck={false} onChange={(e) => setConfigPath(e.target.value)} />
         </label>
         <label>
           known_hosts files (one per line, read only)
-          <textarea rows={2} value={knownHosts} spellCheck={false} onChange={(e) => setKnownHosts(e.target.value)} />
+          <textarea rows={2} value={knownHostsText} spellCheck={false} onChange={(e) => setKnownHosts(e.target.value)} />
         </label>
         {overview && (
           <p className="muted small">
             Keys you trust here are added to <code>{overview.trustedKnownHostsFile}</code>, never to your own known_hosts.
           </p>
         )}
-        {message && <p className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p>}
+        <StatusLine message={saving.message} />
         <div className="form-actions">
-          <button type="submit">Save files</button>
+          <button type="submit" disabled={saving.busy}>
+            Save files
+          </button>
         </div>
       </form>
-      {overview && <HostsPanel overview={overview} onChange={show} />}
-      <ProceduresPanel procedures={procedures} onChange={loadProcedures} />
+      <QueryStatus query={hosts} what="the hosts" />
+      {overview && <HostsPanel overview={overview} refresh={hosts.refresh} />}
+      <QueryStatus query={procedures} what="the procedures" />
+      <ProceduresPanel procedures={procedures.data ?? []} refresh={procedures.refresh} />
     </article>
   );
 }

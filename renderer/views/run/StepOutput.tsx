@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ResultOf, RunStep } from '../../../preload/contract';
-import { useApi } from '../../app-context';
+import { useLayoutEffect, useRef } from 'react';
+import type { RunStep } from '../../../preload/contract';
+import { useQuery } from '../../store/use-query';
+import { QueryStatus } from '../QueryStatus';
 import { BoundedOutput } from './bounded-output';
 
 // Rendering a few hundred kB of text stays smooth; the rest is in the output file.
@@ -19,22 +20,13 @@ interface Props {
 // The output of one step: live while it runs (the newest text, bounded),
 // the stored copy (beginning and end) for a step this window did not watch.
 export function StepOutput({ runId, step, output, outputVersion, outputDir, waiting }: Props) {
-  const api = useApi();
   const key = BoundedOutput.key(step.host, step.index);
   const live = output.has(key);
-  const [stored, setStored] = useState<ResultOf<'runs.stepOutput'> | null>(null);
+  const finished = step.status !== 'pending' && step.status !== 'running';
+  const storedQuery = useQuery('runs.stepOutput', { runId, host: step.host, stepIndex: step.index }, { enabled: finished && !live });
+  const stored = storedQuery.data;
   const pre = useRef<HTMLPreElement>(null);
   const follow = useRef(true);
-
-  useEffect(() => {
-    setStored(null);
-    if (live || step.status === 'pending' || step.status === 'running') return;
-    let alive = true;
-    api.call('runs.stepOutput', { runId, host: step.host, stepIndex: step.index }).then((o) => alive && setStored(o), () => {});
-    return () => {
-      alive = false;
-    };
-  }, [api, runId, step.host, step.index, step.status, live]);
 
   let text = '';
   let stderr = '';
@@ -61,6 +53,7 @@ export function StepOutput({ runId, step, output, outputVersion, outputDir, wait
         {step.kind === 'command' ? <code>$ {step.command}</code> : <span>{step.command}</span>}
         {step.target && <span className="muted"> on {step.target}</span>}
       </p>
+      <QueryStatus query={storedQuery} what="the stored output" quiet />
       {note && (
         <p className="muted small">
           {note} Full output: <code>{outputDir}</code>

@@ -9,13 +9,15 @@ const windows = [];
 
 class WebContents extends EventEmitter {
   page = null;
+  openHandler = null;
 
   send(channel, ...args) {
     this.page?.deliver(channel, args);
   }
 
-  // Which windows a page may open is window-policy's job, tested on its own; here the shell only sets it.
-  setWindowOpenHandler() {}
+  setWindowOpenHandler(handler) {
+    this.openHandler = handler;
+  }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -60,6 +62,23 @@ function exposed(key) {
   if (!api) throw new Error(`no window page exposes '${key}'`);
   return api;
 }
+
+// A link with target=_blank or a window.open on the newest window's page: what the shell's handler answers.
+onCommand('window-open', ({ url }) => {
+  const contents = windows.at(-1)?.webContents;
+  if (!contents?.openHandler) throw new Error('no window has a window-open handler');
+  const { action } = contents.openHandler({ url, frameName: '', features: '', disposition: 'foreground-tab' });
+  record('window.open', { url, action });
+});
+
+// A link followed in the newest window's page: whether the shell let the navigation happen.
+onCommand('navigate', ({ url }) => {
+  const contents = windows.at(-1)?.webContents;
+  if (!contents) throw new Error('no window to navigate');
+  let prevented = false;
+  contents.emit('will-navigate', { url, preventDefault: () => (prevented = true) }, url);
+  record('window.willNavigate', { url, prevented });
+});
 
 onCommand('bridge-invoke', async ({ key, id, request }) => {
   record('bridge.reply', { id, reply: await exposed(key).invoke(request) });

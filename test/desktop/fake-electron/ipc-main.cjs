@@ -18,9 +18,11 @@ async function invokeHandler(channel, event, args) {
   return structuredClone(await handler(event, ...structuredClone(args)));
 }
 
-// A call from a frame at any URL, e.g. a page that is not the app's, which the shell must refuse.
-onCommand('ipc-invoke', async ({ channel, senderUrl, args }) => {
-  record('ipc.reply', { channel, reply: await invokeHandler(channel, { senderFrame: { url: senderUrl } }, args) });
+// A call from a frame at any URL, e.g. a page that is not the app's, which the shell must refuse; or,
+// with `frameless`, a call whose frame is gone, for which Electron gives no senderFrame.
+onCommand('ipc-invoke', async ({ channel, senderUrl, frameless, args }) => {
+  const event = { senderFrame: frameless ? null : { url: senderUrl } };
+  record('ipc.reply', { channel, reply: await invokeHandler(channel, event, args) });
 });
 
 module.exports = { invokeHandler, ipcMain };

@@ -1,24 +1,12 @@
-import type { AmAlert } from '../../lib/clients/alertmanager-client';
+import type { AlertState, SourceAlert } from '../../../../preload/contract';
+import type { AmAlert } from '../../lib/clients/alertmanager-replies';
 
-export type AlertState = 'firing' | 'silenced' | 'inhibited' | 'resolved';
-
-// One alert as Trayage shows it, whatever the source.
-export interface SourceAlert {
-  source: string;
-  key: string;
-  name: string;
-  state: AlertState;
-  severity: string | null;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  silencedBy: string[];
-  url?: string;
-}
+/** One alert as its source reports it; a listing adds the incidents it is linked to. */
+export type PolledAlert = Omit<SourceAlert, 'incidentIds'>;
 
 export const DEFAULT_SEVERITY_MAP: Record<string, string> = { critical: 'P1', page: 'P1', high: 'P2', error: 'P2', warning: 'P3', info: 'P4' };
 
-export function fromAlertmanager(source: string, alert: AmAlert, severityLabel: string, severityMap: Record<string, string>): SourceAlert {
+export function fromAlertmanager(source: string, alert: AmAlert, severityLabel: string, severityMap: Record<string, string>): PolledAlert {
   const raw = alert.labels[severityLabel];
   const state: AlertState =
     alert.status.silencedBy.length > 0 ? 'silenced' : alert.status.inhibitedBy.length > 0 ? 'inhibited' : 'firing';
@@ -37,12 +25,12 @@ export function fromAlertmanager(source: string, alert: AmAlert, severityLabel: 
 }
 
 export interface AlertChanges {
-  firing: SourceAlert[];
-  resolved: SourceAlert[];
+  firing: PolledAlert[];
+  resolved: PolledAlert[];
 }
 
 // What changed between two polls of one source: newly firing (or back from a silence) and gone.
-export function diffAlerts(before: SourceAlert[], after: SourceAlert[]): AlertChanges {
+export function diffAlerts(before: PolledAlert[], after: PolledAlert[]): AlertChanges {
   const old = new Map(before.map((a) => [a.key, a]));
   const now = new Map(after.map((a) => [a.key, a]));
   return {

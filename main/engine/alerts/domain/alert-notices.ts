@@ -1,7 +1,7 @@
-import type { SourceAlert } from './alert-model';
+import type { PolledAlert } from './alert-model';
 
 // The words of the native notifications for alerts: what fires, where, and what it says about itself.
-export function firingNotice(alert: SourceAlert): { title: string; body: string } {
+export function firingNotice(alert: PolledAlert): { title: string; body: string } {
   const where = alert.labels.instance ?? alert.labels.service ?? alert.labels.repository ?? '';
   const summary = alert.annotations.summary ?? alert.annotations.description ?? '';
   return {
@@ -10,7 +10,7 @@ export function firingNotice(alert: SourceAlert): { title: string; body: string 
   };
 }
 
-export function resolvedNotice(alert: SourceAlert, now: number): { title: string; body: string } {
+export function resolvedNotice(alert: PolledAlert, now: number): { title: string; body: string } {
   const started = Date.parse(alert.startsAt);
   const minutes = Number.isNaN(started) ? null : Math.max(0, Math.round((now - started) / 60_000));
   return {

@@ -1,60 +1,30 @@
 import { z } from 'zod';
-import { type ConfigIssue, describeZodIssue, type PositionFinder } from '../../lib/config/config-errors';
+import { type ConfigIssue, describeZodIssue, type PositionFinder, show } from '../../lib/config/config-errors';
 import { durationField } from '../../lib/config/config-fields';
-import { DEFAULT_SEVERITY_MAP } from './alert-model';
+import { SOURCE_KINDS, type SourceDefinition } from '../kinds';
+import type { SourceKind } from '../kinds/source-kind';
 
-export interface AlertmanagerSource {
-  kind: 'alertmanager';
-  name: string;
-  url: string;
-  severityLabel: string;
-  severityMap: Record<string, string>;
-  silenceMatchers: string[];
-  pollMs: number;
-  bearerTokenEnv?: string;
-  username?: string;
-  passwordEnv?: string;
+// Other areas read source definitions through this domain module, not the kinds folder.
+export type { SourceDefinition };
+
+const KINDS: SourceKind<SourceDefinition>[] = Object.values(SOURCE_KINDS);
+
+// Polling at 0 would spin; a week matches the longest monitor interval and stays within what a timer can wait.
+const pollField = (defaultMs: number) => durationField({ max: 7 * 24 * 3_600_000, positive: true }).default(defaultMs);
+
+// As in the Sources window (SourceInput in the contract).
+const SOURCE_NAME_MAX = 80;
+
+// zod compiles a schema on first use, so each kind's schema is built once.
+const schemas = new Map<SourceKind<SourceDefinition>, z.ZodType<Record<string, unknown>>>();
+function schemaFor(kind: SourceKind<SourceDefinition>): z.ZodType<Record<string, unknown>> {
+  let schema = schemas.get(kind);
+  if (!schema) {
+    schema = z.strictObject({ name: z.string().trim().min(1).max(SOURCE_NAME_MAX), poll: pollField(kind.defaultPollMs), ...kind.config.fields });
+    schemas.set(kind, schema);
+  }
+  return schema;
 }
-
-export interface GithubActionsSource {
-  kind: 'github-actions';
-  name: string;
-  repo: string;
-  apiUrl: string;
-  severity: string | null;
-  pollMs: number;
-  tokenEnv?: string;
-}
-
-export type SourceDefinition = AlertmanagerSource | GithubActionsSource;
-
-const httpUrl = z.string().refine((v) => /^https?:\/\/[^/]/.test(v), { message: 'must be an http(s) URL such as http://127.0.0.1:9093' });
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must name an environment variable, e.g. ALERTMANAGER_TOKEN' });
-
-const AlertmanagerFields = z
-  .object({
-    name: z.string().trim().min(1),
-    alertmanager: httpUrl,
-    'severity-label': z.string().default('severity'),
-    'severity-map': z.record(z.string(), z.string()).optional(),
-    'silence-matchers': z.array(z.string()).min(1).default(['alertname', 'instance']),
-    poll: durationField.default(15_000),
-    'bearer-token-env': envName.optional(),
-    username: z.string().optional(),
-    'password-env': envName.optional(),
-  })
-  .strict();
-
-const GithubFields = z
-  .object({
-    name: z.string().trim().min(1),
-    'github-actions': z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: "must be 'owner/repository'" }),
-    'api-url': httpUrl.default('https://api.github.com'),
-    severity: z.string().nullable().default('P2'),
-    poll: durationField.default(60_000),
-    'token-env': envName.optional(),
-  })
-  .strict();
 
 // Validates the `sources:` list of the monitors file; problems land in `issues` with file:line like monitor errors.
 export function parseSources(raw: unknown[], at: PositionFinder, issues: ConfigIssue[]): SourceDefinition[] {
@@ -63,37 +33,26 @@ export function parseSources(raw: unknown[], at: PositionFinder, issues: ConfigI
   raw.forEach((entry, index) => {
     const path = ['sources', index];
     const add = (field: PropertyKey[], message: string) => issues.push({ file: at.file, ...at.at([...path, ...field]), message: `source ${index + 1}: ${message}` });
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return add([], 'must be a map with a name and alertmanager: or github-actions:');
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return add([], `must be a map with a name and ${KINDS.map((k) => `${k.config.key}:`).join(' or ')}`);
     const record = entry as Record<string, unknown>;
-    const schema = 'alertmanager' in record ? AlertmanagerFields : 'github-actions' in record ? GithubFields : null;
-    if (!schema) return add([], "needs 'alertmanager: URL' or 'github-actions: owner/repo'");
-    const parsed = schema.safeParse(record);
+    const kind = KINDS.find((k) => k.config.key in record);
+    if (!kind) return add([], `needs ${KINDS.map((k) => `'${k.config.key}: ${k.config.example}'`).join(' or ')}`);
+    const parsed = schemaFor(kind).safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) add([key], `unknown field ${show(key)} for ${kind.kind} (known: name, poll, ${Object.keys(kind.config.fields).join(', ')})`);
+          continue;
+        }
         const field = String(issue.path[0] ?? '');
         add(issue.path, `${field || 'entry'}: ${describeZodIssue(issue, field, field ? record[field] : record)}`);
       }
       return;
     }
-    const v = parsed.data as Record<string, any>;
-    if (names.has(v.name)) return add(['name'], `the name '${v.name}' is used twice; source names must be unique`);
-    names.add(v.name);
-    if ('alertmanager' in v) {
-      out.push({
-        kind: 'alertmanager',
-        name: v.name,
-        url: v.alertmanager,
-        severityLabel: v['severity-label'],
-        severityMap: { ...DEFAULT_SEVERITY_MAP, ...(v['severity-map'] ?? {}) },
-        silenceMatchers: v['silence-matchers'],
-        pollMs: v.poll,
-        bearerTokenEnv: v['bearer-token-env'],
-        username: v.username,
-        passwordEnv: v['password-env'],
-      });
-    } else {
-      out.push({ kind: 'github-actions', name: v.name, repo: v['github-actions'], apiUrl: v['api-url'], severity: v.severity, pollMs: v.poll, tokenEnv: v['token-env'] });
-    }
+    const { name, poll, ...values } = parsed.data as { name: string; poll: number } & Record<string, unknown>;
+    if (names.has(name)) return add(['name'], `the name ${show(name)} is used twice; source names must be unique`);
+    names.add(name);
+    out.push(kind.config.build(values, { kind: kind.kind, name, pollMs: poll }));
   });
   return out;
 }

@@ -1,13 +1,17 @@
 import type { Migration } from '../migration-types';
 import { ALERTS_MIGRATIONS } from './alerts-schema';
 import { CORE_MIGRATIONS } from './core-schema';
+import { INCIDENT_HISTORY_MIGRATIONS } from './incident-history-schema';
 import { MONITORS_MIGRATIONS } from './monitors-schema';
+import { NOTIFICATIONS_MIGRATIONS } from './notifications-schema';
 import { PACKS_MIGRATIONS } from './packs-schema';
 import { RUNS_MIGRATIONS } from './runs-schema';
 import { WORKFLOW_MIGRATIONS } from './workflow-schema';
 
 // One line per area. Versions are global and contiguous: 1-2 core, 3 workflow and shared
-// infrastructure, 4 SSH runs, 5 monitors, 6 alert sources, 7 runbook packs; a new area takes the next number.
+// infrastructure, 4 SSH runs, 5 monitors, 6 alert sources, 7 runbook packs, 8 notification
+// delivery leases, 9 incident levels, checklist sources and post-mortem actions; a new area takes
+// the next number.
 export const ALL_MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
@@ -15,4 +19,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...MONITORS_MIGRATIONS,
   ...ALERTS_MIGRATIONS,
   ...PACKS_MIGRATIONS,
+  ...NOTIFICATIONS_MIGRATIONS,
+  ...INCIDENT_HISTORY_MIGRATIONS,
 ];

@@ -1,11 +1,11 @@
+import type { ChecklistPhase, SeverityScheme } from '../../../../preload/contract';
 import { DEFAULT_SCHEME } from './scheme-catalog';
-import { type SeverityScheme, severityRank } from './severity-schemes';
+import { severityRank } from './severity-schemes';
 
-/** response: the first minutes; during: the whole incident; post-incident: afterwards; handoff: end of an on-call shift. */
-export type ChecklistPhase = 'response' | 'during' | 'post-incident' | 'handoff';
-
-/** Phases attached automatically when an incident is declared. */
+/** Phases attached automatically when an incident is declared, in the order they are worked. */
 export const DECLARE_PHASES: readonly ChecklistPhase[] = ['response', 'during'];
+/** Attached when the incident is resolved. Handoff lists are attached only on request. */
+export const RESOLVE_PHASE: ChecklistPhase = 'post-incident';
 
 export interface ChecklistTemplate {
   id: string;
@@ -112,11 +112,6 @@ export function checklistsFor(
   return templates.filter(
     (t) => t.phase === phase && (t.appliesTo === 'all' || (t.appliesTo === 'critical') === critical),
   );
-}
-
-/** Templates to attach when an incident is declared, in the order they should be worked. */
-export function checklistsOnDeclare(severityKey: string, scheme: SeverityScheme = DEFAULT_SCHEME): ChecklistTemplate[] {
-  return DECLARE_PHASES.flatMap((phase) => checklistsFor(severityKey, phase, scheme));
 }
 
 export interface ChecklistItemState {

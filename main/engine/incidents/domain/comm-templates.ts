@@ -1,3 +1,5 @@
+import type { CommTemplate } from '../../../../preload/contract';
+
 /** Placeholders every template may use; templateValues fills all of these it can. */
 export const PLACEHOLDERS = [
   'title',
@@ -19,18 +21,8 @@ export const PLACEHOLDERS = [
 
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-export type CommAudience = 'internal' | 'external' | 'status-page' | 'slack';
-
-export interface CommTemplate {
-  id: string;
-  name: string;
-  audience: CommAudience;
-  source: string;
-  body: string;
-}
-
 // Bodies follow the runbooks line for line; their [bracketed] blanks became placeholders.
-// Blanks with no incident field behind them ({{cause}}) stay unfilled for the person to write.
+// {{cause}} is filled only once someone notes the cause; until then the person writes it.
 export const COMM_TEMPLATES: readonly CommTemplate[] = [
   {
     id: 'initial-alert',

@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import { checkContacts, type Contact, type ContactLink, type SeverityLevel, type SeverityScheme } from '../../../../preload/contract';
 import { formatMinutes } from './format-time';
-import type { SeverityLevel, SeverityScheme } from './severity-schemes';
 
 export type StandardRole =
   | 'primary-oncall'
@@ -20,41 +19,12 @@ export const STANDARD_ROLES: readonly { key: StandardRole; label: string; aliase
   { key: 'infrastructure', label: 'Infrastructure Lead', aliases: ['Infrastructure', 'Infra'] },
 ];
 
-export const ContactSchema = z
-  .object({
-    /** A standard role key, or any other role an escalation path names ("Manager", "CTO"). */
-    role: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' }),
-    name: z.string().trim().min(1, { message: 'is required' }).max(120, { message: 'must be at most 120 characters' }),
-    email: z.email({ message: 'is not an e-mail address' }).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ().-]{3,30}$/, { message: 'must be a phone number such as +1-555-0100' })
-      .optional(),
-    /** Free text such as a Slack handle or office hours. */
-    note: z.string().max(500, { message: 'must be at most 500 characters' }).optional(),
-  })
-  .strict();
-
-export type Contact = z.infer<typeof ContactSchema>;
-
 export type ContactsCheck = { ok: true; contacts: Contact[] } | { ok: false; errors: string[] };
 
 /** Checks a contact list; each error names the contact (by name when it has one) and the field. */
 export function validateContacts(input: unknown): ContactsCheck {
-  const parsed = z.array(ContactSchema).safeParse(input);
-  if (parsed.success) return { ok: true, contacts: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => {
-      const [index, field] = issue.path;
-      if (typeof index !== 'number') return `Contacts: ${issue.message}`;
-      const name = Array.isArray(input) ? (input[index] as { name?: unknown })?.name : undefined;
-      const who = typeof name === 'string' && name.trim() ? `Contact ${name.trim()} (entry ${index + 1})` : `Contact ${index + 1}`;
-      const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-      return `${who}${field === undefined ? '' : `, field ${String(field)}`}: ${message}`;
-    }),
-  };
+  const check = checkContacts(input);
+  return check.ok ? { ok: true, contacts: check.value } : { ok: false, errors: check.problems };
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -71,15 +41,12 @@ export function roleLabel(role: string): string {
   return STANDARD_ROLES.find((r) => r.key === id)?.label ?? role.trim();
 }
 
-export interface ContactLink {
-  kind: 'email' | 'phone';
-  label: string;
-  href: string;
-}
+/** A link to reach a contact, and whether it writes or dials. */
+export type ContactMethod = ContactLink & { kind: 'email' | 'phone' };
 
 /** mailto: and tel: links for a contact; the tel: link keeps only + and digits, as dialers expect. */
-export function contactLinks(contact: Contact): ContactLink[] {
-  const links: ContactLink[] = [];
+export function contactLinks(contact: Contact): ContactMethod[] {
+  const links: ContactMethod[] = [];
   if (contact.email) links.push({ kind: 'email', label: contact.email, href: `mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}` });
   if (contact.phone) {
     const digits = contact.phone.replace(/[^0-9+]/g, '').replace(/(?!^)\+/g, '');
@@ -88,14 +55,15 @@ export function contactLinks(contact: Contact): ContactLink[] {
   return links;
 }
 
-export interface EscalationTarget {
+/** One role of a level's escalation path, with all that is on file for the people who fill it. */
+export interface EscalationStep {
   /** The role as the severity level names it. */
   role: string;
-  contacts: (Contact & { links: ContactLink[] })[];
+  contacts: (Contact & { links: ContactMethod[] })[];
 }
 
 /** Who to call for a level's escalation, in the level's order; a role nobody fills has no contacts. */
-export function escalationTargets(level: SeverityLevel, contacts: Contact[]): EscalationTarget[] {
+export function escalationTargets(level: SeverityLevel, contacts: Contact[]): EscalationStep[] {
   return level.escalateTo.map((role) => ({
     role,
     contacts: contacts.filter((c) => roleId(c.role) === roleId(role)).map((c) => ({ ...c, links: contactLinks(c) })),
@@ -103,7 +71,7 @@ export function escalationTargets(level: SeverityLevel, contacts: Contact[]): Es
 }
 
 /** One line per target for a notification: "Manager: Dana Lee, +1 555 0101, dana@example.com". */
-export function escalationSummary(targets: EscalationTarget[]): string[] {
+export function escalationSummary(targets: EscalationStep[]): string[] {
   return targets.map((t) =>
     t.contacts.length
       ? `${t.role}: ${t.contacts.map((c) => [c.name, c.phone, c.email].filter(Boolean).join(', ')).join(' / ')}`

@@ -1,8 +1,9 @@
+import { type ChecklistOffer, type ChecklistPhase, type SeverityScheme, type StatusLifecycle, type TimelineEntry, TimerKind } from '../../../../preload/contract';
 import { formatDateTime } from './format-time';
-import type { Incident, IncidentUpdates, NewTimelineEntry, TimelineEntry } from './incident-types';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, initialStatus } from './lifecycle';
-import { type SeverityScheme, findLevel } from './severity-schemes';
-import { type Snooze, TIMER_KINDS, type TimerKind } from './timers';
+import type { IncidentUpdates, NewTimelineEntry, WorkflowIncident } from './incident-types';
+import { DEFAULT_LIFECYCLE, initialStatus } from './lifecycle';
+import { findLevel } from './severity-schemes';
+import type { Snooze } from './timers';
 
 export interface Declaration {
   title: string;
@@ -13,7 +14,7 @@ export interface Declaration {
 }
 
 export type DeclarationPlan =
-  | { ok: true; incident: Omit<Incident, 'id'>; entries: NewTimelineEntry[] }
+  | { ok: true; incident: Omit<WorkflowIncident, 'id'>; entries: NewTimelineEntry[] }
   | { ok: false; error: string };
 
 /** The new incident's fields and its first timeline entry. */
@@ -26,14 +27,12 @@ export function planDeclaration(
   const title = input.title.trim();
   if (!title) return { ok: false, error: 'An incident needs a title: say in a few words what is wrong.' };
   let severity = input.severity.trim();
-  if (options.scheme) {
-    const level = findLevel(options.scheme, severity);
-    if (!level) {
-      const known = options.scheme.levels.map((l) => l.key).join(', ');
-      return { ok: false, error: `Severity '${severity}' is not in the scheme; use one of ${known}.` };
-    }
-    severity = level.key;
+  const level = options.scheme ? findLevel(options.scheme, severity) : undefined;
+  if (options.scheme && !level) {
+    const known = options.scheme.levels.map((l) => l.key).join(', ');
+    return { ok: false, error: `Severity '${severity}' is not in the scheme; use one of ${known}.` };
   }
+  if (level) severity = level.key;
   const service = input.service?.trim() ?? '';
   const commander = input.commander?.trim() ?? '';
   const details = [service && `service ${service}`, commander && `commander ${commander}`].filter(Boolean).join(', ');
@@ -52,8 +51,10 @@ export function planDeclaration(
       eta: null,
       statusChangedAt: now,
       lastUpdateAt: null,
+      level: level ?? null,
     },
-    entries: [{ at: now, kind: 'declared', actor, text: `Declared ${severity}: ${title}${details ? ` (${details})` : ''}`, data: { severity } }],
+    // The level goes into the record too: what the incident was rated with stays readable there.
+    entries: [{ at: now, kind: 'declared', actor, text: `Declared ${severity}: ${title}${details ? ` (${details})` : ''}`, data: { severity, level: level ?? null } }],
   };
 }
 
@@ -90,6 +91,19 @@ export function planChecklistItemAdded(checklist: string, item: string, actor: s
   return { at: now, kind: 'checklist', actor, text: `Added to ${checklist}: ${item}`, data: { checklist, item, added: true } };
 }
 
+const PHASE_NAMES: Record<ChecklistPhase, string> = {
+  response: 'the first response',
+  during: 'the incident',
+  'post-incident': 'after the incident',
+  handoff: 'the on-call handoff',
+};
+
+/** Lists attached after declaration (on resolving, or on request), so the record says when they came. */
+export function planChecklistsAttached(phase: ChecklistPhase, lists: readonly ChecklistOffer[], actor: string, now: number): NewTimelineEntry {
+  const titles = lists.map((l) => `${l.title} (${l.items.length} item${l.items.length === 1 ? '' : 's'})`).join(', ');
+  return { at: now, kind: 'checklist', actor, text: `Checklists for ${PHASE_NAMES[phase]}: ${titles}`, data: { phase, lists: lists.map((l) => l.title) } };
+}
+
 const TIMER_NAMES: Record<TimerKind, string> = {
   ack: 'acknowledgement reminder',
   escalation: 'escalation reminder',
@@ -107,9 +121,8 @@ export function snoozesFromTimeline(timeline: TimelineEntry[]): Snooze[] {
   for (const e of timeline) {
     if (e.kind !== 'snooze' || typeof e.data !== 'object' || e.data === null) continue;
     const d = e.data as { timer?: unknown; until?: unknown };
-    if (TIMER_KINDS.includes(d.timer as TimerKind) && typeof d.until === 'number') {
-      out.push({ kind: d.timer as TimerKind, until: d.until, at: e.at });
-    }
+    const kind = TimerKind.safeParse(d.timer);
+    if (kind.success && typeof d.until === 'number') out.push({ kind: kind.data, until: d.until, at: e.at });
   }
   return out;
 }

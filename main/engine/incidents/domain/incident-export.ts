@@ -1,4 +1,5 @@
-import type { Incident, TimelineEntry } from './incident-types';
+import type { TimelineEntry } from '../../../../preload/contract';
+import type { WorkflowIncident } from './incident-types';
 
 const CSV_COLUMNS = [
   'id',
@@ -30,7 +31,7 @@ export function csvField(value: string, freeText = false): string {
 }
 
 /** Incidents as CSV with a header row, CRLF line ends, times in ISO 8601 UTC. */
-export function incidentsToCsv(incidents: Incident[]): string {
+export function incidentsToCsv(incidents: WorkflowIncident[]): string {
   const rows = incidents.map((i) =>
     [
       String(i.id),
@@ -55,7 +56,7 @@ export function incidentsToCsv(incidents: Incident[]): string {
  * Incidents as JSON, times in ISO 8601 UTC. Timelines are included for the incidents present in
  * `timelines` (keyed by incident id).
  */
-export function incidentsToJson(incidents: Incident[], exportedAt: number, timelines: Map<number, TimelineEntry[]> = new Map()): string {
+export function incidentsToJson(incidents: WorkflowIncident[], exportedAt: number, timelines: Map<number, TimelineEntry[]> = new Map()): string {
   return JSON.stringify(
     {
       format: 'trayage-incidents',

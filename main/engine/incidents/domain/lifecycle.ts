@@ -1,31 +1,4 @@
-import { z } from 'zod';
-
-export const StatusDefSchema = z
-  .object({
-    key: z
-      .string()
-      .trim()
-      .min(1, { message: 'is required' })
-      .max(40, { message: 'must be at most 40 characters' })
-      .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'must be lower-case letters, digits, - or _ (e.g. "investigating")' }),
-    name: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' }),
-    /** Open statuses keep the incident in the tray and its update timer running. */
-    open: z.boolean(),
-    /** Entering a watch status starts the post-fix watch (a fix is out, see whether it holds). */
-    watch: z.boolean(),
-    /** Status keys this status may move to. */
-    next: z.array(z.string()),
-  })
-  .strict();
-
-export type StatusDef = z.infer<typeof StatusDefSchema>;
-
-export const StatusLifecycleSchema = z
-  .object({ statuses: z.array(StatusDefSchema).min(2, { message: 'must hold at least two statuses' }) })
-  .strict();
-
-/** The statuses an incident moves through; the first is where every incident starts. */
-export type StatusLifecycle = z.infer<typeof StatusLifecycleSchema>;
+import { checkLifecycle, type StatusDef, type StatusLifecycle } from '../../../../preload/contract';
 
 export const DEFAULT_LIFECYCLE: StatusLifecycle = {
   statuses: [
@@ -41,37 +14,8 @@ export type LifecycleCheck = { ok: true; lifecycle: StatusLifecycle } | { ok: fa
 
 /** Checks an edited lifecycle; each error names the status and the field at fault. */
 export function validateLifecycle(input: unknown): LifecycleCheck {
-  const parsed = StatusLifecycleSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => {
-        const [, index, field] = issue.path;
-        if (typeof index !== 'number') return `Lifecycle ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
-        const statuses = (input as { statuses?: { key?: unknown }[] }).statuses;
-        const key = statuses?.[index]?.key;
-        const who = typeof key === 'string' && key ? `Status ${key} (status ${index + 1})` : `Status ${index + 1}`;
-        const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-        return `${who}${field === undefined ? '' : `, field ${String(field)}`}: ${message}`;
-      }),
-    };
-  }
-  const errors: string[] = [];
-  const keys = new Set<string>();
-  parsed.data.statuses.forEach((s, i) => {
-    if (keys.has(s.key)) errors.push(`Status ${s.key} (status ${i + 1}), field key: used twice; keys must be unique`);
-    keys.add(s.key);
-  });
-  for (const s of parsed.data.statuses) {
-    for (const target of s.next) {
-      if (!keys.has(target)) errors.push(`Status ${s.key}, field next: '${target}' is not a status key`);
-      if (target === s.key) errors.push(`Status ${s.key}, field next: a status cannot move to itself`);
-    }
-  }
-  const first = parsed.data.statuses[0];
-  if (!first.open) errors.push(`Status ${first.key} (status 1), field open: the first status is where incidents start, so it must be open`);
-  if (!parsed.data.statuses.some((s) => !s.open)) errors.push('Lifecycle: at least one status must close the incident (open: false)');
-  return errors.length ? { ok: false, errors } : { ok: true, lifecycle: parsed.data };
+  const check = checkLifecycle(input);
+  return check.ok ? { ok: true, lifecycle: check.value } : { ok: false, errors: check.problems };
 }
 
 /** Finds a status by key or by name, ignoring case, so "Resolved" typed in a terminal works. */

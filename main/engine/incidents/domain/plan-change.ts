@@ -1,7 +1,8 @@
+import type { SeverityScheme, StatusLifecycle } from '../../../../preload/contract';
 import { formatDateTime, formatDuration } from './format-time';
-import type { Incident, IncidentUpdates, NewTimelineEntry } from './incident-types';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, canTransition, findStatus, statusName } from './lifecycle';
-import { type SeverityScheme, findLevel } from './severity-schemes';
+import type { IncidentUpdates, NewTimelineEntry, WorkflowIncident } from './incident-types';
+import { DEFAULT_LIFECYCLE, canTransition, findStatus, statusName } from './lifecycle';
+import { findLevel, sameLevel } from './severity-schemes';
 
 /** What a person asked to change; absent fields stay as they are. */
 export interface IncidentChange {
@@ -36,7 +37,7 @@ export type ChangePlan =
  * already hold the requested value produce nothing, so an empty plan means "no change".
  */
 export function planChange(
-  incident: Incident,
+  incident: WorkflowIncident,
   change: IncidentChange,
   actor: string,
   now: number,
@@ -58,7 +59,7 @@ export function planChange(
 
   if (change.acknowledge) acknowledge('');
 
-  if (change.severity !== undefined && change.severity.trim() !== incident.severity) {
+  if (change.severity !== undefined) {
     const wanted = change.severity.trim();
     const level = options.scheme ? findLevel(options.scheme, wanted) : undefined;
     if (options.scheme && !level) {
@@ -67,9 +68,16 @@ export function planChange(
     }
     const key = level?.key ?? wanted;
     if (!key) return { ok: false, error: `Incident #${incident.id}: severity must not be empty.` };
+    // A re-rate takes the level of the scheme in force now; without a scheme it is unknown.
     if (key !== incident.severity) {
       updates.severity = key;
-      add('severity', `Severity changed from ${incident.severity} to ${key}`, { from: incident.severity, to: key });
+      updates.level = level ?? null;
+      add('severity', `Severity changed from ${incident.severity} to ${key}`, { from: incident.severity, to: key, level: level ?? null });
+    } else if (level && !sameLevel(incident.level, level)) {
+      // The same key asked for again, under a scheme that rates it otherwise: the way to bring an
+      // open incident to the scheme chosen since it was declared.
+      updates.level = level;
+      add('severity', `Severity ${key} re-rated under the current scheme: ${level.name}`, { from: key, to: key, level });
     }
   }
 

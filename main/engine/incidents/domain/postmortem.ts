@@ -1,17 +1,21 @@
+import type { SeverityLevel, StatusLifecycle, TimelineEntry } from '../../../../preload/contract';
 import { formatClock, formatDate, formatDateTime, formatDuration } from './format-time';
-import type { Incident, TimelineEntry } from './incident-types';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, statusName } from './lifecycle';
-import type { SeverityLevel } from './severity-schemes';
+import type { WorkflowIncident } from './incident-types';
+import { DEFAULT_LIFECYCLE, statusName } from './lifecycle';
+import { postmortemFacts } from './postmortem-facts';
 
 export interface ActionItem {
   text: string;
   owner: string;
-  /** "YYYY-MM-DD" */
+  /** "YYYY-MM-DD", or '' when not set yet. */
   due: string;
   done?: boolean;
 }
 
-/** What a person wrote into the draft; anything missing becomes a prompt in italics. */
+/**
+ * What a person wrote into the draft. A root cause or resolution not given here comes from the
+ * incident's record (see postmortemFacts); anything still missing becomes a prompt in italics.
+ */
 export interface PostmortemDetails {
   summary?: string;
   rootCause?: string;
@@ -28,6 +32,7 @@ export interface PostmortemOptions {
   now: number;
   /** Every time in the draft is in this zone; default UTC. */
   timeZone?: string;
+  /** The incident's own level: "P1 (High)" as it was rated, whatever the scheme is now. */
   level?: SeverityLevel;
   lifecycle?: StatusLifecycle;
   details?: PostmortemDetails;
@@ -40,6 +45,35 @@ function bullets(items: string[] | undefined, fallback: string, numbered = false
   const list = items?.map((i) => i.trim()).filter(Boolean) ?? [];
   const shown = list.length ? list : [prompt(fallback)];
   return shown.map((item, n) => `${numbered ? `${n + 1}.` : '-'} ${item}`);
+}
+
+/** One recorded fact as a paragraph, several as a list. */
+function recorded(facts: string[], fallback: string): string {
+  if (facts.length === 0) return prompt(fallback);
+  return facts.length === 1 ? facts[0] : facts.map((f) => `- ${f}`).join('\n');
+}
+
+const ACTION_ITEMS_HEADING = '## Action Items';
+
+/** The checkbox lines of the Action Items section; a prompt line when there are none. */
+export function actionItemLines(items: readonly ActionItem[]): string[] {
+  const shown = items.filter((a) => a.text.trim());
+  if (!shown.length) return [`- [ ] ${prompt('Action item')} — Owner: ${prompt('name')} — Due: ${prompt('date')}`];
+  return shown.map((a) => `- [${a.done ? 'x' : ' '}] ${a.text.trim()} — Owner: ${orPrompt(a.owner, 'name')} — Due: ${orPrompt(a.due, 'date')}`);
+}
+
+/**
+ * A saved post-mortem with its Action Items section rewritten from the tracked items, so the
+ * exported text never lags the list people tick off. Text without that heading gets the section
+ * appended.
+ */
+export function withActionItems(markdown: string, items: readonly ActionItem[]): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.trim() === ACTION_ITEMS_HEADING);
+  const section = [ACTION_ITEMS_HEADING, '', ...actionItemLines(items), ''];
+  if (start === -1) return [...lines, ...(lines.at(-1)?.trim() ? [''] : []), ...section].join('\n');
+  const next = lines.findIndex((l, i) => i > start && /^#{1,2}\s/.test(l));
+  return [...lines.slice(0, start), ...section, ...(next === -1 ? [] : lines.slice(next))].join('\n');
 }
 
 function timelineLines(timeline: TimelineEntry[], tz: string, sameDay: boolean): string[] {
@@ -58,7 +92,7 @@ function timelineLines(timeline: TimelineEntry[], tz: string, sameDay: boolean):
  * A Markdown post-mortem draft built from the runbooks' incident report and post-mortem templates,
  * filled from the incident and its timeline. Same input, same text.
  */
-export function postmortemDraft(incident: Incident, timeline: TimelineEntry[], options: PostmortemOptions): string {
+export function postmortemDraft(incident: WorkflowIncident, timeline: TimelineEntry[], options: PostmortemOptions): string {
   const tz = options.timeZone ?? 'UTC';
   const lifecycle = options.lifecycle ?? DEFAULT_LIFECYCLE;
   const d = options.details ?? {};
@@ -70,7 +104,7 @@ export function postmortemDraft(incident: Incident, timeline: TimelineEntry[], o
   );
   const severity = options.level ? `${incident.severity} (${options.level.name})` : incident.severity;
   const ack = incident.acknowledgedAt === null ? prompt('not acknowledged') : formatDuration(incident.acknowledgedAt - incident.createdAt);
-  const actionItems = (d.actionItems ?? []).filter((a) => a.text.trim());
+  const facts = postmortemFacts(timeline, lifecycle);
 
   const lines = [
     `# Incident Post-Mortem: ${incident.title}`,
@@ -101,7 +135,7 @@ export function postmortemDraft(incident: Incident, timeline: TimelineEntry[], o
     '',
     '## Root Cause',
     '',
-    orPrompt(d.rootCause, 'Detailed explanation of what caused the incident.'),
+    d.rootCause?.trim() || recorded(facts.rootCause, 'Detailed explanation of what caused the incident.'),
     '',
     '## Contributing Factors',
     '',
@@ -109,13 +143,11 @@ export function postmortemDraft(incident: Incident, timeline: TimelineEntry[], o
     '',
     '## Resolution',
     '',
-    orPrompt(d.resolution, 'What was done to fix the issue.'),
+    d.resolution?.trim() || recorded(facts.resolution, 'What was done to fix the issue.'),
     '',
-    '## Action Items',
+    ACTION_ITEMS_HEADING,
     '',
-    ...(actionItems.length
-      ? actionItems.map((a) => `- [${a.done ? 'x' : ' '}] ${a.text.trim()} — Owner: ${orPrompt(a.owner, 'name')} — Due: ${orPrompt(a.due, 'date')}`)
-      : [`- [ ] ${prompt('Action item')} — Owner: ${prompt('name')} — Due: ${prompt('date')}`]),
+    ...actionItemLines(d.actionItems ?? []),
     '',
     '## Lessons Learned',
     '',

@@ -1,24 +1,14 @@
-export interface TemplateSegment {
-  text: string;
-  /** Set for text that came from a placeholder. */
-  placeholder?: string;
-  /** False for a placeholder with no value; its text is then the placeholder itself, e.g. "{{eta}}". */
-  filled: boolean;
-}
-
-export interface RenderedTemplate {
-  text: string;
-  segments: TemplateSegment[];
-  /** Placeholders still without a value, each once, in order of appearance. */
-  unfilled: string[];
-}
+import type { RenderedTemplate, TemplateSegment } from '../../../../preload/contract';
+import { findPlaceholders } from '../../lib/shell/placeholders';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /**
  * Fills `{{name}}` placeholders. Empty or missing values stay visible as `{{name}}` so a preview
  * can highlight them and nobody posts "ETA: " by accident. Braces that do not form a placeholder
- * are left as they are.
+ * are left as they are. Blanks the body leaves for a person (a runbook's "[Brief description]")
+ * are reported too; only the body's own text is searched, never a value filled in, so a title
+ * such as "[EU] checkout down" is not taken for one.
  */
 export function renderTemplate(body: string, values: Record<string, string | null | undefined>): RenderedTemplate {
   const segments: TemplateSegment[] = [];
@@ -43,7 +33,8 @@ export function renderTemplate(body: string, values: Record<string, string | nul
     from = match.index + match[0].length;
   }
   literal(body.slice(from));
-  return { text: segments.map((s) => s.text).join(''), segments, unfilled };
+  const blanks = [...new Set(segments.filter((s) => s.placeholder === undefined).flatMap((s) => findPlaceholders(s.text, { mode: 'template' })))];
+  return { text: segments.map((s) => s.text).join(''), segments, unfilled, blanks };
 }
 
 /** Placeholder names a template uses, each once. */

@@ -1,6 +1,6 @@
+import type { SeverityScheme } from '../../../../preload/contract';
 import { GITQUEST_SEV, HEROFORGE_P1_P4 } from './severity-presets-p1-p4-sev';
 import { HEALING_GUARD_P0_P3, HOTDASH_P0_P3, MONITORING_SYSTEM_P0_P3 } from './severity-presets-p0-p3';
-import type { SeverityScheme } from './severity-schemes';
 
 // Frozen so that editing a scheme in place cannot quietly change every incident's timers;
 // edits go through copyScheme.

@@ -1,4 +1,4 @@
-import type { SeverityScheme } from './severity-schemes';
+import type { SeverityScheme } from '../../../../preload/contract';
 
 // Each scheme copies one example runbook from shared/runbooks. Where a runbook is silent on a
 // value (no update cadence, no watch time) the value is null, which means "no timer", rather

@@ -1,4 +1,4 @@
-import type { SeverityScheme } from './severity-schemes';
+import type { SeverityScheme } from '../../../../preload/contract';
 
 /**
  * From heroforge-incident-response.md: "Severity Levels" table, "Internal Updates" (every 30

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from './incident-types';
+import type { TimelineEntry } from '../../../../preload/contract';
 
 export interface StatusChange {
   at: number;

@@ -1,12 +1,14 @@
+import type { SeverityLevel, StatusLifecycle, TimelineEntry } from '../../../../preload/contract';
 import type { Placeholder } from './comm-templates';
 import { formatDateTime, formatDuration, formatMinutes } from './format-time';
-import type { Incident, TimelineEntry } from './incident-types';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, statusName } from './lifecycle';
-import type { SeverityLevel } from './severity-schemes';
+import { actionLines } from './incident-actions';
+import { causeNotes } from './incident-notes';
+import type { WorkflowIncident } from './incident-types';
+import { DEFAULT_LIFECYCLE, statusName } from './lifecycle';
 
 export interface TemplateValueOptions {
   timeZone?: string;
-  /** Needed for {{next_update}} (update cadence) and {{watch}} (post-fix watch). */
+  /** The incident's own level; needed for {{next_update}} (update cadence) and {{watch}} (post-fix watch). */
   level?: SeverityLevel;
   lifecycle?: StatusLifecycle;
 }
@@ -14,17 +16,14 @@ export interface TemplateValueOptions {
 const MINUTE = 60_000;
 const MAX_ACTIONS = 5;
 
-/** What was done since the last update: notes and ticked checklist items, newest last. */
-function recentActions(incident: Incident, timeline: TimelineEntry[]): string {
+/** What was done since the last update went out, the latest few, newest last. */
+function recentActions(incident: WorkflowIncident, timeline: TimelineEntry[], lifecycle: StatusLifecycle): string {
   const since = incident.lastUpdateAt ?? -Infinity;
-  const actions: string[] = [];
-  for (const e of timeline) {
-    if (e.at <= since) continue;
-    if (e.kind === 'note') actions.push(e.text.replace(/\s+/g, ' ').trim());
-    const d = e.data as { done?: unknown; item?: unknown } | undefined;
-    if (e.kind === 'checklist' && d?.done === true && typeof d.item === 'string') actions.push(d.item);
-  }
-  return actions.slice(-MAX_ACTIONS).join('; ');
+  return actionLines(timeline, lifecycle)
+    .filter((a) => a.at > since)
+    .slice(-MAX_ACTIONS)
+    .map((a) => a.text)
+    .join('; ');
 }
 
 /**
@@ -33,17 +32,18 @@ function recentActions(incident: Incident, timeline: TimelineEntry[]): string {
  * update being written goes out now, which is what restarts the update timer.
  */
 export function templateValues(
-  incident: Incident,
+  incident: WorkflowIncident,
   timeline: TimelineEntry[],
   now: number,
   options: TemplateValueOptions = {},
 ): Record<Placeholder, string> {
   const tz = options.timeZone ?? 'UTC';
   const level = options.level;
+  const lifecycle = options.lifecycle ?? DEFAULT_LIFECYCLE;
   return {
     title: incident.title,
     severity: incident.severity,
-    status: statusName(options.lifecycle ?? DEFAULT_LIFECYCLE, incident.status),
+    status: statusName(lifecycle, incident.status),
     impact: incident.impact,
     started: formatDateTime(incident.createdAt, tz),
     duration: formatDuration((incident.resolvedAt ?? now) - incident.createdAt),
@@ -51,11 +51,12 @@ export function templateValues(
     // The Slack template writes "@{{commander}}"; a name typed as "@dana" must not become "@@dana".
     commander: incident.commander.replace(/^@+/, ''),
     next_update: level?.updateCadenceMinutes ? formatDateTime(now + level.updateCadenceMinutes * MINUTE, tz) : '',
-    actions: recentActions(incident, timeline),
+    actions: recentActions(incident, timeline, lifecycle),
     service: incident.service,
     now: formatDateTime(now, tz),
     resolved: incident.resolvedAt === null ? '' : formatDateTime(incident.resolvedAt, tz),
     watch: level?.postFixWatchMinutes ? formatMinutes(level.postFixWatchMinutes) : '',
-    cause: '',
+    // The latest cause someone noted; until then the person writes it.
+    cause: causeNotes(timeline).at(-1) ?? '',
   };
 }

@@ -1,6 +1,6 @@
+import type { Timer } from '../../../../preload/contract';
 import { formatDuration } from './format-time';
-import type { Incident } from './incident-types';
-import type { Timer } from './timers';
+import type { WorkflowIncident } from './incident-types';
 
 export interface TimerNotice {
   title: string;
@@ -11,7 +11,7 @@ export interface TimerNotice {
  * The words of the native notification raised when a timer falls due. `escalateTo` lists the
  * contacts to offer (e.g. "Manager: Dana Lee, +1 555 0101"), so the person can act from the notice.
  */
-export function timerNotice(incident: Incident, timer: Timer, now: number, escalateTo: string[] = []): TimerNotice {
+export function timerNotice(incident: WorkflowIncident, timer: Timer, now: number, escalateTo: string[] = []): TimerNotice {
   const title = `#${incident.id} ${incident.severity} · ${incident.title}`;
   const age = formatDuration(now - incident.createdAt);
   const late = now > timer.dueAt ? ` (${formatDuration(now - timer.dueAt)} late)` : '';

@@ -1,11 +1,8 @@
+import type { SeverityLevel, StatusLifecycle, TimelineEntry, Timer, TimerKind } from '../../../../preload/contract';
 import { formatMinutes } from './format-time';
-import type { Incident, TimelineEntry } from './incident-types';
-import { DEFAULT_LIFECYCLE, type StatusLifecycle, isOpenStatus, isWatchStatus } from './lifecycle';
-import type { SeverityLevel } from './severity-schemes';
+import type { WorkflowIncident } from './incident-types';
+import { DEFAULT_LIFECYCLE, isOpenStatus, isWatchStatus } from './lifecycle';
 import { type StatusChange, statusChanges } from './status-history';
-
-export type TimerKind = 'ack' | 'escalation' | 'update' | 'postfix-watch';
-export const TIMER_KINDS: readonly TimerKind[] = ['ack', 'escalation', 'update', 'postfix-watch'];
 
 /** "Remind me later": pushes one timer of one incident to `until`. Stored, so it survives restarts. */
 export interface Snooze {
@@ -15,16 +12,8 @@ export interface Snooze {
   at: number;
 }
 
-export interface Timer {
-  kind: TimerKind;
-  /** When it next needs attention: the snooze end when snoozed, otherwise the base due time. */
-  dueAt: number;
-  /** When it fell due before any snooze. */
-  baseDueAt: number;
-  snoozed: boolean;
-  overdue: boolean;
-  label: string;
-}
+/** A timer as computed here: also when it fell due before any snooze. */
+export type ComputedTimer = Timer & { baseDueAt: number };
 
 const MINUTE = 60_000;
 
@@ -37,7 +26,7 @@ interface BaseTimer {
 }
 
 /** Since when the incident has been open in one stretch: declaration, or its latest re-opening. */
-function openSince(incident: Incident, changes: StatusChange[], lifecycle: StatusLifecycle): number {
+function openSince(incident: WorkflowIncident, changes: StatusChange[], lifecycle: StatusLifecycle): number {
   for (let i = changes.length - 1; i >= 0; i--) {
     const c = changes[i];
     if (!isOpenStatus(lifecycle, c.from) && isOpenStatus(lifecycle, c.to)) return c.at;
@@ -46,7 +35,7 @@ function openSince(incident: Incident, changes: StatusChange[], lifecycle: Statu
 }
 
 /** When the current unbroken run of watch statuses began (Monitoring → Resolved is one watch). */
-export function watchStart(incident: Incident, timeline: TimelineEntry[], lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE): number | null {
+export function watchStart(incident: WorkflowIncident, timeline: TimelineEntry[], lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE): number | null {
   if (!isWatchStatus(lifecycle, incident.status)) return null;
   const changes = statusChanges(timeline);
   let start = incident.statusChangedAt;
@@ -60,7 +49,7 @@ export function watchStart(incident: Incident, timeline: TimelineEntry[], lifecy
 }
 
 function baseTimers(
-  incident: Incident,
+  incident: WorkflowIncident,
   level: SeverityLevel,
   timeline: TimelineEntry[],
   lifecycle: StatusLifecycle,
@@ -113,7 +102,7 @@ function baseTimers(
   return out;
 }
 
-function applySnoozes(base: BaseTimer, snoozes: Snooze[], now: number): Timer {
+function applySnoozes(base: BaseTimer, snoozes: Snooze[], now: number): ComputedTimer {
   let until: number | null = null;
   for (const s of snoozes) {
     if (s.kind !== base.kind || s.at < base.cycleStart || s.until <= base.baseDueAt) continue;
@@ -138,13 +127,13 @@ function applySnoozes(base: BaseTimer, snoozes: Snooze[], now: number): Timer {
  * and dropped once the incident is resolved.
  */
 export function computeTimers(
-  incident: Incident,
+  incident: WorkflowIncident,
   level: SeverityLevel | undefined,
   timeline: TimelineEntry[],
   now: number,
   snoozes: Snooze[] = [],
   lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
-): Timer[] {
+): ComputedTimer[] {
   if (!level) return [];
   const open = isOpenStatus(lifecycle, incident.status);
   return baseTimers(incident, level, timeline, lifecycle)
@@ -169,12 +158,12 @@ export function nearestTimer(timers: Timer[]): Timer | null {
 export function dueNotifications(
   prevNow: number,
   now: number,
-  incident: Incident,
+  incident: WorkflowIncident,
   level: SeverityLevel | undefined,
   timeline: TimelineEntry[],
   snoozes: Snooze[] = [],
   lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
-): Timer[] {
+): ComputedTimer[] {
   if (!level || now <= prevNow) return [];
   return baseTimers(incident, level, timeline, lifecycle)
     .map((b) => applySnoozes(b, snoozes, now))
@@ -187,7 +176,7 @@ export function dueNotifications(
  * re-open the incident instead of declaring a new one.
  */
 export function isInsidePostFixWatch(
-  incident: Incident,
+  incident: WorkflowIncident,
   level: SeverityLevel | undefined,
   timeline: TimelineEntry[],
   at: number,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Incident } from './incident-types';
+import type { WorkflowIncident } from './incident-types';
 
 export type WebhookKind = 'slack' | 'json';
 
@@ -9,7 +9,7 @@ export interface WebhookPost {
   /** A secret: never echoed in errors beyond its host and port. */
   url: string;
   text: string;
-  incident: Incident;
+  incident: WorkflowIncident;
 }
 
 /** The text always comes back, so a failed post never loses what the person wrote. */

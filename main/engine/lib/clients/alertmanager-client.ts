@@ -1,35 +1,7 @@
 import { authHeaders, fetchJson, type SourceAuth } from '../http/fetch-json';
-
-// The fields of Alertmanager's /api/v2 alert that Trayage reads.
-export interface AmAlert {
-  fingerprint: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  endsAt: string;
-  status: { state: 'active' | 'suppressed' | 'unprocessed'; silencedBy: string[]; inhibitedBy: string[] };
-  generatorURL?: string;
-}
-
-export interface SilenceMatcher {
-  name: string;
-  value: string;
-  isRegex: boolean;
-  isEqual: boolean;
-}
-
-export interface NewSilence {
-  matchers: SilenceMatcher[];
-  startsAt: string;
-  endsAt: string;
-  createdBy: string;
-  comment: string;
-}
-
-export interface AmSilence extends NewSilence {
-  id: string;
-  status: { state: 'active' | 'pending' | 'expired' };
-}
+import { fetchReply } from '../http/fetch-reply';
+import { joinUrl } from '../http/join-url';
+import { ALERTMANAGER_API, AmAlerts, type AmAlert, AmSilence, CreatedSilence, type NewSilence, type SilenceMatcher } from './alertmanager-replies';
 
 export class AlertmanagerClient {
   constructor(
@@ -39,25 +11,27 @@ export class AlertmanagerClient {
   ) {}
 
   alerts(): Promise<AmAlert[]> {
+    const url = this.url('/api/v2/alerts');
     // Active, silenced and inhibited alike: the app shows the suppressed ones separately.
-    return fetchJson<AmAlert[]>(this.url('/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true'), this.options());
+    for (const filter of ['active', 'silenced', 'inhibited', 'unprocessed']) url.searchParams.set(filter, 'true');
+    return fetchReply(url.href, { schema: AmAlerts, api: ALERTMANAGER_API }, this.options());
   }
 
   async createSilence(silence: NewSilence): Promise<string> {
-    const reply = await fetchJson<{ silenceID: string }>(this.url('/api/v2/silences'), { ...this.options(), method: 'POST', body: silence });
+    const reply = await fetchReply(this.url('/api/v2/silences').href, { schema: CreatedSilence, api: ALERTMANAGER_API }, { ...this.options(), method: 'POST', body: silence });
     return reply.silenceID;
   }
 
   silence(id: string): Promise<AmSilence> {
-    return fetchJson<AmSilence>(this.url(`/api/v2/silence/${encodeURIComponent(id)}`), this.options());
+    return fetchReply(this.url(`/api/v2/silence/${encodeURIComponent(id)}`).href, { schema: AmSilence, api: ALERTMANAGER_API }, this.options());
   }
 
   async deleteSilence(id: string): Promise<void> {
-    await fetchJson(this.url(`/api/v2/silence/${encodeURIComponent(id)}`), { ...this.options(), method: 'DELETE' });
+    await fetchJson(this.url(`/api/v2/silence/${encodeURIComponent(id)}`).href, { ...this.options(), method: 'DELETE', api: ALERTMANAGER_API });
   }
 
-  private url(path: string): string {
-    return new URL(path, this.baseUrl).href;
+  private url(path: string): URL {
+    return joinUrl(this.baseUrl, path);
   }
 
   private options() {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 
 export interface ConfigIssue {
@@ -11,26 +11,61 @@ export interface ConfigIssue {
 }
 
 export function formatIssue(issue: ConfigIssue): string {
-  const who = issue.monitor !== undefined ? `monitor '${issue.monitor}': ` : '';
+  const who = issue.monitor !== undefined ? `monitor '${clip(issue.monitor)}': ` : '';
   return `${issue.file}:${issue.line}:${issue.column}: ${who}${issue.message}`;
 }
 
-/** Every problem found in one config file, one `file:line:col: ...` line each. */
+// A broken file can have a problem per line; past this many, people fix the first ones and look again.
+const MAX_ISSUES = 100;
+
+/** Every problem found in one config file, one `file:line:col: ...` line each (the first hundred). */
 export class ConfigError extends Error {
-  constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+  readonly issues: ConfigIssue[];
+
+  constructor(issues: ConfigIssue[]) {
+    const kept = issues.length > MAX_ISSUES ? [...issues.slice(0, MAX_ISSUES), { ...issues[MAX_ISSUES], message: `and ${issues.length - MAX_ISSUES} more problems; fix these first` }] : issues;
+    super(kept.map(formatIssue).join('\n'));
+    this.issues = kept;
     this.name = 'ConfigError';
   }
 }
 
-/** Finds source positions of YAML paths so messages can point at the exact line and column. */
+/**
+ * `err` as a problem with the file: a ConfigError as it is, anything else (a failure nobody
+ * foresaw) as one problem at its start, without a stack trace, so callers keep the last good
+ * version running and show it like any other.
+ */
+export function asConfigError(err: unknown, file: string): ConfigError {
+  if (err instanceof ConfigError) return err;
+  return new ConfigError([{ file, line: 1, column: 1, message: `cannot read this file: ${clip(String((err as Error)?.message ?? err), 200)}` }]);
+}
+
+/**
+ * Finds source positions of YAML paths so messages can point at the exact line and column. The
+ * text is parsed again on the first question: only a file with problems needs positions, and a
+ * valid file's document need not stay in memory (hundreds of MB for 100,000 monitors) while it is
+ * validated. The text must already have passed `parseBoundedYaml`.
+ */
 export class PositionFinder {
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, number>>();
+  private parsed: { doc: Document; lines: LineCounter } | undefined;
+
   constructor(
     readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
     private readonly source: string,
   ) {}
+
+  private get doc(): Document {
+    return this.parse().doc;
+  }
+
+  private parse(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      this.parsed = { doc: parseDocument(this.source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }), lines };
+    }
+    return this.parsed;
+  }
 
   /**
    * Position of the deepest existing node on `path`: the key for a map field (where people look for
@@ -53,8 +88,20 @@ export class PositionFinder {
   private keyNode(parentPath: readonly PropertyKey[], key: string): number | undefined {
     const parent = parentPath.length === 0 ? this.doc.contents : this.doc.getIn(parentPath as unknown[], true);
     if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
-    return pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
+    return this.keyOffsets(parent).get(key);
+  }
+
+  // Indexed once per map: a map with a problem on each of its thousands of keys stays linear.
+  private keyOffsets(map: YAMLMap): Map<string, number> {
+    let offsets = this.keyIndex.get(map);
+    if (!offsets) {
+      offsets = new Map();
+      for (const { key } of map.items) {
+        if (isScalar(key) && typeof key.value === 'string' && key.range && !offsets.has(key.value)) offsets.set(key.value, key.range[0]);
+      }
+      this.keyIndex.set(map, offsets);
+    }
+    return offsets;
   }
 
   /**
@@ -73,7 +120,7 @@ export class PositionFinder {
   }
 
   offset(offset: number): { line: number; column: number } {
-    const pos = this.lines.linePos(offset);
+    const pos = this.parse().lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
 }
@@ -103,6 +150,8 @@ export function describeZodIssue(issue: z.core.$ZodIssue, field: string, actual:
       if (issue.origin === 'string') return `${field} must not be empty`;
       return `${field} must be at least ${issue.minimum}, not ${show(actual)}`;
     case 'too_big':
+      if (issue.origin === 'string') return `${field} must be at most ${issue.maximum} characters long, not ${lengthOf(actual)}`;
+      if (issue.origin === 'array') return `${field} may list at most ${issue.maximum} entries, not ${lengthOf(actual)}`;
       return `${field} must be at most ${issue.maximum}, not ${show(actual)}`;
     case 'custom':
       return `${field} ${issue.message}`;
@@ -118,9 +167,18 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
+function lengthOf(value: unknown): string {
+  return typeof value === 'string' || Array.isArray(value) ? value.length.toLocaleString('en-US') : show(value);
+}
+
+/** A value quoted in a message, long text cut short: a message must stay readable whatever the file holds. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `'${clip(value)}'`;
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a map';
   return String(value);
+}
+
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -20,7 +20,8 @@ export function parseDuration(text: string): number | null {
     if (!match || match.index !== start) return null;
     total += Number(match[1]) * DURATION_UNITS[match[2]];
   }
-  return Math.round(total);
+  // Thousands of digits read as Infinity, which no bound or timer can use.
+  return Number.isFinite(total) ? Math.round(total) : null;
 }
 
 /** Human form used in messages: `2m 30s`, `3d 4h`, `850 ms`. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readBoundedText } from './config-text';
 
 export interface FileWatcher {
   close(): void;
@@ -8,7 +9,8 @@ export interface FileWatcher {
 /**
  * Calls `onText` with the file's new text (null when it was removed) whenever it really changes.
  * Watches the folder rather than the file because editors save by writing a new file and renaming
- * it over the old one.
+ * it over the old one. The text of a file over the config size limit is cut just past it, which the
+ * parser reports as too big: a huge file is never read whole.
  */
 export function watchFileText(file: string, onText: (text: string | null) => void, debounceMs = 200): FileWatcher {
   const absolute = path.resolve(file);
@@ -37,7 +39,7 @@ export function watchFileText(file: string, onText: (text: string | null) => voi
 
 function readOrNull(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readBoundedText(file);
   } catch {
     return null;
   }

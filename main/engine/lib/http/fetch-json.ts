@@ -5,12 +5,15 @@ export interface FetchOptions {
   timeoutMs?: number;
   // Bodies larger than this are refused rather than parsed: a source must not exhaust the engine.
   maxBytes?: number;
+  // What the URL should answer as (e.g. 'an Alertmanager v2 API'), so a reply that is not JSON is
+  // reported as a wrong URL rather than as a broken server.
+  api?: string;
 }
 
 export class SourceError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout' | 'http' | 'invalid-json' | 'too-large' | 'auth',
+    readonly kind: 'unreachable' | 'timeout' | 'http' | 'invalid-json' | 'invalid-reply' | 'too-large' | 'auth',
     readonly status?: number,
   ) {
     super(message);
@@ -23,7 +26,7 @@ const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 // Small JSON-over-HTTP client for alert sources, with errors a person can act on.
 export async function fetchJson<T = unknown>(url: string, options: FetchOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const where = describe(url);
+  const where = describeUrl(url);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -51,7 +54,9 @@ export async function fetchJson<T = unknown>(url: string, options: FetchOptions 
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new SourceError(`${where} did not answer with JSON (starts with ${JSON.stringify(text.slice(0, 60))})`, 'invalid-json');
+    const start = JSON.stringify(text.slice(0, 60));
+    if (options.api) throw new SourceError(`${where} is not ${options.api} (the reply is not JSON but starts with ${start}): check the URL`, 'invalid-json');
+    throw new SourceError(`${where} did not answer with JSON (starts with ${start})`, 'invalid-json');
   }
 }
 
@@ -74,7 +79,7 @@ async function readLimited(response: Response, maxBytes: number, where: string):
 }
 
 // Never echo credentials or query strings in messages.
-function describe(url: string): string {
+export function describeUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.protocol}//${u.host}${u.pathname}`;

@@ -13,6 +13,8 @@ export interface ConnectionSettings {
   keepaliveCountMax: number;
   // Resolves a ProxyJump entry through the same ssh config.
   resolveJump: (host: string, user?: string, port?: number) => ResolvedHost;
+  // Aborted when the runner closes: a connection still being opened is given up.
+  signal?: AbortSignal;
 }
 
 export interface SshConnection {
@@ -111,11 +113,15 @@ function connectHop(
     let timer: NodeJS.Timeout | undefined;
     const agentErrors: string[] = [];
 
+    const onAbort = () => fail(new SshConnectError(host.alias, `Stopped connecting to "${host.alias}" (${address}): its SSH connections were closed.`));
     const fail = (err: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      client.end();
+      settings.signal?.removeEventListener('abort', onAbort);
+      // end() only half-closes: a server that never answered would keep the
+      // socket, and a CLI process, alive. Nothing was set up worth a goodbye.
+      client.destroy();
       reject(err);
     };
     // The clock stops while a passphrase prompt waits for the user.
@@ -132,6 +138,7 @@ function connectHop(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      settings.signal?.removeEventListener('abort', onAbort);
       // Commands are many small request/response exchanges; without this,
       // Nagle and delayed ACKs add ~40 ms to each round trip.
       client.setNoDelay(true);
@@ -160,6 +167,8 @@ function connectHop(
       fail(hostKeyError ?? new SshConnectError(host.alias, `Connection to "${host.alias}" (${address}) closed during the handshake.`));
     });
 
+    if (settings.signal?.aborted) return onAbort();
+    settings.signal?.addEventListener('abort', onAbort, { once: true });
     armTimer();
     client.connect({
       host: host.hostName,

@@ -35,6 +35,8 @@ export class SshRunner implements CommandRunner {
   private readonly now: () => number;
   private readonly hostKeys: HostKeyPolicy;
   private readonly stream: StreamSettings;
+  // Gives up connections still being opened when the runner closes.
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: SshRunnerOptions) {
     this.now = options.now ?? Date.now;
@@ -72,6 +74,9 @@ export class SshRunner implements CommandRunner {
     for (let attempt = 0; ; attempt++) {
       const lease = await this.pool.acquire(alias);
       try {
+        // A caller that gave up while the connection was being made (a monitor's
+        // deadline) must not have its command started afterwards.
+        if (options.signal?.aborted) return this.emptyResult(alias, command, startedAt, 'cancelled');
         const opened = await openChannel(lease.connection, command);
         return await streamCommand(opened, lease.connection, { alias, command, startedAt, options }, this.stream);
       } catch (err) {
@@ -88,6 +93,7 @@ export class SshRunner implements CommandRunner {
   }
 
   close(): void {
+    this.closing.abort();
     this.pool.closeAll();
   }
 
@@ -99,6 +105,7 @@ export class SshRunner implements CommandRunner {
       connectTimeoutMs: this.options.connectTimeoutMs ?? 15_000,
       keepaliveIntervalMs: this.options.keepaliveIntervalMs ?? 15_000,
       keepaliveCountMax: this.options.keepaliveCountMax ?? 3,
+      signal: this.closing.signal,
       resolveJump: (host, user, port) => {
         const resolved = resolveHost(host, this.options.sshConfigPath);
         return { ...resolved, user: user ?? resolved.user, port: port ?? resolved.port, proxyJump: [] };

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { FieldError, type MonitorKind } from '../domain/check-types';
 import type { Condition } from '../domain/condition-types';
 import { sizeField, urlField } from '../../lib/config/config-fields';
+import { FIELD_LIMITS as limits } from '../config-limits';
 import { AgentPool } from './http-agents';
 import { httpProbe, type HttpSettings, type StatusRange } from './http-check';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
-const statusSpec = z.union([z.number().int(), z.string()]);
+const statusSpec = z.union([z.number().int(), z.string().max(limits.statusSpec)]);
 
 /** HTTP(S) monitors: `url: https://...` with optional method, headers, body and TLS settings. */
 export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
@@ -17,15 +18,21 @@ export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
     kind: 'http',
     schemes: ['http', 'https'],
     fields: {
-      url: urlField(['http', 'https']),
-      method: z.string().optional(),
-      headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-      body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
-      'accepted-statuses': z.array(statusSpec).min(1).optional(),
-      'max-redirects': z.number().int().min(0).optional(),
+      url: urlField(['http', 'https'], limits.url),
+      method: z.string().max(limits.method).optional(),
+      headers: z
+        .record(z.string().max(limits.headerName), z.union([z.string().max(limits.headerValue), z.number(), z.boolean()]))
+        .refine((headers) => Object.keys(headers).length <= limits.headers, { message: `may list at most ${limits.headers} headers` })
+        .optional(),
+      body: z
+        .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+        .refine((body) => (typeof body === 'string' ? body : JSON.stringify(body)).length <= limits.body, { message: `must be at most ${limits.body / 1024} KB` })
+        .optional(),
+      'accepted-statuses': z.array(statusSpec).min(1).max(limits.acceptedStatuses).optional(),
+      'max-redirects': z.number().int().min(0).max(limits.maxRedirects).optional(),
       'verify-tls': z.boolean().optional(),
-      'ca-file': z.string().optional(),
-      'max-body': sizeField.optional(),
+      'ca-file': z.string().max(limits.path).optional(),
+      'max-body': sizeField(limits.maxBodyBytes).optional(),
     },
     build(values, conditions, baseDir) {
       const url = values.url as URL;

@@ -5,8 +5,9 @@ import { judgeProbe } from '../domain/judge';
 import { tcpKind } from './tcp-check';
 import { tlsKind } from './tls-check';
 import { prometheusKind } from './prometheus-kind';
+import { sshKind, type SshSource } from './ssh-kind';
 
-/** The monitor kinds the engine knows; SSH-command and Prometheus kinds register themselves here. */
+/** The monitor kinds the engine knows, by the name written in `kind:`. */
 export class KindRegistry {
   private readonly kinds = new Map<string, MonitorKind<any>>();
 
@@ -34,13 +35,20 @@ export class KindRegistry {
   }
 }
 
-export function createDefaultRegistry(agents = new AgentPool()): KindRegistry {
+export interface KindDependencies {
+  agents?: AgentPool;
+  /** SSH connections for `kind: ssh`; without them SSH monitors are down with the reason. */
+  ssh?: SshSource;
+}
+
+export function createDefaultRegistry({ agents = new AgentPool(), ssh }: KindDependencies = {}): KindRegistry {
   // One line per kind.
   return new KindRegistry()
     .register(httpKind(agents))
     .register(tlsKind())
     .register(tcpKind())
-    .register(prometheusKind());
+    .register(prometheusKind())
+    .register(sshKind(ssh));
 }
 
 /** Runs one check end to end; never throws, so one broken checker cannot stop the scheduler. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { evaluate } from '../domain/condition-eval';
+import { show } from '../../lib/config/config-errors';
 import { FieldError, type MonitorDefinition, type MonitorKind, type Probe } from '../domain/check-types';
 import type { SourceAuth } from '../../lib/http/fetch-json';
 import { SourceError } from '../../lib/http/fetch-json';
 import { instantQuery } from '../../lib/clients/prometheus-client';
+import { FIELD_LIMITS as limits } from '../config-limits';
 
 export interface PrometheusSettings {
   server: string;
@@ -49,18 +51,18 @@ export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKin
     kind: 'prometheus',
     selects: (raw) => 'prometheus' in raw,
     fields: {
-      prometheus: z.string(),
-      query: z.string().min(1),
-      'bearer-token-env': z.string().optional(),
-      username: z.string().optional(),
-      'password-env': z.string().optional(),
+      prometheus: z.string().max(limits.url),
+      query: z.string().min(1).max(limits.query),
+      'bearer-token-env': z.string().max(limits.envName).optional(),
+      username: z.string().max(limits.username).optional(),
+      'password-env': z.string().max(limits.envName).optional(),
     },
     build(values) {
       let server: URL;
       try {
         server = new URL(values.prometheus as string);
       } catch {
-        throw new FieldError('prometheus', `'${values.prometheus}' is not a URL; write the server as http://host:9090`);
+        throw new FieldError('prometheus', `${show(values.prometheus)} is not a URL; write the server as http://host:9090`);
       }
       if (server.protocol !== 'http:' && server.protocol !== 'https:') throw new FieldError('prometheus', 'the Prometheus server must be an http(s) URL');
       return {

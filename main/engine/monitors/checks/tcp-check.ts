@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { FieldError, type CheckContext, type MonitorDefinition, type MonitorKind, type Probe } from '../domain/check-types';
 import { hostPort, urlField } from '../../lib/config/config-fields';
+import { FIELD_LIMITS } from '../config-limits';
 import { CheckFailure, classifyError } from './error-classify';
 
 export interface TcpSettings {
@@ -35,7 +36,7 @@ export function tcpKind(): MonitorKind<TcpSettings> {
   return {
     kind: 'tcp',
     schemes: ['tcp'],
-    fields: { url: urlField(['tcp']) },
+    fields: { url: urlField(['tcp'], FIELD_LIMITS.url) },
     build(values) {
       const target = hostPort(values.url as URL);
       if (!target) throw new FieldError('url', `'${(values.url as URL).href}' needs a host and a port, e.g. tcp://db.internal:5432`);

@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import { z } from 'zod';
 import { FieldError, type CheckContext, type MonitorDefinition, type MonitorKind, type Probe } from '../domain/check-types';
 import { hostPort, urlField } from '../../lib/config/config-fields';
+import { FIELD_LIMITS } from '../config-limits';
 import { formatDuration } from '../../lib/config/duration';
 import { CheckFailure, classifyError } from './error-classify';
 import { describeCertificate } from './http-agents';
@@ -68,7 +69,7 @@ export function tlsKind(): MonitorKind<TlsSettings> {
   return {
     kind: 'tls',
     schemes: ['tls'],
-    fields: { url: urlField(['tls']), 'verify-tls': z.boolean().optional(), 'ca-file': z.string().optional() },
+    fields: { url: urlField(['tls'], FIELD_LIMITS.url), 'verify-tls': z.boolean().optional(), 'ca-file': z.string().max(FIELD_LIMITS.path).optional() },
     build(values, _conditions, baseDir) {
       const target = hostPort(values.url as URL, 443);
       if (!target) throw new FieldError('url', `'${(values.url as URL).href}' needs a host, e.g. tls://example.com:443`);

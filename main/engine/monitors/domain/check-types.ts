@@ -21,6 +21,9 @@ export type ErrorKind =
   | 'invalid-json'
   | 'status'
   | 'condition'
+  | 'host-key'
+  | 'auth'
+  | 'ssh'
   | 'internal';
 
 /** Failures that say more about this machine's network than about the monitored service. */
@@ -96,6 +99,8 @@ export interface CheckContext {
 export interface KindSettings<S> {
   settings: S;
   target: string;
+  /** What the monitor must satisfy when its entry lists no conditions, e.g. `[EXIT_CODE] == 0`. */
+  defaultConditions?: Condition[];
 }
 
 /**

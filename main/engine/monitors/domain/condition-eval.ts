@@ -101,7 +101,12 @@ function resolvePlaceholder(subject: ConditionSubject, input: ConditionInput): R
     case 'CONNECTED':
       return { found: true, value: input.connected === true };
     case 'VALUE':
-      return input.value === undefined ? { found: false, why: 'is unknown: the query returned no value' } : { found: true, value: input.value };
+      if (input.value !== undefined) return { found: true, value: input.value };
+      return { found: false, why: input.stdout !== undefined ? 'is unknown: the command printed no number' : 'is unknown: the query returned no value' };
+    case 'EXIT_CODE':
+      return input.exitCode === undefined ? { found: false, why: 'is unknown: no command ran (is this an ssh monitor?)' } : { found: true, value: input.exitCode };
+    case 'STDOUT':
+      return input.stdout === undefined ? { found: false, why: 'is unknown: no command ran (is this an ssh monitor?)' } : { found: true, value: input.stdout };
     case 'BODY':
       return resolveBody(subject, input);
   }

@@ -179,7 +179,7 @@ class ConditionParser {
       if (ms === null) this.fail(`'${text}' is not a number of milliseconds or a duration (500ms, 2s, 14d)`, at);
       return ms;
     }
-    if ((p === 'STATUS' || p === 'VALUE') && numeric === null) this.fail(`[${p}] compares with a number, not '${text}'`, at);
+    if ((p === 'STATUS' || p === 'VALUE' || p === 'EXIT_CODE') && numeric === null) this.fail(`[${p}] compares with a number, not '${text}'`, at);
     if (p === 'CONNECTED' && text !== 'true' && text !== 'false') this.fail(`[CONNECTED] compares with true or false, not '${text}'`, at);
     return numeric;
   }

@@ -1,4 +1,4 @@
-export const PLACEHOLDERS = ['STATUS', 'RESPONSE_TIME', 'BODY', 'CERTIFICATE_EXPIRATION', 'CONNECTED', 'VALUE'] as const;
+export const PLACEHOLDERS = ['STATUS', 'RESPONSE_TIME', 'BODY', 'CERTIFICATE_EXPIRATION', 'CONNECTED', 'VALUE', 'EXIT_CODE', 'STDOUT'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
 /** Placeholders measured in milliseconds, so `2s` or `14d` are accepted on the right-hand side. */
@@ -43,6 +43,9 @@ export interface ConditionInput {
   certificateExpiresAt?: number;
   connected?: boolean;
   value?: number;
+  /** SSH commands: the exit code, and standard output without its trailing whitespace. */
+  exitCode?: number;
+  stdout?: string;
 }
 
 export interface ConditionOutcome {

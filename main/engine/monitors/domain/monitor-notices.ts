@@ -2,7 +2,7 @@ import type { TrayProblem } from '../../../../preload/contract';
 import { formatDuration } from '../../lib/config/duration';
 import type { MonitorEvent } from '../monitor-service';
 import type { MonitorState } from './monitor-state';
-import type { NotificationRequest } from '../../notifications/notifier';
+import type { NotificationRequest } from '../../notifications/notifications-port';
 
 export interface NoticeSubject {
   id: number;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { MonitorStatus } from '../../../../preload/contract';
 import type { MonitorDefinition } from './check-types';
 
-export type MonitorStatus = 'unknown' | 'pending' | 'up' | 'down' | 'paused';
+// The contract's status, re-exported for the state machine's users.
+export type { MonitorStatus };
 
 /** Everything the machine remembers about one monitor; plain JSON so it can be stored and restored. */
 export interface MonitorState {

@@ -1,6 +1,5 @@
-import type { PackContent } from '../../../../preload/contract';
-import type { RunbookExtraction, SeverityLevel } from '../importer';
-import type { SeverityScheme } from '../../incidents/domain/severity-schemes';
+import type { PackContent, SeverityScheme } from '../../../../preload/contract';
+import type { RunbookExtraction, RunbookSeverity } from '../importer';
 
 export interface Keep {
   checklists: number[];
@@ -35,7 +34,7 @@ export function schemeFromRunbook(x: RunbookExtraction, id: string): SeveritySch
     id,
     name: `${x.title} (imported)`,
     source: x.fileName ?? x.title,
-    levels: x.severities.map((s: SeverityLevel) => ({
+    levels: x.severities.map((s: RunbookSeverity) => ({
       key: s.name,
       name: s.label || s.name,
       definition: s.definition,

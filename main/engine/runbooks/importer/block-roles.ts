@@ -1,7 +1,7 @@
 import type { Context } from './document-walker';
 import { contextChain, firstMatch } from './section-context';
 import type { ShellDialect } from './shell-split';
-import type { ProcedureKind, TemplateKind } from './types';
+import type { RunbookProcedureKind, RunbookTemplateKind } from './types';
 
 const BASH_LANGS = new Set(['bash', 'sh', 'shell', 'zsh']);
 const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession']);
@@ -13,20 +13,20 @@ const ESCALATION = /escalat/i;
 const CONTACTS = /contact|on-?call|personnel|roster|who to call|phone/i;
 
 // Earliest keyword in a heading or label decides: "Verify Fix" is diagnostic, "Recovery Verification" resolution.
-const KIND_PATTERNS: [ProcedureKind, RegExp][] = [
+const KIND_PATTERNS: [RunbookProcedureKind, RegExp][] = [
   ['rollback', /roll(?:ing)?[\s-]?back|revert|restor|\bundo\b|downgrad/i],
   ['diagnostic', /diagnos|investigat|\bcheck|health|assess|gather|analy[sz]|symptom|verif|monitor|review|inspect|identif|troubleshoot|debug/i],
   ['resolution', /resol|\bfix|hotfix|mitigat|contain|recover|remediat|restart|\bscal(?:e|ing)\b|emergency|apply|workaround|clean|clear|document|notif|acknowledg|communicat|update|deploy|\baction/i],
 ];
 
 export interface KindReading {
-  kind: ProcedureKind;
+  kind: RunbookProcedureKind;
   /** False when nothing above the block named a kind and `resolution` was assumed. */
   explicit: boolean;
 }
 
-function kindOf(text: string): ProcedureKind | null {
-  let best: ProcedureKind | null = null;
+function kindOf(text: string): RunbookProcedureKind | null {
+  let best: RunbookProcedureKind | null = null;
   let bestIndex = Infinity;
   for (const [kind, pattern] of KIND_PATTERNS) {
     const m = pattern.exec(text);
@@ -47,7 +47,7 @@ export function procedureKind(ctx: Context): KindReading {
   return { kind: 'resolution', explicit: false };
 }
 
-export function templateKind(ctx: Context, body: string): TemplateKind | null {
+export function templateKind(ctx: Context, body: string): RunbookTemplateKind | null {
   const chain = contextChain(ctx);
   const firstLine = body.trimStart().split('\n', 1)[0] ?? '';
   if (chain.some((t) => POSTMORTEM.test(t)) || POSTMORTEM.test(firstLine)) return 'postmortem';
@@ -62,7 +62,7 @@ export function sectionAbout(ctx: Context): 'contacts' | 'escalation' | null {
 
 export type CodeRole =
   | { role: 'shell'; dialect: ShellDialect; untagged: boolean }
-  | { role: 'template'; kind: TemplateKind }
+  | { role: 'template'; kind: RunbookTemplateKind }
   | { role: 'contacts' }
   | { role: 'skipped'; language: string };
 

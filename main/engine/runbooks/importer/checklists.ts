@@ -3,7 +3,7 @@ import type { Block } from './document-walker';
 import { itemOwnText } from './node-text';
 import { contextChain, effectiveLabel, nearestHeading, sectionPath } from './section-context';
 import { cleanTitle, mentionedKeys, normalizeKey } from './text-patterns';
-import type { Checklist, SeverityLevel } from './types';
+import type { RunbookChecklist, RunbookSeverity } from './types';
 
 /** Task items of a list in order, with those of task lists nested under a task item. */
 function taskItems(list: List, out: string[], depth: number): void {
@@ -21,9 +21,9 @@ function taskItems(list: List, out: string[], depth: number): void {
  * the nearest bold label or heading, or by the list item it is nested under. Task lists in code
  * blocks are never seen here (they are code), and those under a template heading are skipped.
  */
-export function extractChecklists(blocks: readonly Block[], severities: readonly SeverityLevel[]): Checklist[] {
+export function extractChecklists(blocks: readonly Block[], severities: readonly RunbookSeverity[]): RunbookChecklist[] {
   const known = new Map(severities.map((s) => [normalizeKey(s.name), s.name]));
-  const checklists: Checklist[] = [];
+  const checklists: RunbookChecklist[] = [];
   for (const block of blocks) {
     if (block.kind !== 'list' || block.underTaskItem) continue;
     if (!block.node.children.some((item) => typeof item.checked === 'boolean')) continue;
@@ -34,7 +34,7 @@ export function extractChecklists(blocks: readonly Block[], severities: readonly
     const heading = nearestHeading(block.ctx);
     const title = block.parentItemText
       ? cleanTitle(block.parentItemText)
-      : (effectiveLabel(block.ctx) ?? (heading ? cleanTitle(heading.text) : 'Checklist'));
+      : (effectiveLabel(block.ctx) ?? (heading ? cleanTitle(heading.text) : 'RunbookChecklist'));
     const severitiesNamed = [...new Set(mentionedKeys(title).map((k) => known.get(normalizeKey(k))).filter((k): k is string => !!k))];
     checklists.push({ title, items, severities: severitiesNamed, section: sectionPath(block.ctx), line: block.line });
   }

@@ -1,4 +1,4 @@
-import type { Procedure, RunbookExtraction, SeverityLevel } from './types';
+import type { RunbookProcedure, RunbookExtraction, RunbookSeverity } from './types';
 
 const COMMAND_WIDTH = 100;
 
@@ -24,7 +24,7 @@ function count(items: readonly { kind: string }[], kinds: readonly string[]): st
     .join(', ');
 }
 
-function severityLine(s: SeverityLevel): string {
+function severityLine(s: RunbookSeverity): string {
   const facts = [s.responseMinutes === null ? `respond: ${s.responseText || 'no time given'}` : `respond ${formatMinutes(s.responseMinutes)}`];
   if (s.updateCadenceMinutes !== null) facts.push(`updates every ${formatMinutes(s.updateCadenceMinutes)}`);
   if (s.escalateAfterMinutes !== null || s.escalateTo.length > 0) {
@@ -41,7 +41,7 @@ function clip(text: string): string {
   return (line.length > COMMAND_WIDTH ? `${line.slice(0, COMMAND_WIDTH - 1)}…` : line) + more;
 }
 
-function procedureLines(p: Procedure): string[] {
+function procedureLines(p: RunbookProcedure): string[] {
   const facts = [plural(p.steps.length, 'step')];
   const destructive = p.steps.filter((s) => s.destructive).length;
   if (destructive > 0) facts.push(`${destructive} destructive`);

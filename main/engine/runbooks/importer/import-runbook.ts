@@ -13,7 +13,7 @@ import { sectionPath } from './section-context';
 import { extractSeverities } from './severities';
 import { extractTemplates } from './templates';
 import { normalizeKey } from './text-patterns';
-import type { EscalationRule, RunbookExtraction, SeverityLevel } from './types';
+import type { RunbookEscalation, RunbookExtraction, RunbookSeverity } from './types';
 
 export interface ImportOptions {
   /** Shown in warnings and used as the title when the runbook has none. */
@@ -47,7 +47,7 @@ function variablesSetBy(blocks: readonly Block[], roles: ReadonlyMap<Code, CodeR
   return names;
 }
 
-function applyEscalation(severities: SeverityLevel[], rules: readonly EscalationRule[]): void {
+function applyEscalation(severities: RunbookSeverity[], rules: readonly RunbookEscalation[]): void {
   const byKey = new Map(severities.map((s) => [normalizeKey(s.name), s]));
   for (const rule of rules) {
     const level = rule.severity ? byKey.get(normalizeKey(rule.severity)) : undefined;

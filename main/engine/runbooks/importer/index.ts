@@ -3,14 +3,14 @@ export { ImportError, MAX_RUNBOOK_BYTES, type ImportErrorCode } from './import-e
 export { importRunbook, type ImportOptions } from './import-runbook';
 export { readRunbookFile } from './read-runbook-file';
 export type {
-  Checklist,
-  Contact,
-  EscalationRule,
-  Procedure,
-  ProcedureKind,
-  ProcedureStep,
+  RunbookChecklist,
+  RunbookContact,
+  RunbookEscalation,
+  RunbookProcedure,
+  RunbookProcedureKind,
+  RunbookStep,
   RunbookExtraction,
-  SeverityLevel,
-  Template,
-  TemplateKind,
+  RunbookSeverity,
+  RunbookTemplate,
+  RunbookTemplateKind,
 } from './types';

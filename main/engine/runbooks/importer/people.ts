@@ -4,7 +4,7 @@ import type { Block } from './document-walker';
 import { boldField, firstParagraph, itemOwnText, lineOf, nodeText } from './node-text';
 import { sectionPath } from './section-context';
 import { parseMinutes, RESPONSE_FIELD, severityKeyAtStart } from './text-patterns';
-import type { Contact, EscalationRule } from './types';
+import type { RunbookContact, RunbookEscalation } from './types';
 
 const ARROW = /\s*(?:→|->|⇒|=>|»)\s*/;
 const NOBODY = /^(none|n\/a|-|—|nobody)$/i;
@@ -18,7 +18,7 @@ function col(header: string[], pattern: RegExp): number {
   return header.findIndex((h) => pattern.test(h));
 }
 
-function contactsFromTable(table: Table, section: string): Contact[] {
+function contactsFromTable(table: Table, section: string): RunbookContact[] {
   const [head, ...rows] = table.children;
   if (!head) return [];
   const header = cellsOf(head);
@@ -41,8 +41,8 @@ function contactsFromTable(table: Table, section: string): Contact[] {
 }
 
 /** Who to call: tables and `**Role**: details` lists under contact or on-call headings, and `Role: details` lines in a plain block there. */
-export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Code, CodeRole>): Contact[] {
-  const contacts: Contact[] = [];
+export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Code, CodeRole>): RunbookContact[] {
+  const contacts: RunbookContact[] = [];
   for (const block of blocks) {
     if (block.kind === 'table' && sectionAbout(block.ctx) === 'contacts') {
       contacts.push(...contactsFromTable(block.node, sectionPath(block.ctx)));
@@ -67,7 +67,7 @@ export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Cod
   return contacts;
 }
 
-function escalationFromTable(table: Table, section: string): EscalationRule[] {
+function escalationFromTable(table: Table, section: string): RunbookEscalation[] {
   const [head, ...rows] = table.children;
   if (!head) return [];
   const header = cellsOf(head);
@@ -87,8 +87,8 @@ function escalationFromTable(table: Table, section: string): EscalationRule[] {
 }
 
 /** Escalation matrices (tables with an "escalate" column) and lists under escalation headings. */
-export function extractEscalation(blocks: readonly Block[]): EscalationRule[] {
-  const rules: EscalationRule[] = [];
+export function extractEscalation(blocks: readonly Block[]): RunbookEscalation[] {
+  const rules: RunbookEscalation[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
       rules.push(...escalationFromTable(block.node, sectionPath(block.ctx)));

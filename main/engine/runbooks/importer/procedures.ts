@@ -8,10 +8,10 @@ import { itemOwnText, lineOf } from './node-text';
 import { sectionKey, sectionPath, sectionTitle } from './section-context';
 import { splitShell } from './shell-split';
 import { cleanTitle } from './text-patterns';
-import type { Procedure, ProcedureStep } from './types';
+import type { RunbookProcedure, RunbookStep } from './types';
 
 export interface ProcedureExtraction {
-  procedures: Procedure[];
+  procedures: RunbookProcedure[];
   warnings: string[];
 }
 
@@ -24,7 +24,7 @@ function firstLine(command: string): string {
   return line.length > TITLE_LIMIT ? `${line.slice(0, TITLE_LIMIT - 1)}…` : line;
 }
 
-function makeStep(title: string, command: string, line: number, defined: ReadonlySet<string>): ProcedureStep {
+function makeStep(title: string, command: string, line: number, defined: ReadonlySet<string>): RunbookStep {
   const classification = classifyCommand(command);
   const remote = remoteTarget(command);
   return {
@@ -62,16 +62,16 @@ function inlineCommands(children: readonly PhrasingContent[]): string[] {
 }
 
 class ProcedureBuilder {
-  readonly procedures: Procedure[] = [];
+  readonly procedures: RunbookProcedure[] = [];
   readonly warnings: string[] = [];
-  private readonly bySection = new Map<string, Procedure>();
+  private readonly bySection = new Map<string, RunbookProcedure>();
 
   constructor(
     private readonly documentTitle: string,
     private readonly defined: ReadonlySet<string>,
   ) {}
 
-  private procedureFor(ctx: Context, line: number): Procedure {
+  private procedureFor(ctx: Context, line: number): RunbookProcedure {
     const key = sectionKey(ctx);
     let procedure = this.bySection.get(key);
     if (!procedure) {
@@ -83,7 +83,7 @@ class ProcedureBuilder {
     return procedure;
   }
 
-  private add(ctx: Context, step: ProcedureStep, login: boolean): void {
+  private add(ctx: Context, step: RunbookStep, login: boolean): void {
     const procedure = this.procedureFor(ctx, step.line);
     if (login && procedure.host === null) procedure.host = step.host;
     procedure.steps.push(step);

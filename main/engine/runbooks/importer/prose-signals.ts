@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import type { Block } from './document-walker';
 import { nodeText } from './node-text';
 import { firstDurationMinutes, mentionedKeys, normalizeKey, parseEvery } from './text-patterns';
-import type { SeverityLevel } from './types';
+import type { RunbookSeverity } from './types';
 
 // Numbers in prose that configure Trayage: update cadences, post-fix watch times and monitor
 // thresholds. Each regular expression reads the text of a single paragraph, item, heading or row.
@@ -27,9 +27,9 @@ function proseUnits(blocks: readonly Block[]): ProseUnit[] {
   return units;
 }
 
-function levelsNamed(text: string, byKey: ReadonlyMap<string, SeverityLevel>): SeverityLevel[] {
+function levelsNamed(text: string, byKey: ReadonlyMap<string, RunbookSeverity>): RunbookSeverity[] {
   const levels = mentionedKeys(text).map((k) => byKey.get(normalizeKey(k)));
-  return [...new Set(levels.filter((l): l is SeverityLevel => l !== undefined))];
+  return [...new Set(levels.filter((l): l is RunbookSeverity => l !== undefined))];
 }
 
 /**
@@ -38,7 +38,7 @@ function levelsNamed(text: string, byKey: ReadonlyMap<string, SeverityLevel>): S
  * name. Returns the cadence stated without naming a level, if any. Settings already read from a
  * level's own fields are kept.
  */
-export function applyProseSettings(blocks: readonly Block[], severities: SeverityLevel[], settingNodes: ReadonlySet<Nodes>): number | null {
+export function applyProseSettings(blocks: readonly Block[], severities: RunbookSeverity[], settingNodes: ReadonlySet<Nodes>): number | null {
   const byKey = new Map(severities.map((s) => [normalizeKey(s.name), s]));
   let documentCadence: number | null = null;
   for (const unit of proseUnits(blocks)) {

@@ -4,10 +4,10 @@ import { boldField, firstParagraph, lineOf, nodeText } from './node-text';
 import { contextChain, nearestHeading } from './section-context';
 import { applyField, emptyLevel, fieldKind, LevelSection, splitExamples } from './severity-fields';
 import { normalizeKey, parseMinutes, RESPONSE_FIELD, severityKeyAtStart } from './text-patterns';
-import type { SeverityLevel } from './types';
+import type { RunbookSeverity } from './types';
 
 export interface SeverityExtraction {
-  severities: SeverityLevel[];
+  severities: RunbookSeverity[];
   /** Nodes holding settings (response time, cadence, escalation): not prose for threshold hunting. */
   settingNodes: Set<Nodes>;
   warnings: string[];
@@ -24,7 +24,7 @@ function column(header: string[], pattern: RegExp): number {
 }
 
 /** A table with one level per row and a response-time or definition column. */
-function levelsFromTable(table: Table): SeverityLevel[] {
+function levelsFromTable(table: Table): RunbookSeverity[] {
   const [head, ...rows] = table.children;
   if (!head) return [];
   const header = cells(head);
@@ -35,7 +35,7 @@ function levelsFromTable(table: Table): SeverityLevel[] {
   const examples = column(header, /example/i);
   const update = column(header, /update|cadence/i);
   const escalation = column(header, /escalat/i);
-  const levels: SeverityLevel[] = [];
+  const levels: RunbookSeverity[] = [];
   for (const row of rows) {
     const values = cells(row);
     const key = severityKeyAtStart(values[nameColumn] ?? '');
@@ -52,9 +52,9 @@ function levelsFromTable(table: Table): SeverityLevel[] {
 }
 
 /** `- **P1** — Site down; respond within 15 minutes` under a severity heading. */
-function levelsFromBoldList(list: List, ctx: Context): SeverityLevel[] {
+function levelsFromBoldList(list: List, ctx: Context): RunbookSeverity[] {
   if (!contextChain(ctx).some((t) => SEVERITY_CONTEXT.test(t))) return [];
-  const levels: SeverityLevel[] = [];
+  const levels: RunbookSeverity[] = [];
   for (const item of list.children) {
     const paragraph = firstParagraph(item);
     const field = paragraph ? boldField(paragraph) : null;
@@ -86,7 +86,7 @@ function levelsFromBoldList(list: List, ctx: Context): SeverityLevel[] {
  * a `**Response Time**` field), or from a bold list. The first definition of a key wins.
  */
 export function extractSeverities(blocks: readonly Block[]): SeverityExtraction {
-  const found: SeverityLevel[] = [];
+  const found: RunbookSeverity[] = [];
   const settingNodes = new Set<Nodes>();
   let section: { level: LevelSection; heading: number } | null = null;
 
@@ -120,9 +120,9 @@ export function extractSeverities(blocks: readonly Block[]): SeverityExtraction 
   }
   close();
 
-  const severities: SeverityLevel[] = [];
+  const severities: RunbookSeverity[] = [];
   const warnings: string[] = [];
-  const seen = new Map<string, SeverityLevel>();
+  const seen = new Map<string, RunbookSeverity>();
   for (const level of found) {
     const earlier = seen.get(normalizeKey(level.name));
     if (earlier) {

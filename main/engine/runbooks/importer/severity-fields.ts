@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { boldField, firstParagraph, itemOwnText } from './node-text';
 import { firstDurationMinutes, parseEvery, parseMinutes, RESPONSE_FIELD } from './text-patterns';
-import type { SeverityLevel } from './types';
+import type { RunbookSeverity } from './types';
 
 export type FieldKind = 'examples' | 'escalation' | 'update' | 'postfix' | 'response' | 'definition' | 'notify';
 
@@ -23,7 +23,7 @@ export function fieldKind(name: string): FieldKind | null {
 /** Fields whose text is a setting, not prose: their numbers are no monitor thresholds. */
 export const SETTING_FIELDS: ReadonlySet<FieldKind> = new Set(['response', 'update', 'escalation', 'notify', 'postfix']);
 
-export function emptyLevel(name: string, label: string, line: number): SeverityLevel {
+export function emptyLevel(name: string, label: string, line: number): RunbookSeverity {
   return {
     name,
     label,
@@ -49,7 +49,7 @@ export function splitExamples(text: string): string[] {
 }
 
 /** Applies one `**Field**: value` to a level. */
-export function applyField(level: SeverityLevel, kind: FieldKind, value: string, nested: string[]): void {
+export function applyField(level: RunbookSeverity, kind: FieldKind, value: string, nested: string[]): void {
   switch (kind) {
     case 'response':
       level.responseText = value;
@@ -79,7 +79,7 @@ export function applyField(level: SeverityLevel, kind: FieldKind, value: string,
 
 /** The section of one level: its bullets and paragraphs, read as fields or as definition text. */
 export class LevelSection {
-  readonly level: SeverityLevel;
+  readonly level: RunbookSeverity;
   readonly settingNodes: Nodes[] = [];
   private readonly prose: string[] = [];
   private hasDefinition = false;
@@ -121,7 +121,7 @@ export class LevelSection {
     return true;
   }
 
-  finish(): SeverityLevel {
+  finish(): RunbookSeverity {
     if (!this.hasDefinition) this.level.definition = this.prose.join('; ');
     return this.level;
   }

@@ -2,7 +2,7 @@
 // prints it as is. Every item carries the 1-based `line` it came from and the `section`
 // (headings › label) it sits in, so a preview can point at the source.
 
-export interface SeverityLevel {
+export interface RunbookSeverity {
   /** The key as written: "P1", "SEV-2". */
   name: string;
   /** The rest of its heading or cell: "Critical", "High (Urgent)". */
@@ -25,7 +25,7 @@ export interface SeverityLevel {
   line: number;
 }
 
-export interface Checklist {
+export interface RunbookChecklist {
   title: string;
   items: string[];
   /** Severity keys named in the title ("P2-P4 Incidents" → P2, P3, P4) that the runbook defines. */
@@ -34,9 +34,9 @@ export interface Checklist {
   line: number;
 }
 
-export type ProcedureKind = 'diagnostic' | 'rollback' | 'resolution';
+export type RunbookProcedureKind = 'diagnostic' | 'rollback' | 'resolution';
 
-export interface ProcedureStep {
+export interface RunbookStep {
   title: string;
   /** One or more shell lines run together; continuations joined, here-documents kept whole. */
   command: string;
@@ -50,28 +50,28 @@ export interface ProcedureStep {
   line: number;
 }
 
-export interface Procedure {
+export interface RunbookProcedure {
   title: string;
-  kind: ProcedureKind;
+  kind: RunbookProcedureKind;
   section: string;
   /** The machine a step logs into with `ssh`; the steps after it run there. */
   host: string | null;
-  steps: ProcedureStep[];
+  steps: RunbookStep[];
   line: number;
 }
 
-export type TemplateKind = 'communication' | 'postmortem';
+export type RunbookTemplateKind = 'communication' | 'postmortem';
 
-export interface Template {
+export interface RunbookTemplate {
   title: string;
-  kind: TemplateKind;
+  kind: RunbookTemplateKind;
   body: string;
   placeholders: string[];
   section: string;
   line: number;
 }
 
-export interface Contact {
+export interface RunbookContact {
   role: string;
   name: string | null;
   backup: string | null;
@@ -81,7 +81,7 @@ export interface Contact {
   line: number;
 }
 
-export interface EscalationRule {
+export interface RunbookEscalation {
   /** The severity key the rule is for, or null when it applies to all. */
   severity: string | null;
   /** Who is involved, in order: ["DevOps", "Manager"] or ["L1 Support", "L2 Engineering", …]. */
@@ -96,14 +96,14 @@ export interface RunbookExtraction {
   title: string;
   fileName: string | null;
   frontMatter: Record<string, unknown> | null;
-  severities: SeverityLevel[];
+  severities: RunbookSeverity[];
   /** Update cadence stated without naming a level ("Post updates every 30 minutes"). */
   updateCadenceMinutes: number | null;
-  checklists: Checklist[];
-  procedures: Procedure[];
-  templates: Template[];
-  contacts: Contact[];
-  escalation: EscalationRule[];
+  checklists: RunbookChecklist[];
+  procedures: RunbookProcedure[];
+  templates: RunbookTemplate[];
+  contacts: RunbookContact[];
+  escalation: RunbookEscalation[];
   /** Conditions written in prose that suggest monitors: "Error rate > 5% for > 2 minutes". */
   thresholds: string[];
   warnings: string[];

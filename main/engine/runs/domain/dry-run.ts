@@ -9,9 +9,10 @@ export interface PlannedStep {
   kind: Step['kind'];
   // The ssh alias the command runs on; null for verify-health steps, which run here.
   host: string | null;
-  // The exact command sent to the host (values shell-quoted), or a
-  // description of the health check. Placeholders still awaiting a value
-  // chosen from an earlier step's output are left as {{name}}.
+  // The exact command the host's shell session runs (values quoted for
+  // where they stand), or a description of the health check. Placeholders
+  // still awaiting a value chosen from an earlier step's output are left as
+  // {{name}}.
   command: string;
   url?: string;
   monitor?: string;
@@ -79,6 +80,22 @@ export function planStep(
     timeoutMs: step.timeout * 1000,
     continueOnFailure,
   };
+}
+
+// Whether a command step after this one could run on the host: a host
+// still waiting for a value picked from output could be any.
+export function laterStepsMayRunOn(
+  procedure: Procedure,
+  index: number,
+  host: string,
+  runHost: string,
+  values: Readonly<Record<string, string>>,
+): boolean {
+  return procedure.steps.slice(index + 1).some((step) => {
+    if (step.kind !== 'command') return false;
+    if (!step.host) return runHost === host;
+    return missing(step.host, values).length > 0 || renderPlain(step.host, values) === host;
+  });
 }
 
 // Computed from the template: a value may itself contain "{{…}}" text.

@@ -11,8 +11,10 @@ export const paramSpecSchema = z.object({
   required: z.boolean().default(true),
   example: z.string().optional(),
   // Regular expression a value must match in full, checked before the run
-  // and on values picked from output; e.g. keeps a tag from starting with "-"
-  // where a command would read it as an option.
+  // and on values picked from output. Apart from it, a value starting with
+  // "-" is refused where a command could read it as an option (no "--"
+  // before its placeholder), unless this pattern explicitly allows a leading
+  // "-" (-?[0-9]+ does; .* does not).
   pattern: z.string().optional(),
 });
 
@@ -27,7 +29,15 @@ export const captureSchema = z.object({
 export const commandStepSchema = z.object({
   kind: z.literal('command').default('command'),
   title: z.string().min(1),
-  // Shell command run on the host; {{name}} placeholders are replaced by shell-quoted values.
+  // Shell command run on the host, in one shell session with the procedure's
+  // other steps there: a `cd`, `export` or assignment holds for later steps
+  // (only cd and exported variables where the host has no bash). It runs
+  // with errexit and pipefail, so any failed command fails the step, except
+  // where the shell itself lets one fail: the condition of if/while/until,
+  // a command before && or ||, one negated with !, and (sh without pipefail)
+  // any but the last command of a pipeline. {{name}} placeholders are
+  // replaced by their values, quoted for where they stand (a word of their
+  // own, or inside the command's "…" or '…').
   command: z.string().min(1),
   // ssh config alias or {{param}}; defaults to the host the procedure runs on.
   host: z.string().min(1).optional(),

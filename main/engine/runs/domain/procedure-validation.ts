@@ -1,4 +1,6 @@
 import { classifyCommand } from '../../lib/shell/destructive';
+import { placeholderUses, UNQUOTABLE } from './command-placeholders';
+import { optionProblem, paramsInOptionPosition } from './option-guard';
 import { procedureSchema, type ParamSpec, type Procedure, type ProcedureInput, type Step } from './procedure-types';
 import { placeholdersIn } from './templates';
 
@@ -29,8 +31,9 @@ export function isValidHostAlias(text: string): boolean {
 }
 
 // Parses procedure data and checks what the schema cannot: every
-// placeholder names a declared parameter, captured values are only used
-// after the step that captures them, and diagnostics stay read-only.
+// placeholder names a declared parameter and stands where its value can be
+// quoted, captured values are only used after the step that captures them,
+// and diagnostics stay read-only.
 export function defineProcedure(raw: unknown, source = 'procedure'): Procedure {
   const parsed = procedureSchema.safeParse(raw);
   if (!parsed.success) {
@@ -67,6 +70,9 @@ export function defineProcedure(raw: unknown, source = 'procedure'): Procedure {
       if (!step.url === !step.monitor) problems.push(`${where}: a verify-health step needs exactly one of url or monitor`);
       return;
     }
+    for (const use of placeholderUses(step.command)) {
+      if (use.unquotable) problems.push(`${where}: {{${use.name}}} ${UNQUOTABLE[use.unquotable]}`);
+    }
     if (step.capture) {
       if (!declared.has(step.capture.param)) problems.push(`${where}: captures into undeclared parameter "${step.capture.param}"`);
       if (capturedAt.has(step.capture.param)) problems.push(`${where}: "${step.capture.param}" is already captured by an earlier step`);
@@ -97,20 +103,24 @@ export function resolveProcedureInput(procedure: Procedure, input: ProcedureInpu
 
   const specs = new Map(procedure.params.map((p) => [p.name, p]));
   const captured = capturedParams(procedure);
+  const optionPositions = paramsInOptionPosition(procedure);
   const values: Record<string, string> = {};
+  const accept = (spec: ParamSpec, value: string) => {
+    const problem = valueProblem(spec, value, optionPositions.has(spec.name));
+    if (problem) problems.push(problem);
+    else values[spec.name] = value;
+  };
   for (const [name, value] of Object.entries(input.params)) {
-    if (!specs.has(name)) {
+    const spec = specs.get(name);
+    if (spec) accept(spec, value);
+    else {
       const known = procedure.params.map((p) => p.name).join(', ') || 'none';
       problems.push(`unknown parameter "${name}"; this procedure takes: ${known}`);
-    } else {
-      const problem = valueProblem(specs.get(name)!, value);
-      if (problem) problems.push(problem);
-      else values[name] = value;
     }
   }
   for (const spec of procedure.params) {
-    if (values[spec.name] !== undefined || captured.has(spec.name)) continue;
-    if (spec.default !== undefined) values[spec.name] = spec.default;
+    if (Object.prototype.hasOwnProperty.call(input.params, spec.name) || captured.has(spec.name)) continue;
+    if (spec.default !== undefined) accept(spec, spec.default);
     else if (spec.required) {
       const hint = spec.example ? ` (e.g. --param ${spec.name}=${spec.example})` : '';
       problems.push(`missing value for "${spec.name}" — ${spec.label}${hint}`);
@@ -130,12 +140,13 @@ export function resolveProcedureInput(procedure: Procedure, input: ProcedureInpu
 }
 
 // Why a value cannot be used for this parameter, or null when it can.
-export function valueProblem(spec: ParamSpec, value: string): string | null {
+// optionPosition: some command could read the value as an option (see option-guard.ts).
+export function valueProblem(spec: ParamSpec, value: string, optionPosition: boolean): string | null {
   if (value.includes('\0')) return `parameter "${spec.name}" contains a NUL character, which no shell command can carry`;
   if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`).test(value)) {
     return `parameter "${spec.name}" = "${printable(value)}" does not match the expected form /${spec.pattern}/`;
   }
-  return null;
+  return optionPosition ? optionProblem(spec, value) : null;
 }
 
 function stepPlaceholders(step: Step): string[] {

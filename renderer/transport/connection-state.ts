@@ -1,0 +1,1 @@
+export type ConnectionState = 'connecting' | 'open' | 'closed';
