@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { Contact } from './contacts';
 
 const Step = z.object({
   title: z.string(),
+  // Packs saved before these fields existed read as shell steps that are not known to be read-only.
+  kind: z.enum(['shell', 'sql']).default('shell'),
   command: z.string(),
+  written: z.string().nullable().default(null),
+  readOnly: z.boolean().default(false),
   destructive: z.boolean(),
   destructiveReasons: z.array(z.string()),
+  reasons: z.array(z.string()).default([]),
+  note: z.string().nullable().default(null),
+  refused: z.string().nullable().default(null),
+  condition: z.string().nullable().default(null),
   placeholders: z.array(z.string()),
   needsHost: z.boolean(),
   host: z.string().nullable(),
@@ -16,6 +25,7 @@ export const PackProcedure = z.object({
   section: z.string(),
   host: z.string().nullable(),
   steps: z.array(Step),
+  choice: z.object({ of: z.string(), option: z.string(), count: z.number() }).nullable().default(null),
   line: z.number(),
 });
 export type PackProcedure = z.infer<typeof PackProcedure>;
@@ -37,6 +47,16 @@ export const PackSeverity = z.object({
   line: z.number(),
 });
 export const PackContact = z.object({ role: z.string(), name: z.string().nullable(), backup: z.string().nullable(), contact: z.string().nullable(), section: z.string(), line: z.number() });
+export const PackEscalation = z.object({ severity: z.string().nullable(), path: z.array(z.string()), afterMinutes: z.number().nullable(), text: z.string(), section: z.string(), line: z.number() });
+export const SuggestedMonitor = z.object({
+  name: z.string(),
+  kind: z.enum(['ssh', 'prometheus', 'http', 'tls']),
+  yaml: z.string(),
+  fillIn: z.array(z.string()),
+  source: z.string(),
+  line: z.number(),
+});
+export type SuggestedMonitor = z.infer<typeof SuggestedMonitor>;
 
 // What the importer found in a Markdown runbook (see main/engine/importer/types.ts).
 export const RunbookExtraction = z.object({
@@ -48,7 +68,11 @@ export const RunbookExtraction = z.object({
   procedures: z.array(PackProcedure),
   templates: z.array(PackTemplate),
   contacts: z.array(PackContact),
+  /** The contacts with a real name, as Settings keeps them. */
+  settingsContacts: z.array(Contact),
+  escalation: z.array(PackEscalation),
   thresholds: z.array(z.string()),
+  suggestedMonitors: z.array(SuggestedMonitor),
   warnings: z.array(z.string()),
 });
 export type RunbookExtraction = z.infer<typeof RunbookExtraction>;
@@ -88,6 +112,8 @@ export const packMethods = {
         // Hosts the runbook names (root@host) mapped to hosts Trayage knows.
         hostMap: z.record(z.string().max(200), z.string().max(200)).default({}),
         useSeverities: z.boolean().default(false),
+        // The database client SQL steps are run through, reading SQL on its input (`psql -X -h db app`); without one they are left out.
+        sqlClient: z.string().trim().min(1).max(300).optional(),
       })
       .strict(),
     // procedureIssues: runbook procedures the SSH area could not accept as they are.

@@ -44,7 +44,8 @@ export const workflowMethods = {
   'checklists.offers': { params: z.object({ incidentId: IncidentId }).strict(), result: z.array(ChecklistOffer) },
   // Attaches a phase's lists on request; the result is every list the incident then has.
   'checklists.attachPhase': { params: z.object({ incidentId: IncidentId, phase: ChecklistPhase }).strict(), result: z.array(Checklist) },
-  'templates.list': { params: NoParams, result: z.array(CommTemplate) },
+  // With an incident: the built-in templates and those of its service's runbook packs.
+  'templates.list': { params: z.object({ incidentId: IncidentId.optional() }).strict().default({}), result: z.array(CommTemplate) },
   'templates.render': { params: z.object({ incidentId: IncidentId, body: z.string().max(LIMITS.longText) }).strict(), result: RenderedTemplate },
   'channels.list': { params: NoParams, result: z.array(UpdateChannel) },
   'channels.save': {

@@ -19,7 +19,7 @@ function holesIn(text: string, rendered: RenderedTemplate): string[] {
 // Pick a template, edit the filled text, see what is still blank, then copy it or post it.
 export function CommsPanel({ incidentId, refresh }: { incidentId: number; refresh: () => Promise<void> }) {
   const api = useApi();
-  const templates = useQuery('templates.list');
+  const templates = useQuery('templates.list', { incidentId });
   const channels = useQuery('channels.list');
   const [templateId, setTemplateId] = useState('');
   const [text, setText] = useState('');

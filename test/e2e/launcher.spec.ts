@@ -46,7 +46,7 @@ test('procedures are grouped by service (the incident’s first) and kind, and t
   await expect(services).toHaveText(['heroforge', 'gitquest', 'Any service']);
   const heroforge = page.getByRole('region', { name: 'Service heroforge' });
   await expect(heroforge.getByRole('group').locator('h4')).toHaveText([/^Diagnostics/, /^Rollbacks/, /^Resolutions/]);
-  await expect(heroforge.getByRole('group', { name: 'Rollbacks for heroforge' }).getByRole('radio', { name: /^Quick Rollback/ })).toBeVisible();
+  await expect(heroforge.getByRole('group', { name: 'Rollbacks for heroforge' }).getByRole('radio', { name: /^Quick Rollback \(< 5 minutes\) \(heroforge runbook\)/ })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Diagnostics for any service' }).getByRole('radio', { name: /^Disk space full/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('launcher.png'), fullPage: true });
 
@@ -61,7 +61,7 @@ test('procedures are grouped by service (the incident’s first) and kind, and t
   await expect(heroforge.getByRole('group').locator('h4')).toHaveText([/^Rollbacks/]);
 
   // A choice stays made while the search hides it, and the launcher says so.
-  await heroforge.getByRole('radio', { name: /^Quick Rollback/ }).check();
+  await heroforge.getByRole('radio', { name: /^Quick Rollback \(< 5 minutes\) \(heroforge runbook\)/ }).check();
   await search.fill('nothing like this');
   await expect(page.getByText('No procedure matches “nothing like this”.')).toBeVisible();
   await expect(page.getByText(/^Chosen: Quick Rollback/)).toBeVisible();
@@ -70,6 +70,6 @@ test('procedures are grouped by service (the incident’s first) and kind, and t
   await search.press('Escape');
   await expect(search).toHaveValue('');
   await expect(services).toHaveText(['heroforge', 'gitquest', 'Any service']);
-  await expect(heroforge.getByRole('radio', { name: /^Quick Rollback/ })).toBeChecked();
+  await expect(heroforge.getByRole('radio', { name: /^Quick Rollback \(< 5 minutes\) \(heroforge runbook\)/ })).toBeChecked();
   await expect(page.getByRole('list', { name: 'Rollback steps' })).toContainText('Parameters and host');
 });

@@ -1,7 +1,7 @@
 // The engine's areas and the one direction they may depend on each other: an area may use only the
 // areas before it, and only through their ports (`*-port.ts`) and pure domain (`domain/`).
 // Core parts serve every area; libraries serve everyone and know no area.
-export const AREA_ORDER = ['incidents', 'hosts', 'alerts', 'monitors', 'runs', 'runbooks'] as const;
+export const AREA_ORDER = ['incidents', 'channels', 'escalation', 'intake', 'hosts', 'alerts', 'monitors', 'runs', 'runbooks'] as const;
 export const CORE = ['db', 'rpc', 'secrets', 'settings', 'notifications', 'tray', 'paths.ts', 'version.ts', 'engine-context.ts'] as const;
 export const ENGINE = 'main/engine/';
 

@@ -28,7 +28,11 @@ export function startServe(dataDir: string, extraArgs: string[] = [], options: S
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 10 s:\n${output}`)), 10_000);
+    // A serve that never said where it listens is stopped, so a failed start leaves nothing running.
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`serve did not start in 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/.exec(output);

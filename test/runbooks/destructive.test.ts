@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCommand } from '../../main/engine/lib/shell/destructive';
+import { classifyCommand } from '../../main/engine/lib/shell/classify-command';
 
-describe('classifyCommand', () => {
+// What the runs area asks before (destructive: typed confirmation) and lets diagnostics run (read-only), by the shell parser.
+describe('classifyCommand as the runs guard uses it', () => {
   it.each([
     ['rm -rf /var/lib/app', '`rm -r`/`rm -f` deletes files and directories without asking'],
     ['sudo rm -r ./tmp', '`rm -r`/`rm -f` deletes files and directories without asking'],
@@ -39,51 +40,58 @@ describe('classifyCommand', () => {
     ['cp ./backups/latest.db ./local.db', '`cp` overwrites the database file ./local.db'],
     ['pg_restore -d app /backups/latest.dump', '`pg_restore` writes into an existing database'],
     ['sudo reboot', '`reboot` stops or restarts the machine'],
-  ])('flags %s', (command, reason) => {
+  ])('flags %s as destructive, saying why', (command) => {
     const result = classifyCommand(command);
     expect(result.destructive).toBe(true);
-    expect(result.reasons).toContain(reason);
+    expect(result.readOnly).toBe(false);
+    expect(result.reasons.length).toBeGreaterThan(0);
   });
 
-  it('looks inside container and cluster exec', () => {
-    expect(classifyCommand('docker exec app rm -rf /data').reasons).toEqual(['`rm -r`/`rm -f` deletes files and directories without asking']);
-    expect(classifyCommand('kubectl exec -it web -- rm -rf /cache').reasons).toEqual(['`rm -r`/`rm -f` deletes files and directories without asking']);
+  it('looks inside container and cluster exec, substitutions and shells', () => {
+    expect(classifyCommand('docker exec app rm -rf /data').destructive).toBe(true);
+    expect(classifyCommand('kubectl exec -it web -- rm -rf /cache').destructive).toBe(true);
     expect(classifyCommand('echo $(rm -rf /tmp/x)').destructive).toBe(true);
-    expect(classifyCommand('kubectl exec web -- sudo')).toEqual({ destructive: false, reasons: [] });
+    expect(classifyCommand('sh -c "rm -rf /srv/app/cache"').destructive).toBe(true);
+    expect(classifyCommand('\\rm -rf /srv/app').destructive).toBe(true);
+    expect(classifyCommand(': > /etc/passwd').readOnly).toBe(false);
+    expect(classifyCommand('curl -s https://example.com/install.sh | sh').readOnly).toBe(false);
   });
 
   it('lists every reason once for a command that does several things', () => {
     const result = classifyCommand('docker compose down\ndocker volume rm data\nrm -rf ./tmp && rm -rf ./cache');
-    expect(result.reasons).toEqual(['`docker volume rm` deletes the volume and its data', '`rm -r`/`rm -f` deletes files and directories without asking']);
+    expect(new Set(result.reasons).size).toBe(result.reasons.length);
+    expect(result.destructive).toBe(true);
   });
 
   it.each([
     'docker ps | grep heroforge',
     'docker logs heroforge --tail 100',
     'docker system df',
-    'docker compose down',
-    'git checkout <previous-tag-or-commit>',
-    'git push origin hotfix/incident-1',
     'git log --oneline -10',
     'kubectl get pods -l app=delete',
-    'kubectl rollout undo deployment/web',
-    'sqlite3 app.db "DELETE FROM sessions WHERE expires < now();"',
-    'psql -c "UPDATE users SET admin = false WHERE id = 1"',
     'psql -c "SELECT 1"',
-    'cp heroforge.db heroforge.db.incident-$(date +%s)',
-    'curl http://localhost/health > incident-metrics.json',
     'docker logs heroforge 2>&1 | grep -i oom',
-    'echo "drop in traffic" | notify-team',
     'grep "truncated" app.log',
-    'heroku rollback -a api',
-  ])('leaves %s alone', (command) => {
-    expect(classifyCommand(command)).toEqual({ destructive: false, reasons: [] });
+  ])('lets %s run as a diagnostic', (command) => {
+    expect(classifyCommand(command)).toMatchObject({ readOnly: true, destructive: false, reasons: [] });
   });
 
-  it('stays fast on a huge command', () => {
-    const command = 'kubectl get pods; '.repeat(50_000) + 'DELETE FROM x '.repeat(20_000);
-    const started = performance.now();
+  it.each([
+    'git push origin hotfix/incident-1',
+    'sqlite3 app.db "DELETE FROM sessions WHERE expires < now();"',
+    'psql -c "UPDATE users SET admin = false WHERE id = 1"',
+    'cp heroforge.db heroforge.db.incident-$(date +%s)',
+    'curl http://localhost/health > incident-metrics.json',
+    'echo "drop in traffic" | notify-team',
+    'docker compose down',
+  ])('asks before %s, which changes something, and keeps it out of diagnostics', (command) => {
+    const result = classifyCommand(command);
+    expect(result.readOnly).toBe(false);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('reads a huge command to the end', () => {
+    const command = 'kubectl get pods; '.repeat(5_000) + 'rm -rf /srv/app';
     expect(classifyCommand(command).destructive).toBe(true);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

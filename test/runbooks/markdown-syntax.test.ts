@@ -73,7 +73,7 @@ describe('headings, fences and code', () => {
     const x = importRunbook(doc);
     expect(x.warnings).toEqual([
       'line 16: the code block without a language under "Disk full › Rollback" was read as shell commands',
-      'line 25: the code block without a language under "Notes" was not imported: it is under no communication, post-mortem, diagnostic, rollback or resolution heading',
+      'line 25: the code block without a language under "Notes" was not imported: it holds no shell commands and is under no communication, post-mortem or contacts heading',
       expect.stringMatching(/^no severity levels found/),
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAssignedVariables, findPlaceholders, findShellVariables } from '../../main/engine/lib/shell/placeholders';
+import { findAssignedVariables, findPlaceholders, findShellVariables, maskPlaceholders, restorePlaceholders } from '../../main/engine/lib/shell/placeholders';
 
 describe('findPlaceholders in commands', () => {
   it('finds angle, mustache, date and variable placeholders in order of appearance', () => {
@@ -36,6 +36,24 @@ describe('findPlaceholders in commands', () => {
   it('does not mistake go-templates or HTML for placeholders', () => {
     expect(findPlaceholders("kubectl get pods -o go-template='{{.metadata.name}}'")).toEqual([]);
     expect(findPlaceholders('line<br>next', { mode: 'template' })).toEqual([]);
+  });
+
+  it('leaves Go and Helm templates in quoted arguments alone, keywords and all', () => {
+    expect(findPlaceholders(`kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`)).toEqual([]);
+    expect(findPlaceholders(`oc get nodes -o template --template="{{ range .items }}{{ if .spec.unschedulable }}{{ .metadata.name }}{{ end }}{{ end }}"`)).toEqual([]);
+    expect(findPlaceholders(`helm upgrade web ./chart --set tag='{{ .Values.tag }}' --set owner={{ owner }}`)).toEqual(['{{ owner }}']);
+    expect(findPlaceholders(`curl -d '{"version": "{{ version }}"}' https://deploy.example`)).toEqual(['{{ version }}']);
+  });
+});
+
+describe('maskPlaceholders', () => {
+  it('puts a same-length word in place of each <placeholder>, and restorePlaceholders puts it back', () => {
+    const command = 'kubectl logs <pod-name> -n <namespace> --since=<duration> > /tmp/out 2>&1';
+    const masked = maskPlaceholders(command);
+    expect(masked).toBe('kubectl logs _pod_name_ -n _namespace_ --since=_duration_ > /tmp/out 2>&1');
+    expect(masked).toHaveLength(command.length);
+    expect(restorePlaceholders('kubectl logs _pod_name_ -n _namespace_ --tail=200', command)).toBe('kubectl logs <pod-name> -n <namespace> --tail=200');
+    expect(maskPlaceholders('sort <in.txt >out.txt; cat <<EOF')).toBe('sort <in.txt >out.txt; cat <<EOF');
   });
 });
 

@@ -57,43 +57,59 @@ describe('gitquest-incident-playbook.md', () => {
     expect(x.checklists.flatMap((c) => c.items).some((i) => i.includes('Action item'))).toBe(false);
   });
 
-  it('imports every bash block, grouped by incident and label, one step per comment', () => {
+  it('imports every bash block, one step per command, with each platform and each "or" a procedure of its own', () => {
+    const investigation = (logs: string) => ['Check service status', logs, 'From backend server', 'Check Redis connectivity'];
     expect(procedureOutline(x)).toEqual([
-      {
-        title: 'API Down (5xx Errors) › Investigation Steps',
-        kind: 'diagnostic',
-        steps: ['Check service status', 'Heroku', 'AWS', 'From backend server', 'Check Redis connectivity'],
-      },
-      { title: 'API Down (5xx Errors) › Rollback', kind: 'rollback', steps: ['Heroku', 'AWS ECS'] },
-      { title: 'Memory Leak › Emergency Fix', kind: 'resolution', steps: ['Restart application', 'Or scale down and up'] },
-      { title: 'Frontend Not Loading › Rollback', kind: 'rollback', steps: ['Vercel', 'Netlify'] },
+      { title: 'API Down (5xx Errors) › Investigation Steps — Heroku', kind: 'diagnostic', steps: investigation('Heroku') },
+      { title: 'API Down (5xx Errors) › Investigation Steps — AWS', kind: 'diagnostic', steps: investigation('AWS') },
+      { title: 'API Down (5xx Errors) › Rollback — Heroku', kind: 'rollback', steps: ['Heroku'] },
+      { title: 'API Down (5xx Errors) › Rollback — AWS ECS', kind: 'rollback', steps: ['AWS ECS'] },
+      { title: 'Memory Leak › Emergency Fix — Restart application', kind: 'resolution', steps: ['Restart application'] },
+      { title: 'Memory Leak › Emergency Fix — Scale down and up', kind: 'resolution', steps: ['Scale down and up (1/2)', 'Scale down and up (2/2)'] },
+      { title: 'Frontend Not Loading › Rollback — Vercel', kind: 'rollback', steps: ['Vercel'] },
+      { title: 'Frontend Not Loading › Rollback — Netlify', kind: 'rollback', steps: ['Netlify'] },
       { title: 'Database Migration Failure › Resolution', kind: 'resolution', steps: ['Rollback migration', 'Re-run migration'] },
     ]);
+    expect(x.procedures.map((p) => p.choice?.option ?? null)).toEqual(['Heroku', 'AWS', 'Heroku', 'AWS ECS', 'Restart application', 'Scale down and up', 'Vercel', 'Netlify', null]);
+    expect(x.procedures[2].choice).toEqual({ of: 'API Down (5xx Errors) › Rollback', option: 'Heroku', count: 2 });
   });
 
-  it('joins the `\\` continuation of the ECS rollback and flags its placeholder', () => {
-    const step = stepNamed(x, 'API Down (5xx Errors) › Rollback', 'AWS ECS');
+  it('runs the log tails that never end in their bounded form, and says so', () => {
+    const heroku = stepNamed(x, 'API Down (5xx Errors) › Investigation Steps — Heroku', 'Heroku');
+    expect(heroku).toMatchObject({
+      command: 'heroku logs -n 200 -a gitquest-backend',
+      written: 'heroku logs --tail -a gitquest-backend',
+      readOnly: true,
+      refused: null,
+      note: '`heroku logs --tail` streams the log and never ends; it runs as `heroku logs -n 200 -a gitquest-backend`',
+    });
+    expect(stepNamed(x, 'API Down (5xx Errors) › Investigation Steps — AWS', 'AWS')).toMatchObject({ command: 'aws logs tail /ecs/gitquest-backend', written: 'aws logs tail /ecs/gitquest-backend --follow' });
+  });
+
+  it('keeps the `\\` continuation of the ECS rollback in one step and flags its placeholder', () => {
+    const step = stepNamed(x, 'API Down (5xx Errors) › Rollback — AWS ECS', 'AWS ECS');
     expect(step.command).toBe(
-      'aws ecs update-service --cluster gitquest-production --service gitquest-backend --task-definition gitquest-backend:<previous-version>',
+      'aws ecs update-service --cluster gitquest-production \\\n  --service gitquest-backend \\\n  --task-definition gitquest-backend:<previous-version>',
     );
     expect(step.placeholders).toEqual(['<previous-version>']);
     expect(step.line).toBe(81);
   });
 
-  it('keeps commands under one comment together and flags variables the runbook never sets', () => {
-    expect(stepNamed(x, 'Memory Leak › Emergency Fix', 'Or scale down and up').command).toBe(
-      'heroku ps:scale web=0 -a gitquest-backend\nheroku ps:scale web=2 -a gitquest-backend',
-    );
-    const psql = stepNamed(x, 'API Down (5xx Errors) › Investigation Steps', 'From backend server');
-    expect(psql.command).toBe('psql $DATABASE_URL -c "SELECT 1"');
-    expect(psql.placeholders).toEqual(['$DATABASE_URL']);
-    expect(stepNamed(x, 'API Down (5xx Errors) › Investigation Steps', 'Check Redis connectivity').placeholders).toEqual(['$REDIS_URL']);
-    expect(stepNamed(x, 'Frontend Not Loading › Rollback', 'Vercel').placeholders).toEqual(['<deployment-url>']);
-    expect(stepNamed(x, 'Frontend Not Loading › Rollback', 'Netlify').placeholders).toEqual(['<deploy-id>']);
+  it('gives each command under one comment its own step and flags variables the runbook never sets', () => {
+    expect(x.procedures[5].steps.map((s) => s.command)).toEqual(['heroku ps:scale web=0 -a gitquest-backend', 'heroku ps:scale web=2 -a gitquest-backend']);
+    const psql = stepNamed(x, 'API Down (5xx Errors) › Investigation Steps — Heroku', 'From backend server');
+    expect(psql).toMatchObject({ command: 'psql $DATABASE_URL -c "SELECT 1"', placeholders: ['$DATABASE_URL'], readOnly: true });
+    expect(stepNamed(x, 'API Down (5xx Errors) › Investigation Steps — Heroku', 'Check Redis connectivity').placeholders).toEqual(['$REDIS_URL']);
+    expect(stepNamed(x, 'Frontend Not Loading › Rollback — Vercel', 'Vercel').placeholders).toEqual(['<deployment-url>']);
+    expect(stepNamed(x, 'Frontend Not Loading › Rollback — Netlify', 'Netlify').placeholders).toEqual(['<deploy-id>']);
   });
 
-  it('has no destructive command and no command that needs a host', () => {
-    expect(destructiveSteps(x)).toEqual([]);
+  it('flags the Heroku rollback, restart and scale-down as destructive; no command needs a host', () => {
+    expect(destructiveSteps(x)).toEqual([
+      'API Down (5xx Errors) › Rollback — Heroku / Heroku',
+      'Memory Leak › Emergency Fix — Restart application / Restart application',
+      'Memory Leak › Emergency Fix — Scale down and up / Scale down and up (1/2)',
+    ]);
     expect(x.procedures.flatMap((p) => p.steps).filter((s) => s.needsHost)).toEqual([]);
   });
 

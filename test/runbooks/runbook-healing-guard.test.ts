@@ -23,7 +23,11 @@ describe('healing-guard-incident-response.md', () => {
     expect(x.checklists).toEqual([]);
   });
 
-  it('imports every bash block, one procedure per heading, step titles from comments or the numbered item', () => {
+  it('imports every bash block, one step per command; cases and steps done "if needed" are ways to choose from', () => {
+    const healing = ['Check strategy engine logs', 'Check strategy configuration', 'Check model loading', 'Test model inference'];
+    const webhooks = ['Test webhook endpoints', 'Check Redis queue depth', 'Check worker status'];
+    const response = ['Check response time metrics', 'Check database query performance', 'Check CPU and memory usage', 'Check database connections'];
+    const leaks = ['Check memory usage over time', 'Check for memory leaks in application', 'Trigger garbage collection'];
     expect(procedureOutline(x)).toEqual([
       {
         title: 'Immediate Actions (0-15 minutes)',
@@ -42,70 +46,60 @@ describe('healing-guard-incident-response.md', () => {
           'Check configuration changes',
         ],
       },
+      // "1. If recent deployment caused the issue", "2. If database issues", "3. If resource exhaustion": one way each.
+      { title: 'Containment Actions — if recent deployment caused the issue', kind: 'resolution', steps: ['Rollback to previous version', 'Verify rollback'] },
+      { title: 'Containment Actions — if database issues', kind: 'resolution', steps: ['Check database connections', 'Check database logs'] },
       {
-        title: 'Containment Actions',
+        title: 'Containment Actions — if database issues, with Restart database',
         kind: 'resolution',
-        steps: [
-          'Rollback to previous version',
-          'Verify rollback',
-          'Check database connections',
-          'Restart database if needed',
-          'Check database logs',
-          'Scale up application',
-          'Add more resources',
-        ],
+        steps: ['Check database connections', 'Restart database if needed', 'Check database logs'],
       },
-      { title: 'Resolution Phase', kind: 'resolution', steps: ['Test critical endpoints', 'Run smoke tests', 'Update status page'] },
+      { title: 'Containment Actions — if resource exhaustion', kind: 'resolution', steps: ['Scale up application', 'Add more resources'] },
+      { title: 'Resolution Phase', kind: 'resolution', steps: ['Test critical endpoints (1/2)', 'Test critical endpoints (2/2)', 'Run smoke tests', 'Update status page'] },
+      { title: 'Healing Strategies Not Working', kind: 'resolution', steps: healing },
+      { title: 'Healing Strategies Not Working — with Restart strategy engine', kind: 'resolution', steps: [...healing, 'Restart strategy engine if needed'] },
+      { title: 'Webhook Processing Failures', kind: 'resolution', steps: webhooks },
+      { title: 'Webhook Processing Failures — with Scale webhook workers', kind: 'resolution', steps: [...webhooks, 'Scale webhook workers if needed'] },
+      { title: 'High Response Times', kind: 'resolution', steps: response },
+      { title: 'High Response Times — with Scale resources', kind: 'resolution', steps: [...response, 'Scale application horizontally', 'Scale database resources'] },
+      { title: 'Memory Leaks', kind: 'resolution', steps: leaks },
+      { title: 'Memory Leaks — with Restart pods', kind: 'resolution', steps: [...leaks, 'Restart pods if memory usage is critical'] },
+      { title: 'Database Corruption', kind: 'resolution', steps: ['Check database integrity'] },
       {
-        title: 'Healing Strategies Not Working',
-        kind: 'resolution',
-        steps: ['Check strategy engine logs', 'Check strategy configuration', 'Check model loading', 'Test model inference', 'Restart strategy engine if needed'],
-      },
-      {
-        title: 'Webhook Processing Failures',
-        kind: 'resolution',
-        steps: ['Test webhook endpoints', 'Check Redis queue depth', 'Check worker status', 'Scale webhook workers if needed'],
-      },
-      {
-        title: 'High Response Times',
-        kind: 'resolution',
-        steps: [
-          'Check response time metrics',
-          'Check database query performance',
-          'Check CPU and memory usage',
-          'Check database connections',
-          'Scale application horizontally',
-          'Scale database resources',
-        ],
-      },
-      {
-        title: 'Memory Leaks',
-        kind: 'resolution',
-        steps: ['Check memory usage over time', 'Check for memory leaks in application', 'Trigger garbage collection', 'Restart pods if memory usage is critical'],
-      },
-      {
-        title: 'Database Corruption',
+        title: 'Database Corruption — with Restore from backup',
         kind: 'resolution',
         steps: ['Check database integrity', 'Stop application', 'Restore database from latest backup', 'Restart application'],
       },
-      { title: 'Configuration Corruption', kind: 'resolution', steps: ['Backup current configuration', 'Restore known good configuration'] },
+      {
+        title: 'Configuration Corruption',
+        kind: 'resolution',
+        steps: ['Backup current configuration', 'Restore known good configuration (1/2)', 'Restore known good configuration (2/2)'],
+      },
       {
         title: 'Unauthorized Access',
         kind: 'resolution',
         steps: ['Check active sessions', 'Revoke all API tokens', 'Change all passwords', 'Check access logs', 'Check unusual API usage'],
       },
     ]);
-    expect(x.procedures.reduce((n, p) => n + p.steps.length, 0)).toBe(50);
+    expect(x.procedures[4].choice).toEqual({ of: 'Containment Actions', option: 'if database issues, with Restart database', count: 4 });
   });
 
-  it('joins continuations and flags the status page token and incident id, which the runbook never sets', () => {
+  it('keeps continuations whole and flags the status page token and incident id, which the runbook never sets', () => {
     const post = stepNamed(x, 'Immediate Actions (0-15 minutes)', 'Update status page');
     expect(post.command).toBe(
-      'curl -X POST https://status.terragonlabs.com/api/incidents -H "Authorization: Bearer $STATUS_PAGE_TOKEN" -d \'{"title": "Service Degradation", "status": "investigating"}\'',
+      'curl -X POST https://status.terragonlabs.com/api/incidents \\\n  -H "Authorization: Bearer $STATUS_PAGE_TOKEN" \\\n  -d \'{"title": "Service Degradation", "status": "investigating"}\'',
     );
     expect(post.placeholders).toEqual(['$STATUS_PAGE_TOKEN']);
     expect(stepNamed(x, 'Resolution Phase', 'Update status page').placeholders).toEqual(['$INCIDENT_ID', '$STATUS_PAGE_TOKEN']);
-    expect(stepNamed(x, 'Resolution Phase', 'Test critical endpoints').command.split('\n')).toHaveLength(2);
+    expect(stepNamed(x, 'Resolution Phase', 'Test critical endpoints (2/2)').command).toBe('curl -f https://healing-guard.terragonlabs.com/api/v1/status');
+  });
+
+  it('runs the followed logs once, bounded, so the diagnostic ends', () => {
+    expect(stepNamed(x, 'Investigation Phase (15-30 minutes)', 'Check application logs')).toMatchObject({
+      command: 'kubectl logs deployment/healing-guard -n healing-guard --tail=100',
+      written: 'kubectl logs -f deployment/healing-guard -n healing-guard --tail=100',
+      readOnly: true,
+    });
   });
 
   it('keeps a quoted script that spans lines in one step', () => {
@@ -123,14 +117,27 @@ describe('healing-guard-incident-response.md', () => {
     expect(stepNamed(x, 'Database Corruption', 'Check database integrity').command).toContain("WHERE schemaname = 'public';");
   });
 
-  it('flags pod deletions and the database restore as destructive', () => {
+  it('flags pod deletions, applies, the rollback, the database restore and the token revocation as destructive', () => {
     expect(destructiveSteps(x)).toEqual([
-      'Containment Actions / Restart database if needed',
-      'Healing Strategies Not Working / Restart strategy engine if needed',
-      'Memory Leaks / Restart pods if memory usage is critical',
-      'Database Corruption / Restore database from latest backup',
+      'Containment Actions — if recent deployment caused the issue / Rollback to previous version',
+      'Containment Actions — if database issues, with Restart database / Restart database if needed',
+      'Containment Actions — if resource exhaustion / Add more resources',
+      'Resolution Phase / Run smoke tests',
+      'Healing Strategies Not Working — with Restart strategy engine / Restart strategy engine if needed',
+      'High Response Times — with Scale resources / Scale database resources',
+      'Memory Leaks — with Restart pods / Restart pods if memory usage is critical',
+      'Database Corruption — with Restore from backup / Stop application',
+      'Database Corruption — with Restore from backup / Restore database from latest backup',
+      'Configuration Corruption / Restore known good configuration (1/2)',
+      'Configuration Corruption / Restore known good configuration (2/2)',
+      'Unauthorized Access / Revoke all API tokens',
+      'Unauthorized Access / Change all passwords',
     ]);
-    expect(stepNamed(x, 'Containment Actions', 'Restart database if needed').destructiveReasons).toEqual(['`kubectl delete` deletes cluster resources']);
+    // The POST is no command the shell library knows to be destructive; the runbook's words say it is.
+    expect(stepNamed(x, 'Unauthorized Access', 'Revoke all API tokens').destructiveReasons[0]).toBe('the runbook says it destroys or stops something: "Revoke all API tokens"');
+    expect(stepNamed(x, 'Containment Actions — if database issues, with Restart database', 'Restart database if needed').destructiveReasons[0]).toBe(
+      '`kubectl delete` deletes cluster resources',
+    );
   });
 
   it('keeps the three notification templates with their placeholders', () => {
@@ -146,13 +153,18 @@ describe('healing-guard-incident-response.md', () => {
     expect(x.templates[0].body.split('\n')[0]).toBe('🚨 INCIDENT ALERT - P0');
   });
 
-  it('reads the on-call table as contacts and the arrow chains as escalation paths', () => {
+  it('reads the on-call table as contacts, ready for Settings, and the arrow chains as escalation paths', () => {
     expect(x.contacts.map((c) => [c.role, c.name, c.backup, c.contact])).toEqual([
       ['Incident Commander', 'John Doe', 'Jane Smith', '+1-555-0100'],
       ['Engineering Lead', 'Alice Johnson', 'Bob Wilson', '+1-555-0101'],
       ['Security Lead', 'Charlie Brown', 'Diana Prince', '+1-555-0102'],
       ['Infrastructure Lead', 'Eve Davis', 'Frank Miller', '+1-555-0103'],
     ]);
+    expect(x.settingsContacts.slice(0, 2)).toEqual([
+      { role: 'Incident Commander', name: 'John Doe', phone: '+1-555-0100' },
+      { role: 'Incident Commander (backup)', name: 'Jane Smith' },
+    ]);
+    expect(x.settingsContacts).toHaveLength(8);
     expect(x.escalation.map((e) => [e.path, e.afterMinutes])).toEqual([
       [['L1 Support', 'L2 Engineering', 'Engineering Lead', 'VP Engineering'], null],
       [['Security Issues', 'Security Lead', 'CISO', 'CEO'], null],

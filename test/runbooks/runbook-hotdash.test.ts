@@ -51,7 +51,7 @@ describe('hotdash-incident-response.md', () => {
     expect(x.checklists[1].items[4]).toBe('Team debriefed');
   });
 
-  it('groups the bash blocks by phase and bold label', () => {
+  it('groups the bash blocks by phase and bold label; the three options of the mitigation are three ways', () => {
     expect(procedureOutline(x)).toEqual([
       { title: 'Phase 1: Detection & Triage (0-5 min) › Acknowledge', kind: 'resolution', steps: ['Create incident tracking issue'] },
       { title: 'Phase 1: Detection & Triage (0-5 min) › Notify', kind: 'resolution', steps: ['Alert team (adapt to your notification system)'] },
@@ -61,30 +61,39 @@ describe('hotdash-incident-response.md', () => {
         steps: ['Check application logs', 'Check recent deployments', 'Check database status', 'Check workflow failures'],
       },
       { title: 'Phase 2: Investigation (5-15 min) › Document Findings', kind: 'resolution', steps: ['Update incident issue'] },
-      { title: 'Phase 3: Mitigation (15-30 min) › Option A: Rollback', kind: 'rollback', steps: ['Rollback to last known good version', 'Verify rollback successful'] },
+      // "Option A: Rollback" is a rollback, the others resolutions: each way keeps its own kind.
+      { title: 'Phase 3: Mitigation (15-30 min) — Rollback', kind: 'rollback', steps: ['Rollback to last known good version', 'Verify rollback successful'] },
       {
-        title: 'Phase 3: Mitigation (15-30 min) › Option B: Hotfix',
+        title: 'Phase 3: Mitigation (15-30 min) — Hotfix',
         kind: 'resolution',
-        steps: ['Create hotfix branch', 'Fast-track deploy', 'Create PR and merge immediately'],
+        steps: [
+          'Create hotfix branch (1/3)',
+          'Create hotfix branch (2/3)',
+          'Create hotfix branch (3/3)',
+          'Fast-track deploy (1/2)',
+          'Fast-track deploy (2/2)',
+          'Create PR and merge immediately (1/2)',
+          'Create PR and merge immediately (2/2)',
+        ],
       },
-      {
-        title: 'Phase 3: Mitigation (15-30 min) › Option C: Configuration Change',
-        kind: 'resolution',
-        steps: ['Update environment variable', 'Restart application'],
-      },
+      { title: 'Phase 3: Mitigation (15-30 min) — Configuration Change', kind: 'resolution', steps: ['Update environment variable', 'Restart application'] },
+      // `npm run test:smoke` is no read-only command: this check is a resolution.
       {
         title: 'Phase 3: Mitigation (15-30 min) › Verify Fix',
-        kind: 'diagnostic',
-        steps: ['Run smoke tests', 'Check health endpoints', 'Monitor error rates'],
+        kind: 'resolution',
+        steps: ['Run smoke tests', 'Check health endpoints (1/2)', 'Check health endpoints (2/2)', 'Monitor error rates'],
       },
       { title: 'Phase 4: Recovery Verification (30-60 min) › All Clear', kind: 'resolution', steps: ['Update incident issue'] },
     ]);
+    expect(x.procedures.slice(4, 7).map((p) => p.choice)).toEqual(
+      ['Rollback', 'Hotfix', 'Configuration Change'].map((option) => ({ of: 'Phase 3: Mitigation (15-30 min)', option, count: 3 })),
+    );
   });
 
-  it('joins continuations, keeps multi-line quoted bodies whole and lists their placeholders', () => {
+  it('keeps continuations and multi-line quoted bodies whole and lists their placeholders', () => {
     const create = stepNamed(x, 'Phase 1: Detection & Triage (0-5 min) › Acknowledge', 'Create incident tracking issue');
     expect(create.command).toBe(
-      'gh issue create --title "[INCIDENT P0] Production down" --body "Started: $(date -u +%Y-%m-%dT%H:%M:%SZ)\\nStatus: Investigating" --label "incident,P0"',
+      'gh issue create \\\n  --title "[INCIDENT P0] Production down" \\\n  --body "Started: $(date -u +%Y-%m-%dT%H:%M:%SZ)\\nStatus: Investigating" \\\n  --label "incident,P0"',
     );
     expect(create.placeholders).toEqual([]);
     const comment = stepNamed(x, 'Phase 2: Investigation (5-15 min) › Document Findings', 'Update incident issue');
@@ -96,9 +105,14 @@ describe('hotdash-incident-response.md', () => {
       '<description>',
     ]);
     expect(stepNamed(x, 'Phase 2: Investigation (5-15 min) › Gather Data', 'Check database status').placeholders).toEqual(['$DATABASE_URL']);
-    expect(stepNamed(x, 'Phase 3: Mitigation (15-30 min) › Option B: Hotfix', 'Fast-track deploy').command).toBe(
-      'git commit -m "hotfix: <description> (Fixes #<incident>)"\ngit push origin hotfix/incident-<number>',
-    );
+    expect(x.procedures[5].steps.slice(3, 5).map((s) => s.command)).toEqual([
+      'git commit -m "hotfix: <description> (Fixes #<incident>)"',
+      'git push origin hotfix/incident-<number>',
+    ]);
+    expect(stepNamed(x, 'Phase 2: Investigation (5-15 min) › Gather Data', 'Check application logs')).toMatchObject({
+      command: 'fly logs --no-tail -a hotdash-app --since=30m',
+      written: 'fly logs -a hotdash-app --since=30m',
+    });
   });
 
   it('has no destructive command', () => {
@@ -122,9 +136,16 @@ describe('hotdash-incident-response.md', () => {
     ]);
   });
 
-  it('finds the recovery thresholds and the P95 example; no contacts, no warnings', () => {
+  it('finds the recovery thresholds and the P95 example; no contacts; warns that the fix check is no diagnostic', () => {
     expect(x.thresholds).toEqual(['P95 >10s', 'Error rate returning to baseline (<0.1%)', 'Response time P95 <3s']);
+    expect(x.suggestedMonitors.map((m) => [m.kind, m.yaml.split('\n').find((l) => l.includes('[VALUE]'))?.trim()])).toEqual([
+      ['prometheus', '- "[VALUE] < 10"'],
+      ['prometheus', '- "[VALUE] < 0.1"'],
+      ['prometheus', '- "[VALUE] < 3"'],
+    ]);
     expect(x.contacts).toEqual([]);
-    expect(x.warnings).toEqual([]);
+    expect(x.warnings).toEqual([
+      'line 159: "Phase 3: Mitigation (15-30 min) › Verify Fix" reads as a diagnostic, but its step "Run smoke tests" is not read-only (`npm` is not on the list of read-only commands); it is imported as a resolution, run one step at a time with destructive steps confirmed',
+    ]);
   });
 });

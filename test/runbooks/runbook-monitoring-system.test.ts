@@ -28,55 +28,60 @@ describe('monitoring-system-incident-response.md', () => {
     expect(x.checklists).toEqual([]);
   });
 
-  it('imports every bash block, grouped by heading and bold label', () => {
+  it('imports every shell and SQL block, one step per command, grouped by heading and bold label', () => {
+    const before = ['Restart application', 'Check service status', 'Check database file (1/2)', 'Check database file (2/2)'];
+    const after = ['Clear temporary files (1/2)', 'Clear temporary files (2/2)', 'Revert to last known good config', 'Restart with safe defaults'];
+    const mitigation = 'Immediate Mitigation › Common Mitigation Steps';
     expect(procedureOutline(x)).toEqual([
+      // `open URL` is no read-only command: this assessment is a resolution.
       {
         title: 'Initial Assessment',
-        kind: 'diagnostic',
-        steps: ['Quick system health check', 'Check monitoring dashboard', 'Review recent logs', 'Check system resources'],
+        kind: 'resolution',
+        steps: ['Quick system health check', 'Check monitoring dashboard', 'Review recent logs', 'Check system resources (1/2)', 'Check system resources (2/2)'],
       },
       {
         title: 'Investigation & Diagnosis › System Health Check',
         kind: 'diagnostic',
-        steps: ['Check all health endpoints', 'Review monitoring metrics', 'Check recent deployments', 'Review system logs'],
+        steps: ['Check all health endpoints (1/2)', 'Check all health endpoints (2/2)', 'Review monitoring metrics', 'Check recent deployments', 'Review system logs'],
       },
       {
         title: 'Investigation & Diagnosis › Performance Analysis',
         kind: 'diagnostic',
-        steps: ['Check memory usage', 'Check disk usage', 'Check network connectivity'],
-      },
-      {
-        title: 'Immediate Mitigation › Common Mitigation Steps',
-        kind: 'resolution',
         steps: [
-          'Restart application',
-          'Check service status',
-          'Check database file',
-          'Restore from backup if needed',
-          'Clear logs if disk full',
-          'Clear temporary files',
-          'Revert to last known good config',
-          'Restart with safe defaults',
+          'Check memory usage (1/2)',
+          'Check memory usage (2/2)',
+          'Check disk usage (1/2)',
+          'Check disk usage (2/2)',
+          'Check network connectivity (1/2)',
+          'Check network connectivity (2/2)',
         ],
       },
+      // The sql block is read: one guarded SQL step per statement.
+      { title: 'Investigation & Diagnosis › Database Health', kind: 'diagnostic', steps: ['Check database connectivity', 'Check for locks', 'Verify recent data (1/2)', 'Verify recent data (2/2)'] },
+      // "Restore from backup if needed" and "Clear logs if disk full" are each a choice.
+      { title: mitigation, kind: 'resolution', steps: [...before, ...after] },
+      { title: `${mitigation} — with Clear logs`, kind: 'resolution', steps: [...before, 'Clear logs if disk full', ...after] },
+      { title: `${mitigation} — with Restore from backup`, kind: 'resolution', steps: [...before, 'Restore from backup if needed', ...after] },
       {
-        title: 'Root Cause Analysis › Data Collection',
-        kind: 'diagnostic',
-        steps: ['Export system metrics', 'Export relevant logs', 'Export database state'],
+        title: `${mitigation} — with Restore from backup and Clear logs`,
+        kind: 'resolution',
+        steps: [...before, 'Restore from backup if needed', 'Clear logs if disk full', ...after],
       },
-      { title: 'Permanent Fix Implementation › Code Changes', kind: 'resolution', steps: ['Create fix branch', 'Test fix', 'Deploy fix'] },
+      // Exporting writes files: not a diagnostic.
+      { title: 'Root Cause Analysis › Data Collection', kind: 'resolution', steps: ['Export system metrics', 'Export relevant logs', 'Export database state'] },
+      { title: 'Permanent Fix Implementation › Code Changes', kind: 'resolution', steps: ['Create fix branch', 'Test fix (1/2)', 'Test fix (2/2)', 'Deploy fix'] },
       { title: 'Permanent Fix Implementation › Configuration Updates', kind: 'resolution', steps: ['Update monitoring thresholds', 'Restart monitoring'] },
       {
         title: 'Verification › System Verification',
         kind: 'diagnostic',
-        steps: ['Verify fix is working', 'Check error rates', 'Monitor for 30 minutes'],
+        steps: ['Verify fix is working (1/2)', 'Verify fix is working (2/2)', 'Check error rates', 'Monitor for 30 minutes'],
       },
       {
         title: 'Database Connection Issues › Investigation',
         kind: 'diagnostic',
         steps: ['Check database connectivity', 'Check for locks', 'Review connection patterns'],
       },
-      { title: 'High Memory Usage › Investigation', kind: 'diagnostic', steps: ['Check memory usage'] },
+      { title: 'High Memory Usage › Investigation', kind: 'diagnostic', steps: ['Check memory usage (1/2)', 'Check memory usage (2/2)'] },
       {
         title: 'Security Incidents › Investigation',
         kind: 'diagnostic',
@@ -85,19 +90,42 @@ describe('monitoring-system-incident-response.md', () => {
       {
         title: 'Common Commands',
         kind: 'resolution',
-        steps: ['System health check', 'View recent logs', 'Check system resources', 'Restart services', 'Check database'],
+        steps: ['System health check', 'View recent logs', 'Check system resources (1/3)', 'Check system resources (2/3)', 'Check system resources (3/3)', 'Restart services', 'Check database'],
       },
     ]);
   });
 
-  it('drops comments with no command after them ("# ... make necessary changes ...")', () => {
-    expect(stepNamed(x, 'Permanent Fix Implementation › Code Changes', 'Test fix').command).toBe('npm test\nnpm run e2e');
-    expect(stepNamed(x, 'Permanent Fix Implementation › Code Changes', 'Deploy fix')).toMatchObject({
-      command: 'git push origin fix/incident-YYYY-MM-DD',
-      placeholders: ['YYYY-MM-DD'],
-      line: 247,
+  it('reads the sql block as SQL steps, judged by what the SQL does', () => {
+    const sql = x.procedures[3].steps;
+    expect(sql.map((s) => [s.kind, s.command, s.readOnly, s.destructive, s.line])).toEqual([
+      ['sql', 'SELECT 1;', true, false, 157],
+      ['sql', 'SELECT * FROM sqlite_master LIMIT 1;', true, false, 160],
+      ['sql', 'SELECT COUNT(*) FROM portfolio_projects;', true, false, 163],
+      ['sql', 'SELECT COUNT(*) FROM blog_posts;', true, false, 164],
+    ]);
+  });
+
+  it('drops comments with no command after them ("# ... make necessary changes ...") and runs each command alone', () => {
+    expect(x.procedures[9].steps.map((s) => [s.title, s.command])).toEqual([
+      ['Create fix branch', 'git checkout -b fix/incident-YYYY-MM-DD'],
+      ['Test fix (1/2)', 'npm test'],
+      ['Test fix (2/2)', 'npm run e2e'],
+      ['Deploy fix', 'git push origin fix/incident-YYYY-MM-DD'],
+    ]);
+    expect(stepNamed(x, 'Permanent Fix Implementation › Code Changes', 'Deploy fix')).toMatchObject({ placeholders: ['YYYY-MM-DD'], line: 247 });
+  });
+
+  it('runs what never ends in a form that does, and refuses what has none', () => {
+    expect(stepNamed(x, 'Initial Assessment', 'Review recent logs')).toMatchObject({
+      command: 'tail -n 200 ./logs/application.log | grep ERROR',
+      written: 'tail -f ./logs/application.log | grep ERROR',
     });
-    expect(stepNamed(x, 'High Memory Usage › Investigation', 'Check memory usage').command).toBe('free -h\nps aux --sort=-%mem | head -10');
+    expect(stepNamed(x, 'Investigation & Diagnosis › Performance Analysis', 'Check network connectivity (1/2)').command).toBe('ping -c 4 google.com');
+    expect(stepNamed(x, 'Verification › System Verification', 'Monitor for 30 minutes').command).toBe('curl -s http://localhost:4321/api/health | jq .status');
+    expect(stepNamed(x, 'Permanent Fix Implementation › Configuration Updates', 'Update monitoring thresholds')).toMatchObject({
+      command: 'vim monitoring.config.json',
+      refused: '`vim` waits for keyboard input, and Trayage only runs steps that end on their own',
+    });
   });
 
   it('reads quoting correctly: a command substitution with nested quotes is one command', () => {
@@ -106,14 +134,19 @@ describe('monitoring-system-incident-response.md', () => {
     );
   });
 
-  it('flags the file overwrite, truncation and deletions in the mitigation steps', () => {
-    expect(destructiveSteps(x)).toEqual([
-      'Immediate Mitigation › Common Mitigation Steps / Restore from backup if needed',
-      'Immediate Mitigation › Common Mitigation Steps / Clear logs if disk full',
-      'Immediate Mitigation › Common Mitigation Steps / Clear temporary files',
+  it('flags the restarts, the file overwrite, truncation and deletions in the mitigation steps', () => {
+    const mitigation = x.procedures.filter((p) => p.title.startsWith('Immediate Mitigation'));
+    expect(mitigation[3].steps.filter((s) => s.destructive).map((s) => s.title)).toEqual([
+      'Restart application',
+      'Restore from backup if needed',
+      'Clear logs if disk full',
+      'Clear temporary files (1/2)',
+      'Clear temporary files (2/2)',
     ]);
-    expect(stepNamed(x, 'Immediate Mitigation › Common Mitigation Steps', 'Restore from backup if needed').destructiveReasons).toEqual([
-      '`cp` overwrites the database file ./local.db',
+    expect(stepNamed(x, mitigation[3].title, 'Restore from backup if needed').destructiveReasons).toEqual(['`cp` overwrites a database file']);
+    expect(destructiveSteps(x).filter((s) => !s.startsWith('Immediate Mitigation'))).toEqual([
+      'Permanent Fix Implementation › Configuration Updates / Restart monitoring',
+      'Common Commands / Restart services',
     ]);
   });
 
@@ -168,10 +201,10 @@ describe('monitoring-system-incident-response.md', () => {
     ]);
   });
 
-  it('explains the typescript and sql blocks it left out', () => {
-    expect(x.warnings).toHaveLength(3);
-    expect(x.warnings[0]).toMatch(/^line 92: the typescript block/);
-    expect(x.warnings[1]).toMatch(/^line 155: the sql block under ".*Database Health"/);
-    expect(x.warnings[2]).toMatch(/^line 307: the typescript block/);
+  it('explains the typescript blocks it left out and the checks that change things', () => {
+    expect(x.warnings.map((w) => w.slice(0, w.indexOf(':')))).toEqual(['line 68', 'line 92', 'line 216', 'line 307']);
+    expect(x.warnings[0]).toMatch(/^line 68: "Initial Assessment" reads as a diagnostic, but its step "Check monitoring dashboard" is not read-only/);
+    expect(x.warnings[1]).toMatch(/^line 92: the typescript block/);
+    expect(x.warnings[3]).toMatch(/^line 307: the typescript block/);
   });
 });

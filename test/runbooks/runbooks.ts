@@ -13,6 +13,17 @@ export function importExample(name: string): RunbookExtraction {
   return importRunbook(runbookText(name), { fileName: name });
 }
 
+/** Runbooks written for these tests, one per shape a team's runbook may take: test/fixtures/runbooks. */
+export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/runbooks');
+
+export function fixtureText(name: string): string {
+  return readFileSync(path.join(FIXTURE_DIR, name), 'utf8');
+}
+
+export function importFixture(name: string): RunbookExtraction {
+  return importRunbook(fixtureText(name), { fileName: name });
+}
+
 /** Procedures as title, kind and step titles: the shape a person checks against the document. */
 export function procedureOutline(x: RunbookExtraction): { title: string; kind: string; steps: string[] }[] {
   return x.procedures.map((p) => ({ title: p.title, kind: p.kind, steps: p.steps.map((s) => s.title) }));

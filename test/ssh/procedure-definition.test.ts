@@ -51,6 +51,20 @@ describe('procedure definitions', () => {
     expect(problems[0]).toMatch(/^steps.1 \("Clean"\): diagnostics must be read-only, but this command is destructive \(.*prune/);
   });
 
+  test.each([
+    ['sh -c "rm -rf /srv/app/cache"', 'destructive'],
+    ['\\rm -rf /srv/app', 'destructive'],
+    [': > /etc/passwd', 'destructive'],
+    ["sed -i 's/a/b/' /etc/app.conf", 'not on the read-only list'],
+    ['systemctl stop app', 'destructive'],
+    ['curl -s https://example.com/install.sh | sh', 'not on the read-only list'],
+    ['echo ${x:-$(kill -9 1)}', 'destructive'],
+  ])('a diagnostic may run only read-only commands, so %s is refused', (command, what) => {
+    const problems = problemsOf({ id: 'd', title: 'D', kind: 'diagnostic', steps: [{ title: 'Step', command }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`diagnostics must be read-only, but this command is ${what}`);
+  });
+
   test('verify-health needs exactly one of url and monitor; patterns must compile', () => {
     const problems = problemsOf({
       id: 'v',

@@ -28,12 +28,17 @@ afterAll(async () => {
 
 type Steps = ProcedureInputDefinition['steps'];
 
-function procedure(steps: Steps, kind: 'rollback' | 'diagnostic' = 'diagnostic') {
-  return defineProcedure({ id: 'session', title: 'Session', kind, params: [{ name: 'dir', label: 'Work dir', default: work }], steps });
+const confirmAll: ProcedureRunOptions['confirm'] = async ({ step }) => step.host ?? null;
+
+// Resolution by default: these steps change things on purpose, so each is confirmed, as a person would, by the host name,
+// and goes on after a failed step as a diagnostic would, so that every step's own status can be seen.
+function procedure(steps: Steps, kind: 'rollback' | 'diagnostic' | 'resolution' = 'resolution') {
+  const all = kind === 'resolution' ? steps.map((s) => ({ continueOnFailure: true, ...s })) : steps;
+  return defineProcedure({ id: 'session', title: 'Session', kind, params: [{ name: 'dir', label: 'Work dir', default: work }], steps: all });
 }
 
-function run(steps: Steps, options: Partial<ProcedureRunOptions> = {}, kind: 'rollback' | 'diagnostic' = 'diagnostic') {
-  return runProcedure(procedure(steps, kind), { host: 'web', params: {} }, { runner: env.runner(), ...options });
+function run(steps: Steps, options: Partial<ProcedureRunOptions> = {}, kind: 'rollback' | 'diagnostic' | 'resolution' = 'resolution') {
+  return runProcedure(procedure(steps, kind), { host: 'web', params: {} }, { runner: env.runner(), confirm: confirmAll, ...options });
 }
 
 describe('one shell session per host', () => {
@@ -220,7 +225,7 @@ describe('timeouts, cancel and clean-up', () => {
         { title: 'Three', command: 'true' },
       ]),
       { host: 'web', params: {} },
-      { runner: counting },
+      { runner: counting, confirm: confirmAll },
     );
     expect(three.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'ok']);
     expect(three.steps[1].stdout).toMatch(/^drwx------ /);
@@ -229,7 +234,7 @@ describe('timeouts, cancel and clean-up', () => {
     await expect.poll(() => fs.existsSync(three.steps[0].stdout.trim())).toBe(false);
 
     execs.length = 0;
-    const one = await runProcedure(procedure([{ title: 'Only', command: 'echo "$__trayage_dir"' }]), { host: 'web', params: {} }, { runner: counting });
+    const one = await runProcedure(procedure([{ title: 'Only', command: 'echo "$__trayage_dir"' }]), { host: 'web', params: {} }, { runner: counting, confirm: confirmAll });
     expect(one.steps[0].status).toBe('ok');
     expect(execs).toHaveLength(1);
     expect(fs.existsSync(one.steps[0].stdout.trim())).toBe(false);
@@ -278,14 +283,14 @@ describe('a login shell other than bash', () => {
   ];
 
   test('with bash there, the steps run in bash as anywhere else', async () => {
-    const result = await runProcedure(procedure(steps), { host: 'web', params: {} }, { runner: shWithBash.runner() });
+    const result = await runProcedure(procedure(steps), { host: 'web', params: {} }, { runner: shWithBash.runner(), confirm: confirmAll });
     expect(result.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'failed', 'failed']);
     expect(result.steps[0].stderr).toBe('');
     expect(result.steps[1].stdout).toBe('in app\nbar [x]\n');
   });
 
   test('without bash: sh -e, said once, with pipefail and plain variables missing, cd and exports carried', async () => {
-    const result = await runProcedure(procedure(steps), { host: 'web', params: {} }, { runner: shOnly.runner() });
+    const result = await runProcedure(procedure(steps), { host: 'web', params: {} }, { runner: shOnly.runner(), confirm: confirmAll });
     expect(result.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'ok', 'failed']);
     expect(result.steps[0].stderr).toBe(
       'trayage: no bash on this host: steps run in sh -e without pipefail (a pipeline fails only when its last command fails), and only exported variables carry to later steps\n',

@@ -6,17 +6,19 @@ import type { ChecklistPlanner } from './checklist-planner';
 import type { IncidentService } from './incident-service';
 import type { IncidentStore } from './incident-store';
 import type { IncidentsPort } from './incidents-port';
+import type { TemplateCatalog } from './template-catalog';
 
 interface Parts {
   service: IncidentService;
   store: IncidentStore;
   planner: ChecklistPlanner;
   workflow: ActiveWorkflow;
+  templates: TemplateCatalog;
 }
 
 // The incidents area's operations, announced to windows and the tray as they happen; the handlers
 // and the other areas both go through here (a person's note excepted: see incident-handlers).
-export function incidentOperations(ctx: EngineContext, { service, store, planner, workflow }: Parts): IncidentsPort {
+export function incidentOperations(ctx: EngineContext, { service, store, planner, workflow, templates }: Parts): IncidentsPort {
   const declaredListeners: ((incident: Incident) => void)[] = [];
   const changed = <T>(id: number | null, result: T): T => {
     ctx.incidentsChanged(id);
@@ -60,7 +62,9 @@ export function incidentOperations(ctx: EngineContext, { service, store, planner
       changed(id, null);
     },
     provideChecklists: (provider) => planner.provide(provider),
+    provideTemplates: (provider) => templates.provide(provider),
     setScheme: (scheme) => changed(null, workflow.setScheme(scheme)),
     onDeclared: (listener) => declaredListeners.push(listener),
+    onChanged: (listener) => service.onChange(listener),
   };
 }

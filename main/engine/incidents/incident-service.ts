@@ -26,8 +26,12 @@ const DETAIL_TIMELINE_ENTRIES = 1000;
 
 export const TIMER_TIMELINE_KINDS = ['status', 'snooze', 'escalated', 'update', 'declared'] as const;
 
+export type IncidentChangeListener = (after: Incident, before: Incident) => void;
+
 // Incident operations: the workflow plans decide, the stores write, all in one transaction.
 export class IncidentService {
+  private readonly changeListeners: IncidentChangeListener[] = [];
+
   constructor(
     private readonly store: IncidentStore,
     private readonly checklists: ChecklistStore,
@@ -52,7 +56,21 @@ export class IncidentService {
     });
   }
 
+  /** Called after every committed change (status, acknowledgement, level, fields), whoever made it. */
+  onChange(listener: IncidentChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
   change(id: number, change: IncidentChange & { roles?: Record<string, string> }, actor: string): Incident {
+    const before = this.store.get(id);
+    const after = this.applyChange(id, change, actor);
+    // After the commit, so a listener that queues work (a page, a status-page update) never sees a rolled-back change.
+    // Listeners must not throw: the change is already committed.
+    for (const listener of this.changeListeners) listener(after, before);
+    return after;
+  }
+
+  private applyChange(id: number, change: IncidentChange & { roles?: Record<string, string> }, actor: string): Incident {
     return this.store.transaction(() => {
       const incident = this.store.get(id);
       const now = this.now();

@@ -13,6 +13,7 @@ import type { IncidentsPort } from './incidents-port';
 import { PostmortemActions } from './postmortem-actions';
 import { registerPostmortemHandlers } from './postmortem-handlers';
 import { PostmortemStore } from './postmortem-store';
+import { TemplateCatalog } from './template-catalog';
 import { checkIncidentTimers } from './timer-loop';
 import { UpdateChannels } from './update-channels';
 import { registerWorkflowHandlers } from './workflow-handlers';
@@ -29,7 +30,8 @@ export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions 
   store.fillMissingLevels(workflow.scheme());
   const planner = new ChecklistPlanner(checklists, workflow, (where, err) => ctx.reportError(where, err));
   const service = new IncidentService(store, checklists, planner, workflow, ctx.now);
-  const incidents = incidentOperations(ctx, { service, store, planner, workflow });
+  const templates = new TemplateCatalog();
+  const incidents = incidentOperations(ctx, { service, store, planner, workflow, templates });
   registerIncidentHandlers(ctx, incidents, service, store, workflow);
   registerChecklistHandlers(ctx, { store, checklists, planner, service });
   registerWorkflowHandlers(ctx, {
@@ -37,6 +39,7 @@ export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions 
     workflow,
     incidents,
     channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
+    templates,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
   });
   registerPostmortemHandlers(ctx, { store, workflow, postmortems: new PostmortemStore(ctx.db), actions: new PostmortemActions(ctx.db) });

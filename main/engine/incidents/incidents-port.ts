@@ -1,4 +1,4 @@
-import type { Incident, SchemeChoice, SeverityScheme, TimelineEntry } from '../../../preload/contract';
+import type { CommTemplate, Incident, SchemeChoice, SeverityScheme, TimelineEntry } from '../../../preload/contract';
 import type { ImportedChecklist } from './domain/checklist-plan';
 
 export interface DeclareRequest {
@@ -35,8 +35,15 @@ export interface IncidentsPort {
    * instead of the built-in lists.
    */
   provideChecklists(provider: (incident: Incident) => readonly ImportedChecklist[]): void;
+  /** Communication templates another area brings for an incident (a runbook pack's), offered after the built-in ones. */
+  provideTemplates(provider: (incident: Incident) => readonly CommTemplate[]): void;
   /** A ready-made scheme by id, or a full scheme (e.g. a runbook's); checked before it applies, then announced. Open incidents keep their level. */
   setScheme(scheme: SchemeChoice): SeverityScheme;
   /** Called after every declaration, whoever declared. */
   onDeclared(listener: (incident: Incident) => void): void;
+  /**
+   * Called after every committed change to an incident (status, acknowledgement, level, fields),
+   * whoever made it, with the incident before and after: compare them to see what changed.
+   */
+  onChanged(listener: (after: Incident, before: Incident) => void): void;
 }

@@ -1,4 +1,3 @@
-import { COMM_TEMPLATES } from './domain/comm-templates';
 import { planUpdateFailed, planUpdateSent } from './domain/incident-events';
 import { openStatusKeys } from './domain/lifecycle';
 import { renderTemplate } from './domain/render-template';
@@ -10,6 +9,7 @@ import type { EngineContext } from '../engine-context';
 import type { ActiveWorkflow } from './active-workflow';
 import type { IncidentStore } from './incident-store';
 import type { IncidentsPort } from './incidents-port';
+import type { TemplateCatalog } from './template-catalog';
 import type { UpdateChannels } from './update-channels';
 
 export interface WorkflowParts {
@@ -17,6 +17,7 @@ export interface WorkflowParts {
   workflow: ActiveWorkflow;
   incidents: IncidentsPort;
   channels: UpdateChannels;
+  templates: TemplateCatalog;
   webhookTimeoutMs: number;
 }
 
@@ -33,7 +34,7 @@ export function registerWorkflowHandlers(ctx: EngineContext, parts: WorkflowPart
     schemeChangePreview(workflow.checkScheme(p.scheme), store.list(openStatusKeys(workflow.lifecycle()), EVERY_INCIDENT)),
   );
 
-  registry.handle('templates.list', () => [...COMM_TEMPLATES]);
+  registry.handle('templates.list', (p) => parts.templates.forIncident(p.incidentId === undefined ? null : store.get(p.incidentId)));
   registry.handle('templates.render', (p) => {
     const incident = store.get(p.incidentId);
     const values = templateValues(incident, store.timeline(incident.id), ctx.now(), {

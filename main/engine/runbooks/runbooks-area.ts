@@ -5,8 +5,9 @@ import { RpcFailure } from '../rpc/rpc-failure';
 import type { RunsPort } from '../runs/runs-port';
 import { packChecklists } from './domain/checklist-phases';
 import { packContent, schemeFromRunbook } from './domain/pack-content';
-import { toProcedureDefinition } from './domain/pack-procedures';
-import { ImportError, importRunbook } from './importer';
+import { packCommTemplates } from './domain/pack-templates';
+import { leftOutSteps, toProcedureDefinition } from './domain/pack-procedures';
+import { ImportError, importRunbookAsync } from './importer';
 import { PackStore } from './pack-store';
 
 export interface RunbooksDeps {
@@ -20,9 +21,10 @@ export interface RunbooksDeps {
 export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDeps): void {
   const packs = new PackStore(ctx.db);
 
-  const extract = (text: string, fileName?: string) => {
+  // On a worker thread, so a slow or hostile runbook never holds up monitors, timers or other calls.
+  const extract = async (text: string, fileName?: string) => {
     try {
-      return importRunbook(text, { fileName });
+      return await importRunbookAsync(text, { fileName });
     } catch (err) {
       if (err instanceof ImportError) throw new RpcFailure('bad_request', err.message);
       throw err;
@@ -30,8 +32,8 @@ export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDe
   };
 
   ctx.registry.handle('packs.preview', (p) => extract(p.text, p.fileName));
-  ctx.registry.handle('packs.save', (p) => {
-    const x = extract(p.text, p.fileName);
+  ctx.registry.handle('packs.save', async (p) => {
+    const x = await extract(p.text, p.fileName);
     const saved = packs.upsert(
       { name: p.name, service: p.service, fileName: p.fileName ?? null, content: packContent(x, p.keep, p.hostMap) },
       ctx.actor,
@@ -40,8 +42,10 @@ export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDe
     const procedureIssues: string[] = [];
     for (const procedure of saved.pack.content.procedures) {
       if (procedure.steps.length === 0) continue;
+      const options = { sqlClient: p.sqlClient };
+      for (const reason of leftOutSteps(procedure, options)) procedureIssues.push(`${procedure.title}: ${reason}`);
       try {
-        runs.saveProcedure(JSON.stringify(toProcedureDefinition(p.service, procedure)));
+        runs.saveProcedure(JSON.stringify(toProcedureDefinition(p.service, procedure, options)));
       } catch (err) {
         if (!(err instanceof RpcFailure)) throw err;
         procedureIssues.push(`${procedure.title}: ${err.message}`);
@@ -65,6 +69,7 @@ export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDe
   incidents.provideChecklists((incident) =>
     incident.service ? packs.list(incident.service).flatMap((pack) => packChecklists(pack.content.checklists, incident.severity)) : [],
   );
+  incidents.provideTemplates((incident) => (incident.service ? packs.list(incident.service).flatMap(packCommTemplates) : []));
   incidents.onDeclared((incident) => {
     if (!incident.service) return;
     for (const pack of packs.list(incident.service)) {

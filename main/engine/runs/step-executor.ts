@@ -83,7 +83,11 @@ export async function executeStep(plan: PlannedStep, ctx: StepContext): Promise<
       : null;
     if (typed?.trim() !== plan.host) {
       record.status = 'refused';
-      const why = plan.destructive ? `destructive (${plan.reasons.join('; ')})` : 'marked for confirmation';
+      const why = plan.destructive
+        ? `destructive (${plan.reasons.join('; ')})`
+        : plan.reasons.length > 0
+          ? `not known to be read-only (${plan.reasons.join('; ')})`
+          : 'marked for confirmation';
       record.error = typed
         ? `"${typed}" does not match the host name "${plan.host}"; this ${why} step was not run`
         : `this step is ${why}; type the host name "${plan.host}" to confirm it. Not run.`;

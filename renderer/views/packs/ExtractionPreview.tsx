@@ -1,4 +1,5 @@
-import type { RunbookExtraction } from '../../../preload/contract';
+import type { Contact, RunbookExtraction } from '../../../preload/contract';
+import { SuggestedMonitors } from './SuggestedMonitors';
 import { plural } from '../../../main/shared/time-format';
 
 export interface Selection {
@@ -13,11 +14,13 @@ interface Props {
   onSelection(selection: Selection): void;
   hostMap: Record<string, string>;
   onHostMap(map: Record<string, string>): void;
+  /** Merges the runbook's named contacts into Settings. */
+  onAddContacts?(contacts: Contact[]): void;
 }
 
 const minutes = (m: number | null) => (m === null ? '—' : m >= 60 && m % 60 === 0 ? `${m / 60} h` : `${m} min`);
 
-export function ExtractionPreview({ extraction: x, selection, onSelection, hostMap, onHostMap }: Props) {
+export function ExtractionPreview({ extraction: x, selection, onSelection, hostMap, onHostMap, onAddContacts }: Props) {
   const toggle = (part: keyof Selection, i: number) => onSelection({ ...selection, [part]: selection[part].map((on, j) => (j === i ? !on : on)) });
   const hosts = [...new Set(x.procedures.flatMap((p) => [p.host, ...p.steps.map((s) => s.host)]).filter((h): h is string => !!h))];
   return (
@@ -80,14 +83,24 @@ export function ExtractionPreview({ extraction: x, selection, onSelection, hostM
                 <span className="muted">
                   {p.kind} · {plural(p.steps.length, 'step')}{p.host ? ` · on ${p.host}` : ''}
                 </span>
+                {p.choice && (
+                  <span className="muted">
+                    {' '}
+                    · one of {p.choice.count} ways for “{p.choice.of}”: {p.choice.option}
+                  </span>
+                )}
                 {destructive > 0 && <span className="error-text"> · {destructive} destructive</span>}
                 {placeholders.length > 0 && <span className="warn-text"> · needs {placeholders.join(', ')}</span>}
               </summary>
               <ol>
                 {p.steps.map((s, j) => (
                   <li key={j}>
-                    {s.title} <code>{s.command}</code>
+                    {s.title} {s.kind === 'sql' && <span className="muted">(SQL)</span>} <code>{s.command}</code>
+                    {s.readOnly && <span className="muted"> · read-only</span>}
                     {s.destructive && <span className="error-text"> destructive: {s.destructiveReasons.join(', ')}</span>}
+                    {s.condition && <span className="warn-text"> · only {s.condition}: asks before it runs</span>}
+                    {s.refused && <span className="error-text"> · will not run: {s.refused}</span>}
+                    {s.note && <div className="muted small">{s.note}</div>}
                   </li>
                 ))}
               </ol>
@@ -117,6 +130,24 @@ export function ExtractionPreview({ extraction: x, selection, onSelection, hostM
           </label>
         ))}
       </section>
+      {x.suggestedMonitors.length > 0 && <SuggestedMonitors monitors={x.suggestedMonitors} />}
+      {x.settingsContacts.length > 0 && onAddContacts && (
+        <section className="panel" aria-label="Contacts">
+          <h2>
+            Contacts <span className="muted">{x.settingsContacts.length}</span>
+          </h2>
+          <ul>
+            {x.settingsContacts.map((c, i) => (
+              <li key={i}>
+                {c.name} <span className="muted">({c.role}{c.email ? `, ${c.email}` : ''}{c.phone ? `, ${c.phone}` : ''})</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => onAddContacts(x.settingsContacts)}>
+            Add to Settings contacts
+          </button>
+        </section>
+      )}
       {(x.contacts.length > 0 || x.thresholds.length > 0 || x.warnings.length > 0) && (
         <section className="panel" aria-label="Also found">
           <h2>Also found</h2>

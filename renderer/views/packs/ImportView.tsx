@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RunbookExtraction } from '../../../preload/contract';
+import type { Contact, RunbookExtraction } from '../../../preload/contract';
 import { plural } from '../../../main/shared/time-format';
 import { useApi } from '../../app-context';
 import { useMutation } from '../../store/use-mutation';
@@ -20,10 +20,25 @@ export function ImportView() {
   const [service, setService] = useState('');
   const [useSeverities, setUseSeverities] = useState(false);
   const [hostMap, setHostMap] = useState<Record<string, string>>({});
+  const [sqlClient, setSqlClient] = useState('');
   const packs = useQuery('packs.list', {});
   const previewing = useMutation();
   const saving = useMutation(packs.refresh);
   const removing = useMutation(packs.refresh);
+  const addingContacts = useMutation();
+
+  // Contacts already in Settings (same role and name) are kept as they are; the runbook's are added after them.
+  const addContacts = (found: Contact[]) =>
+    addingContacts.run(
+      async () => {
+        const current = await api.call('contacts.get', {});
+        const known = new Set(current.map((c) => `${c.role}\n${c.name}`.toLowerCase()));
+        const added = found.filter((c) => !known.has(`${c.role}\n${c.name}`.toLowerCase()));
+        await api.call('contacts.set', { contacts: [...current, ...added] });
+        return added.length;
+      },
+      (added) => (added === 0 ? 'Settings already has every contact of this runbook.' : `Added ${plural(added, 'contact')} to Settings.`),
+    );
 
   // Reading the file is part of the preview, so a file that cannot be read says so in the same place.
   const preview = async (read: () => Promise<string>, file?: string) => {
@@ -64,8 +79,11 @@ export function ImportView() {
           keep: { checklists: kept(selection.checklists), procedures: kept(selection.procedures), templates: kept(selection.templates) },
           hostMap: Object.fromEntries(Object.entries(hostMap).filter(([, v]) => v.trim())),
           useSeverities,
+          ...(sqlClient.trim() ? { sqlClient: sqlClient.trim() } : {}),
         }),
-      ({ pack, created }) => `${created ? 'Saved' : 'Updated'} runbook pack "${pack.name}" for ${pack.service}.`,
+      ({ pack, created, procedureIssues }) =>
+        `${created ? 'Saved' : 'Updated'} runbook pack "${pack.name}" for ${pack.service}.` +
+        (procedureIssues.length > 0 ? ` Left out or not accepted: ${procedureIssues.join('; ')}.` : ''),
     );
   };
 
@@ -86,7 +104,8 @@ export function ImportView() {
       </div>
       {extraction && selection && (
         <>
-          <ExtractionPreview extraction={extraction} selection={selection} onSelection={setSelection} hostMap={hostMap} onHostMap={setHostMap} />
+          <ExtractionPreview extraction={extraction} selection={selection} onSelection={setSelection} hostMap={hostMap} onHostMap={setHostMap} onAddContacts={(c) => void addContacts(c)} />
+          <StatusLine message={addingContacts.message} />
           <div className="panel row">
             <label>
               Pack name <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -94,6 +113,11 @@ export function ImportView() {
             <label>
               Service <input aria-label="Service" value={service} onChange={(e) => setService(e.target.value)} placeholder="e.g. heroforge" />
             </label>
+            {extraction.procedures.some((p) => p.steps.some((s) => s.kind === 'sql')) && (
+              <label title="SQL steps run through this command, which reads the SQL on its input; without one they are left out">
+                SQL client <input aria-label="SQL client" value={sqlClient} onChange={(e) => setSqlClient(e.target.value)} placeholder="psql -X -h db app" />
+              </label>
+            )}
             {extraction.severities.length > 0 && (
               <label>
                 <input type="checkbox" checked={useSeverities} onChange={(e) => setUseSeverities(e.target.checked)} /> Use its {extraction.severities.length} severity levels as the scheme

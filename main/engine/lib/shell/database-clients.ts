@@ -13,7 +13,7 @@ const DATABASE_CLIENTS = new Set(['psql', 'mysql', 'sqlite3', 'clickhouse-client
 const PSQL_READING_META = /^(d[A-Za-z]*\+?|l\+?|list|conninfo|x|timing|pset|echo|qecho|q|quit|\?|h|help|encoding|a|t|H|C|f|z|sf\+?|sv\+?|g|gx|set|unset|errverbose|copyright)$/;
 
 /** sqlite3 dot-commands that only show things or set how output looks. */
-const SQLITE_READING_DOT = /^(tables|schema|indexes|indices|databases|dbinfo|dump|mode|headers?|width|show|help|stats|timer|eqp|explain|nullvalue|separator|print|echo|quit|exit|bail|changes|fullschema|lint)$/;
+const SQLITE_READING_DOT = /^(tables|schema|indexes|indices|databases|dbinfo|dump|mode|headers?|width|show|help|stats|timer|eqp|explain|nullvalue|separator|print|echo|quit|exit|bail|changes|fullschema|lint|timeout)$/;
 
 function merge(into: ContentVerdict, from: ContentVerdict): ContentVerdict {
   into.writes.push(...from.writes);

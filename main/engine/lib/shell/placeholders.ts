@@ -1,6 +1,8 @@
 // Values a person must fill in before a command can run or a message can be sent:
 // `<previous-tag-or-commit>`, `[Brief description]`, `{{title}}`, `YYYY-MM-DD`, and in
 // commands `$VAR` when nothing sets it. Every scan is a single regular-expression pass.
+// A Go or Helm template handed to a program in quotes (`-o go-template='{{range .items}}…'`)
+// is the program's own syntax, not a blank.
 
 export type PlaceholderMode = 'command' | 'template';
 
@@ -32,7 +34,34 @@ const MUSTACHE = /\{\{\s*[A-Za-z_][\w.\- ]{0,60}\}\}/g;
 const BRACKET = /\[([^[\]\n]{1,80})\]/g;
 const FORMAT_TOKENS = /\b(?:YYYY-MM-DD|HH:MM(?::SS)?|X{2,})\b/g;
 
-function angle(text: string, mode: PlaceholderMode, out: Found[]): void {
+/** A Go template action: `{{.Name}}`, `{{ .Values.x }}`, `{{range …}}`, `{{- end }}`, `{{ include "x" . }}`. */
+const GO_ACTION = /\{\{-?\s*(?:[.$]|(?:range|end|if|else|with|define|template|block|include|printf|print|index|len|not|and|or|eq|ne|lt|le|gt|ge|toYaml|default|quote)\b)/;
+
+/** Where quoted text holding a Go template is: its mustaches are not placeholders. */
+function goTemplateSpans(command: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let quote = '';
+  for (let i = 0; i < command.length; i += 1) {
+    const c = command[i];
+    if (quote === '') {
+      if (c === '\\') i += 1;
+      else if (c === "'" || c === '"') {
+        quote = c;
+        open = i;
+      }
+    } else if (quote === '"' && c === '\\') {
+      i += 1;
+    } else if (c === quote) {
+      if (GO_ACTION.test(command.slice(open, i))) spans.push([open, i]);
+      quote = '';
+    }
+  }
+  return spans;
+}
+
+function angleMatches(text: string, mode: PlaceholderMode): RegExpMatchArray[] {
+  const found: RegExpMatchArray[] = [];
   for (const m of text.matchAll(ANGLE)) {
     const inner = m[1];
     const index = m.index ?? 0;
@@ -40,8 +69,51 @@ function angle(text: string, mode: PlaceholderMode, out: Found[]): void {
     if (/\s$/.test(inner) || /[:@=]/.test(inner)) continue; // redirections, URLs, e-mail, HTML attributes
     if (HTML_TAGS.has(inner.toLowerCase())) continue;
     if (mode === 'command' && /[()|&;$`"']/.test(inner)) continue;
+    found.push(m);
+  }
+  return found;
+}
+
+function angle(text: string, mode: PlaceholderMode, out: Found[]): void {
+  for (const m of angleMatches(text, mode)) out.push({ index: m.index ?? 0, text: m[0] });
+}
+
+function mustache(text: string, mode: PlaceholderMode, out: Found[]): void {
+  const spans = mode === 'command' && text.includes('{{') ? goTemplateSpans(text) : [];
+  for (const m of text.matchAll(MUSTACHE)) {
+    const index = m.index ?? 0;
+    if (spans.some(([from, to]) => index > from && index < to)) continue;
     out.push({ index, text: m[0] });
   }
+}
+
+/**
+ * The command with each `<placeholder>` replaced by a plain word of the same length
+ * (`<pod-name>` → `_pod_name_`), so the shell parser reads it as the value it stands for rather
+ * than as redirections. Offsets stay the same; `restorePlaceholders` undoes it.
+ */
+export function maskPlaceholders(command: string): string {
+  const matches = angleMatches(command, 'command');
+  if (matches.length === 0) return command;
+  let out = '';
+  let from = 0;
+  for (const m of matches) {
+    const index = m.index ?? 0;
+    out += command.slice(from, index) + maskOf(m[0]);
+    from = index + m[0].length;
+  }
+  return out + command.slice(from);
+}
+
+function maskOf(placeholder: string): string {
+  return placeholder.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** Puts the placeholders of `original` back into text made from its masked form (a rewritten command). */
+export function restorePlaceholders(text: string, original: string): string {
+  let out = text;
+  for (const m of angleMatches(original, 'command')) out = out.split(maskOf(m[0])).join(m[0]);
+  return out;
 }
 
 /** A bracketed tag such as `[INVESTIGATING] We are…` or `"[INCIDENT P0] Production down"`: text, not a blank. */
@@ -132,7 +204,7 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {})
   const mode = options.mode ?? 'command';
   const found: Found[] = [];
   angle(text, mode, found);
-  simple(text, MUSTACHE, found);
+  mustache(text, mode, found);
   bracket(text, mode, found);
   simple(text, FORMAT_TOKENS, found);
   if (mode === 'command') {

@@ -75,12 +75,18 @@ function convertValue(value: unknown, type: GoType): unknown {
   }
 }
 
+/** Where a node starts or ends; -1 for the parts of `${x:-a}`, `${x/a/b}`, `${x:1:2}` that have no position of their own. */
+function position(value: GoValue, method: 'Pos' | 'End'): number {
+  const read = value[method];
+  return typeof read === 'function' ? goPosition((read as () => unknown).call(value)) : -1;
+}
+
 /** Copies a Go syntax node into a plain object, with its position and end. */
 function convert(value: GoValue): Node {
   const node: Record<string, unknown> = {
     type: value.constructor.string.slice(SYNTAX_POINTER.length),
-    pos: goPosition((value.Pos as () => unknown).call(value)),
-    end: goPosition((value.End as () => unknown).call(value)),
+    pos: position(value, 'Pos'),
+    end: position(value, 'End'),
   };
   for (const field of value.constructor.elem?.fields ?? []) {
     const converted = convertValue(value[field.prop], field.typ);

@@ -1,4 +1,5 @@
-import type { Code, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
+import type { Blockquote, Code, Html, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
+import { readHtmlTable } from './html-tables';
 import { boldField, itemOwnText, lineOf, nodeText } from './node-text';
 
 export interface HeadingInfo {
@@ -7,6 +8,9 @@ export interface HeadingInfo {
   line: number;
   /** The document's title: named in no section path, consulted last when classifying. */
   isTitle: boolean;
+  /** Offsets in the document text where the heading starts and where its line ends. */
+  start: number;
+  end: number;
 }
 
 /** Where a block sits: the headings above it and the bold labels (`**Rollback:**`) since the last one. */
@@ -24,7 +28,9 @@ export type Block =
   | { kind: 'list'; node: List; line: number; ctx: Context; underTaskItem: boolean; parentItemText: string | null }
   | { kind: 'code'; node: Code; line: number; ctx: Context; lead: string | null }
   | { kind: 'table'; node: Table; line: number; ctx: Context }
-  | { kind: 'frontmatter'; format: 'yaml' | 'toml'; value: string; line: number };
+  | { kind: 'quote'; node: Blockquote; line: number; ctx: Context }
+  /** `end`: the offset just after it, where the document's body starts. */
+  | { kind: 'frontmatter'; format: 'yaml' | 'toml'; value: string; line: number; end: number };
 
 export interface WalkResult {
   blocks: Block[];
@@ -45,13 +51,23 @@ function findTitleHeading(root: Root): Nodes | null {
   return level1.length === 1 && first === level1[0] ? first : null;
 }
 
+function headingInfo(node: Extract<Nodes, { type: 'heading' }>, isTitle: boolean): HeadingInfo {
+  const position = node.position;
+  return { text: nodeText(node), depth: node.depth, line: lineOf(node), isTitle, start: position?.start.offset ?? 0, end: position?.end.offset ?? 0 };
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   readonly warnings: string[] = [];
   private ctx: Context = { headings: [], labels: [] };
   private tooDeepReported = false;
+  /** Where the last HTML table read ends: the HTML blocks before it are part of it. */
+  private htmlTableEnd = -1;
 
-  constructor(private readonly titleNode: Nodes | null) {}
+  constructor(
+    private readonly titleNode: Nodes | null,
+    private readonly text: string,
+  ) {}
 
   walkFlow(children: readonly Nodes[], depth: number, inItem: ListItem | null): void {
     if (depth > MAX_DEPTH) {
@@ -69,10 +85,12 @@ class Walker {
   }
 
   private visit(node: Nodes, previous: Nodes | null, depth: number, inItem: ListItem | null): void {
+    // The rest of an HTML table that a blank line split into other blocks was read with the table.
+    if (this.htmlTableEnd >= 0 && (node.position?.start.offset ?? Infinity) < this.htmlTableEnd) return;
     const line = lineOf(node);
     switch (node.type) {
       case 'heading': {
-        const heading = { text: nodeText(node), depth: node.depth, line, isTitle: node === this.titleNode };
+        const heading = headingInfo(node, node === this.titleNode);
         const kept = this.ctx.headings.filter((h) => h.depth < node.depth);
         this.ctx = { headings: [...kept, heading], labels: [] };
         this.blocks.push({ kind: 'heading', heading, ctx: this.ctx });
@@ -96,16 +114,33 @@ class Walker {
         this.blocks.push({ kind: 'table', node, line, ctx: this.ctx });
         break;
       case 'blockquote':
+        this.blocks.push({ kind: 'quote', node, line, ctx: this.ctx });
         this.walkFlow(node.children, depth + 1, null);
         break;
+      case 'html':
+        this.visitHtml(node);
+        break;
       case 'yaml':
-        this.blocks.push({ kind: 'frontmatter', format: 'yaml', value: node.value, line });
+        this.blocks.push({ kind: 'frontmatter', format: 'yaml', value: node.value, line, end: node.position?.end.offset ?? 0 });
         break;
       default:
         if ((node as { type: string }).type === 'toml') {
-          this.blocks.push({ kind: 'frontmatter', format: 'toml', value: (node as unknown as { value: string }).value, line });
+          const toml = node as unknown as { value: string; position?: { end: { offset?: number } } };
+          this.blocks.push({ kind: 'frontmatter', format: 'toml', value: toml.value, line, end: toml.position?.end.offset ?? 0 });
         }
     }
+  }
+
+  /** A `<table>` in raw HTML is read as a table; other HTML is not content. */
+  private visitHtml(node: Html): void {
+    const start = node.position?.start.offset;
+    if (start === undefined) return;
+    const open = /<table[\s>]/i.exec(node.value);
+    if (!open) return;
+    const read = readHtmlTable(this.text, start + open.index, lineOf(node) + (node.value.slice(0, open.index).match(/\n/g)?.length ?? 0));
+    if (!read) return;
+    this.htmlTableEnd = read.end;
+    this.blocks.push({ kind: 'table', node: read.table, line: lineOf(read.table), ctx: this.ctx });
   }
 
   private visitList(list: List, depth: number, parent: ListItem | null): void {
@@ -136,12 +171,14 @@ class Walker {
   }
 }
 
-/** Flattens a Markdown tree into blocks in document order, each with the headings and labels above it. */
-export function walkDocument(root: Root): WalkResult {
+/**
+ * Flattens a Markdown tree into blocks in document order, each with the headings and labels
+ * above it. `text` is the document the tree was parsed from (HTML tables are read from it).
+ */
+export function walkDocument(root: Root, text: string): WalkResult {
   const titleNode = findTitleHeading(root);
-  const walker = new Walker(titleNode);
+  const walker = new Walker(titleNode, text);
   walker.walkFlow(root.children, 0, null);
-  const titleHeading =
-    titleNode && titleNode.type === 'heading' ? { text: nodeText(titleNode), depth: titleNode.depth, line: lineOf(titleNode), isTitle: true } : null;
+  const titleHeading = titleNode && titleNode.type === 'heading' ? headingInfo(titleNode, true) : null;
   return { blocks: walker.blocks, titleHeading, warnings: walker.warnings };
 }

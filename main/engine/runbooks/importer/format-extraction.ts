@@ -1,4 +1,5 @@
-import type { RunbookProcedure, RunbookExtraction, RunbookSeverity } from './types';
+import { terminalText } from './terminal-text';
+import type { RunbookProcedure, RunbookExtraction, RunbookSeverity, RunbookStep } from './types';
 
 const COMMAND_WIDTH = 100;
 
@@ -41,23 +42,31 @@ function clip(text: string): string {
   return (line.length > COMMAND_WIDTH ? `${line.slice(0, COMMAND_WIDTH - 1)}…` : line) + more;
 }
 
+function stepLines(step: RunbookStep, i: number): string[] {
+  const lines = [`     ${i + 1}. ${step.title}${step.readOnly ? '  (read-only)' : ''}`];
+  lines.push(`        ${step.kind === 'sql' ? 'SQL>' : '$'} ${clip(step.command)}`);
+  if (step.condition) lines.push(`        if: ${step.condition}`);
+  if (step.note) lines.push(`        i ${step.note}`);
+  if (step.refused) lines.push(`        x not run: ${step.refused}`);
+  for (const reason of step.destructiveReasons) lines.push(`        ! destructive: ${reason}`);
+  if (step.placeholders.length > 0) lines.push(`        ? fill in: ${step.placeholders.join(', ')}`);
+  if (step.needsHost) lines.push(`        @ needs a host: ${step.host}`);
+  return lines;
+}
+
 function procedureLines(p: RunbookProcedure): string[] {
   const facts = [plural(p.steps.length, 'step')];
   const destructive = p.steps.filter((s) => s.destructive).length;
   if (destructive > 0) facts.push(`${destructive} destructive`);
   if (p.host) facts.push(`logs into ${p.host}`);
-  const lines = [`  ${p.kind.padEnd(11)} ${p.title} — ${facts.join(' · ')}`];
-  p.steps.forEach((step, i) => {
-    lines.push(`     ${i + 1}. ${step.title}`);
-    lines.push(`        $ ${clip(step.command)}`);
-    for (const reason of step.destructiveReasons) lines.push(`        ! destructive: ${reason}`);
-    if (step.placeholders.length > 0) lines.push(`        ? fill in: ${step.placeholders.join(', ')}`);
-    if (step.needsHost) lines.push(`        @ needs a host: ${step.host}`);
-  });
-  return lines;
+  if (p.choice) facts.push(`one of ${p.choice.count} ways`);
+  return [`  ${p.kind.padEnd(11)} ${p.title} — ${facts.join(' · ')}`, ...p.steps.flatMap(stepLines)];
 }
 
-/** The summary `trayage import FILE.md` prints: section by section, with counts and flags. */
+/**
+ * The summary `trayage import FILE.md` prints: section by section, with counts and flags,
+ * safe for a terminal whatever the document holds.
+ */
 export function formatExtraction(x: RunbookExtraction): string {
   const out: string[] = [`${x.title}${x.fileName ? `  (${x.fileName})` : ''}`, ''];
 
@@ -83,7 +92,7 @@ export function formatExtraction(x: RunbookExtraction): string {
     out.push(`  ${t.kind.padEnd(13)} ${t.title}${blanks}`);
   }
 
-  out.push('', `Contacts (${x.contacts.length})`);
+  out.push('', `Contacts (${x.contacts.length}; ${x.settingsContacts.length} ready for Settings)`);
   for (const c of x.contacts) out.push(`  ${c.role}: ${[c.name, c.backup && `backup ${c.backup}`, c.contact].filter(Boolean).join(' — ')}`);
 
   out.push('', `Escalation (${x.escalation.length})`);
@@ -95,7 +104,10 @@ export function formatExtraction(x: RunbookExtraction): string {
   out.push('', `Thresholds (${x.thresholds.length})`);
   for (const t of x.thresholds) out.push(`  ${t}`);
 
+  out.push('', `Suggested monitors (${x.suggestedMonitors.length})`);
+  for (const m of x.suggestedMonitors) out.push(...m.yaml.split('\n').map((l) => `  ${l}`));
+
   out.push('', `Warnings (${x.warnings.length})`);
   for (const w of x.warnings) out.push(`  ${w}`);
-  return `${out.join('\n')}\n`;
+  return terminalText(`${out.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-import { programName, simpleCommands } from '../../lib/shell/shell-words';
+import type { ShellCommand } from '../../lib/shell/classify-command';
 
 export interface RemoteTarget {
   /** As written: "root@heroforge.example.io", "db-1". */
@@ -10,7 +10,7 @@ export interface RemoteTarget {
 const SSH_VALUE_OPTIONS = new Set(['-b', '-B', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w']);
 const REMOTE_PATH = /^((?:[\w.-]+@)?[\w.-]+):/;
 
-function sshTarget(args: string[]): RemoteTarget | null {
+function sshTarget(args: readonly string[]): RemoteTarget | null {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (SSH_VALUE_OPTIONS.has(arg)) {
@@ -22,11 +22,9 @@ function sshTarget(args: string[]): RemoteTarget | null {
   return null;
 }
 
-/** The first remote machine a command connects to (ssh, mosh, scp, rsync, sftp), or null. */
-export function remoteTarget(command: string): RemoteTarget | null {
-  for (const words of simpleCommands(command)) {
-    const program = programName(words[0]);
-    const args = words.slice(1);
+/** The first remote machine the commands connect to (ssh, mosh, scp, rsync, sftp), or null. */
+export function remoteTarget(commands: readonly ShellCommand[]): RemoteTarget | null {
+  for (const { program, args } of commands) {
     if (program === 'ssh' || program === 'mosh') {
       const target = sshTarget(args);
       if (target) return target;

@@ -5,7 +5,7 @@
  */
 export const MAX_RUNBOOK_BYTES = 512 * 1024;
 
-export type ImportErrorCode = 'not-found' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8';
+export type ImportErrorCode = 'not-found' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8' | 'too-slow' | 'too-complex' | 'unavailable';
 
 /** A runbook that cannot be imported at all. The message names the file and says what to do. */
 export class ImportError extends Error {
@@ -31,6 +31,37 @@ export function tooLarge(bytes: number, file: string | null): ImportError {
   return new ImportError(
     'too-large',
     `${what} ${formatBytes(bytes)}; runbooks up to ${formatBytes(MAX_RUNBOOK_BYTES)} can be imported. Split it into smaller runbooks.`,
+    file,
+  );
+}
+
+/** Headings, list items and lines: what makes a document slow to read, for the refusal message. */
+function shape(text: string): string {
+  let lines = 0;
+  let headings = 0;
+  let items = 0;
+  for (const line of text.split('\n')) {
+    lines += 1;
+    if (/^ {0,3}#{1,6}(?:\s|$)/.test(line)) headings += 1;
+    else if (/^\s*(?:[-+*]|\d{1,9}[.)])\s/.test(line)) items += 1;
+  }
+  return `${formatBytes(Buffer.byteLength(text, 'utf8'))}, ${lines.toLocaleString('en-US')} lines, ${headings.toLocaleString('en-US')} headings, ${items.toLocaleString('en-US')} list items`;
+}
+
+export function tooSlow(text: string, file: string | null, deadlineMs: number): ImportError {
+  const what = file ?? 'The runbook';
+  return new ImportError(
+    'too-slow',
+    `${what} could not be read within ${deadlineMs / 1000} s (${shape(text)}), so reading it was stopped. Split it into smaller runbooks, or remove long runs of headings, list items or tables.`,
+    file,
+  );
+}
+
+export function tooComplex(text: string, file: string | null, limitMb: number): ImportError {
+  const what = file ?? 'The runbook';
+  return new ImportError(
+    'too-complex',
+    `${what} needs more than ${limitMb} MB of memory to read (${shape(text)}), so reading it was stopped. Split it into smaller runbooks.`,
     file,
   );
 }

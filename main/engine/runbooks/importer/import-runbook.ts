@@ -1,7 +1,7 @@
 import type { Code } from 'mdast';
 import { findAssignedVariables } from '../../lib/shell/placeholders';
-import { codeRole, type CodeRole } from './block-roles';
 import { extractChecklists } from './checklists';
+import { codeRoles, type CodeRole } from './code-blocks';
 import { walkDocument, type Block } from './document-walker';
 import { readFrontMatter } from './front-matter';
 import { MAX_RUNBOOK_BYTES, tooLarge } from './import-error';
@@ -9,32 +9,16 @@ import { parseMarkdown, normalizeText } from './parse-markdown';
 import { extractContacts, extractEscalation } from './people';
 import { extractProcedures } from './procedures';
 import { applyProseSettings, extractThresholds } from './prose-signals';
-import { sectionPath } from './section-context';
+import { settingsContacts } from './settings-contacts';
 import { extractSeverities } from './severities';
-import { extractTemplates } from './templates';
-import { normalizeKey } from './text-patterns';
+import { suggestMonitors } from './suggested-monitors';
+import { documentTemplate, extractTemplates, isPostmortemDocument } from './templates';
+import { firstSentence, normalizeKey } from './text-patterns';
 import type { RunbookEscalation, RunbookExtraction, RunbookSeverity } from './types';
 
 export interface ImportOptions {
   /** Shown in warnings and used as the title when the runbook has none. */
   fileName?: string;
-}
-
-function classifyCode(blocks: readonly Block[], warnings: string[]): Map<Code, CodeRole> {
-  const roles = new Map<Code, CodeRole>();
-  for (const block of blocks) {
-    if (block.kind !== 'code') continue;
-    const role = codeRole(block.node.lang, block.node.value, block.ctx);
-    roles.set(block.node, role);
-    if (role.role !== 'skipped') continue;
-    const where = sectionPath(block.ctx) || 'the top of the document';
-    warnings.push(
-      role.language === 'untagged'
-        ? `line ${block.line}: the code block without a language under "${where}" was not imported: it is under no communication, post-mortem, diagnostic, rollback or resolution heading`
-        : `line ${block.line}: the ${role.language} block under "${where}" was not imported: only bash, sh, shell, zsh and console blocks become steps`,
-    );
-  }
-  return roles;
 }
 
 function variablesSetBy(blocks: readonly Block[], roles: ReadonlyMap<Code, CodeRole>): Set<string> {
@@ -63,37 +47,46 @@ function fileTitle(fileName: string | undefined): string | null {
   return base.replace(/\.(md|markdown|mdown|txt)$/i, '') || null;
 }
 
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /**
  * Turns a Markdown runbook into severities, checklists, procedures, templates, contacts,
- * escalation rules and thresholds, working on its syntax tree. Never throws on content: what
- * cannot be used is listed in `warnings`. Throws `ImportError` only for text over
- * `MAX_RUNBOOK_BYTES`.
+ * escalation rules, thresholds and the monitors they suggest, working on its syntax tree.
+ * Never throws on content: what cannot be used is listed in `warnings`. Throws `ImportError`
+ * only for text over `MAX_RUNBOOK_BYTES`. Runs on the calling thread; the engine uses
+ * `importRunbookAsync`, which runs this in a worker with a deadline.
  */
-export function importRunbook(text: string, options: ImportOptions = {}): RunbookExtraction {
-  const bytes = Buffer.byteLength(text, 'utf8');
+export function importRunbook(source: string, options: ImportOptions = {}): RunbookExtraction {
+  const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > MAX_RUNBOOK_BYTES) throw tooLarge(bytes, options.fileName ?? null);
 
-  const parsed = parseMarkdown(normalizeText(text));
-  const walk = walkDocument(parsed.root);
+  const normalized = normalizeText(source);
+  const parsed = parseMarkdown(normalized);
+  const walk = walkDocument(parsed.root, normalized);
   const { blocks } = walk;
   const warnings = [...parsed.warnings, ...walk.warnings];
 
   let frontMatter: Record<string, unknown> | null = null;
+  let bodyStart = 0;
   for (const block of blocks) {
     if (block.kind !== 'frontmatter') continue;
     const read = readFrontMatter(block.format, block.value, block.line);
     frontMatter = read.data;
+    bodyStart = block.end;
     if (read.warning) warnings.push(read.warning);
   }
   const firstHeading = blocks.find((b) => b.kind === 'heading');
   const title =
-    (typeof frontMatter?.title === 'string' && frontMatter.title.trim()) ||
+    text(frontMatter?.title) ||
+    firstSentence(text(frontMatter?.description)) ||
     walk.titleHeading?.text ||
     (firstHeading?.kind === 'heading' ? firstHeading.heading.text : '') ||
     fileTitle(options.fileName) ||
     'Untitled runbook';
 
-  const roles = classifyCode(blocks, warnings);
+  const roles = codeRoles(blocks, warnings);
   const severityResult = extractSeverities(blocks);
   const severities = severityResult.severities;
   warnings.push(...severityResult.warnings);
@@ -102,8 +95,14 @@ export function importRunbook(text: string, options: ImportOptions = {}): Runboo
   applyEscalation(severities, escalation);
   const procedures = extractProcedures(blocks, roles, title, variablesSetBy(blocks, roles));
   warnings.push(...procedures.warnings);
-  if (severities.length === 0) {
-    warnings.push('no severity levels found: expected a table, a bold list, or one heading per level (such as "P1 - Critical") with a **Response Time** field');
+  const thresholds = extractThresholds(blocks, severityResult.settingNodes);
+  const contacts = extractContacts(blocks, roles);
+
+  // A post-mortem template written as a document: its task lists and headings are blanks to fill in.
+  const body = normalized.slice(bodyStart);
+  const wholeTemplate = procedures.procedures.length === 0 && isPostmortemDocument(blocks, body);
+  if (severities.length === 0 && !wholeTemplate) {
+    warnings.push('no severity levels found: expected a table, a bold list, or one heading per level (such as "P1 - Critical") with a response time');
   }
 
   return {
@@ -112,12 +111,14 @@ export function importRunbook(text: string, options: ImportOptions = {}): Runboo
     frontMatter,
     severities,
     updateCadenceMinutes,
-    checklists: extractChecklists(blocks, severities),
+    checklists: wholeTemplate ? [] : extractChecklists(blocks, severities),
     procedures: procedures.procedures,
-    templates: extractTemplates(blocks, roles, title),
-    contacts: extractContacts(blocks, roles),
+    templates: wholeTemplate ? [documentTemplate(title, body, walk.titleHeading?.line ?? 1)] : extractTemplates(blocks, roles, title, normalized),
+    contacts,
+    settingsContacts: settingsContacts(contacts),
     escalation,
-    thresholds: extractThresholds(blocks, severityResult.settingNodes),
+    thresholds: thresholds.map((t) => t.text),
+    suggestedMonitors: suggestMonitors(thresholds),
     warnings: warnings.sort((a, b) => lineNumber(a) - lineNumber(b)),
   };
 }

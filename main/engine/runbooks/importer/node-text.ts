@@ -41,6 +41,25 @@ export function nodeText(node: Nodes, options: TextOptions = {}): string {
   return oneLine(parts.join(''));
 }
 
+/** The visible text of a paragraph line by line, for `Field: value` lines written one under another. */
+export function nodeLines(node: Nodes): string[] {
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Nodes;
+    if (current.type === 'text' || current.type === 'inlineCode') parts.push(current.value);
+    else if (current.type === 'break') parts.push('\n');
+    else if (current.type !== 'html' && 'children' in current) {
+      for (let i = current.children.length - 1; i >= 0; i -= 1) stack.push(current.children[i] as Nodes);
+    }
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map(oneLine)
+    .filter(Boolean);
+}
+
 /** The text of a list item itself, without its nested lists or code blocks. */
 export function itemOwnText(item: ListItem, options: TextOptions = {}): string {
   return oneLine(

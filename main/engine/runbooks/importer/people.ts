@@ -1,5 +1,6 @@
 import type { Code, Table } from 'mdast';
-import { sectionAbout, type CodeRole } from './block-roles';
+import type { CodeRole } from './code-blocks';
+import { sectionAbout } from './section-kinds';
 import type { Block } from './document-walker';
 import { boldField, firstParagraph, itemOwnText, lineOf, nodeText } from './node-text';
 import { sectionPath } from './section-context';

@@ -1,19 +1,37 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
-import { boldField, firstParagraph, itemOwnText } from './node-text';
+import { cadenceOf } from './cadence';
+import { boldField, firstParagraph, itemOwnText, nodeLines } from './node-text';
+import { DEFINITION_COLUMN, ESCALATION_COLUMN, EXAMPLES_COLUMN, UPDATE_COLUMN } from './severity-vocabulary';
 import { firstDurationMinutes, parseEvery, parseMinutes, RESPONSE_FIELD } from './text-patterns';
 import type { RunbookSeverity } from './types';
 
 export type FieldKind = 'examples' | 'escalation' | 'update' | 'postfix' | 'response' | 'definition' | 'notify';
 
 const FIELD_PATTERNS: [FieldKind, RegExp][] = [
-  ['examples', /example/i],
-  ['escalation', /escalat/i],
-  ['update', /update|cadence|communicat/i],
+  ['examples', EXAMPLES_COLUMN],
+  ['escalation', ESCALATION_COLUMN],
+  ['update', new RegExp(`${UPDATE_COLUMN.source}|communicat`, 'i')],
   ['postfix', /post-?fix|watch|monitor/i],
   ['response', RESPONSE_FIELD],
-  ['definition', /defin|descr|impact|criteria|meaning|scope/i],
+  ['definition', DEFINITION_COLUMN],
   ['notify', /notif|page|who/i],
 ];
+
+/** `Response time: 15 minutes` written as a plain line, not in bold. */
+const PLAIN_FIELD = /^([\p{L}][\p{L} /()-]{1,40}?)\s*:\s+(.+)$/u;
+/** A sentence about how fast to respond: "Respond within 15 minutes", "must be acknowledged within 5 min". */
+const RESPONSE_SENTENCE = /respon|acknowledg|\back(?:nowledge)?\b|\breact|reaktion|antwort|r[ée]pon|respuesta|responder|rispost|resposta|reageer/i;
+
+/** The response time a sentence of prose states, or null. */
+export function responseInProse(text: string): { minutes: number; text: string } | null {
+  for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
+    // "Slow response times (p95 > 5s)" states a threshold, not a time to respond.
+    if (!RESPONSE_SENTENCE.test(sentence) || /[<>≤≥]/.test(sentence)) continue;
+    const minutes = parseMinutes(sentence);
+    if (minutes !== null) return { minutes, text: sentence.replace(/[.;!?]$/, '') };
+  }
+  return null;
+}
 
 export function fieldKind(name: string): FieldKind | null {
   for (const [kind, pattern] of FIELD_PATTERNS) if (pattern.test(name)) return kind;
@@ -83,7 +101,9 @@ export class LevelSection {
   readonly settingNodes: Nodes[] = [];
   private readonly prose: string[] = [];
   private hasDefinition = false;
-  hasResponse = false;
+  private responseField = false;
+  /** The first sentence of prose that says how fast to respond, used when no field does. */
+  private proseResponse: { text: string; node: Nodes } | null = null;
 
   constructor(name: string, label: string, line: number) {
     this.level = emptyLevel(name, label, line);
@@ -92,7 +112,31 @@ export class LevelSection {
   addParagraph(paragraph: Paragraph, text: string): void {
     const field = boldField(paragraph);
     if (field && !field.standalone && this.addField(paragraph, field.name, field.value, [])) return;
-    if (text) this.prose.push(text);
+    const prose: string[] = [];
+    for (const line of text ? nodeLines(paragraph) : []) {
+      const m = PLAIN_FIELD.exec(line);
+      if (!m || !this.addField(paragraph, m[1], m[2], [])) prose.push(line);
+    }
+    if (prose.length > 0) this.addProse(paragraph, prose.join(' '));
+  }
+
+  /** A level is one when it says how fast to respond, in a field or in a sentence. */
+  get hasResponse(): boolean {
+    return this.responseField || this.proseResponse !== null;
+  }
+
+  /** Prose in a level's section may still say how fast to respond or how often to update. */
+  private addProse(node: Nodes, text: string): void {
+    if (!this.proseResponse) {
+      const response = responseInProse(text);
+      if (response) this.proseResponse = { text: response.text, node };
+    }
+    const cadence = cadenceOf(text);
+    if (cadence !== null && this.level.updateCadenceMinutes === null) {
+      this.level.updateCadenceMinutes = cadence;
+      this.settingNodes.push(node);
+    }
+    this.prose.push(text);
   }
 
   addList(list: List): void {
@@ -100,6 +144,8 @@ export class LevelSection {
   }
 
   private addItem(item: ListItem): void {
+    // A task list under a level is its checklist, not its definition.
+    if (typeof item.checked === 'boolean') return;
     const paragraph = firstParagraph(item);
     const field = paragraph ? boldField(paragraph) : null;
     const nested = item.children
@@ -108,14 +154,16 @@ export class LevelSection {
       .filter(Boolean);
     if (field && this.addField(item, field.name, field.value, nested)) return;
     const text = itemOwnText(item);
-    if (text) this.prose.push(text);
+    const plain = field ? null : PLAIN_FIELD.exec(text);
+    if (plain && this.addField(item, plain[1], plain[2], nested)) return;
+    if (text) this.addProse(item, text);
   }
 
   private addField(node: Nodes, name: string, value: string, nested: string[]): boolean {
     const kind = fieldKind(name);
     if (!kind) return false;
     applyField(this.level, kind, value, nested);
-    if (kind === 'response') this.hasResponse = true;
+    if (kind === 'response') this.responseField = true;
     if (kind === 'definition') this.hasDefinition = true;
     if (SETTING_FIELDS.has(kind)) this.settingNodes.push(node);
     return true;
@@ -123,6 +171,10 @@ export class LevelSection {
 
   finish(): RunbookSeverity {
     if (!this.hasDefinition) this.level.definition = this.prose.join('; ');
+    if (!this.responseField && this.proseResponse) {
+      applyField(this.level, 'response', this.proseResponse.text, []);
+      this.settingNodes.push(this.proseResponse.node);
+    }
     return this.level;
   }
 }

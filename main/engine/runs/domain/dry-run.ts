@@ -1,4 +1,4 @@
-import { classifyCommand } from '../../lib/shell/destructive';
+import { classifyCommand } from '../../lib/shell/classify-command';
 import type { Procedure, ProcedureInput, Step } from './procedure-types';
 import { resolveProcedureInput } from './procedure-validation';
 import { placeholdersIn, renderCommand, renderPlain } from './templates';
@@ -76,6 +76,7 @@ export function planStep(
     awaiting: missing(`${step.command} ${step.host ?? ''}`, values),
     destructive: verdict.destructive,
     reasons: verdict.reasons,
+    // Judged as the command will finally run (values filled in); the procedure marks what else to confirm.
     needsConfirmation: verdict.destructive || step.confirm,
     timeoutMs: step.timeout * 1000,
     continueOnFailure,

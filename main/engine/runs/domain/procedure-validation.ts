@@ -1,4 +1,4 @@
-import { classifyCommand } from '../../lib/shell/destructive';
+import { classifyCommand } from '../../lib/shell/classify-command';
 import { placeholderUses, UNQUOTABLE } from './command-placeholders';
 import { optionProblem, paramsInOptionPosition } from './option-guard';
 import { procedureSchema, type ParamSpec, type Procedure, type ProcedureInput, type Step } from './procedure-types';
@@ -79,9 +79,11 @@ export function defineProcedure(raw: unknown, source = 'procedure'): Procedure {
       capturedAt.set(step.capture.param, index);
     }
     if (procedure.kind === 'diagnostic') {
+      // By allow-list: a diagnostic runs without asking, on many hosts at once, so every command in it must be known to only read.
       const verdict = classifyCommand(step.command);
-      if (verdict.destructive) {
-        problems.push(`${where}: diagnostics must be read-only, but this command is destructive (${verdict.reasons.join('; ')})`);
+      if (!verdict.readOnly) {
+        const what = verdict.destructive ? 'this command is destructive' : 'this command is not on the read-only list';
+        problems.push(`${where}: diagnostics must be read-only, but ${what} (${verdict.reasons.join('; ')}); make it a resolution procedure, where each such step is confirmed`);
       }
     }
   });

@@ -1,0 +1,19 @@
+// How often to post updates, read only from sentences that say so: "Post updates every 30
+// minutes", "Update every hour for P1". A sentence about a lock, a cache or a job that runs
+// "every 5 seconds" sets no cadence.
+import { parseEvery } from './text-patterns';
+
+const COMMUNICATION =
+  /\b(?:status\s+)?updates?\b|\bupdat(?:e|ing)\s+(?:the\s+)?(?:stakeholders?|status|customers?|team|channel|incident|everyone|users?|leadership|management|ticket|issue)\b|\bcommunicat\w*|\bcadence\b|\bcheck[\s-]?ins?\b|\bnotify\b/i;
+const MACHINERY =
+  /\b(?:locks?|leases?|heartbeats?|refresh\w*|poll\w*|scrap\w*|sync\w*|retr(?:y|ies)|cron|backups?|snapshots?|rotat\w*|replicat\w*|cach\w*|tokens?|ttl|health[\s-]?checks?|probes?|jobs?|timers?|metrics?|dashboards?|reconcil\w*|flush\w*|pings?|garbage|interval|scheduler|daemon|agent|worker)\b/i;
+
+/** The update cadence a piece of prose states, in minutes, or null when none of its sentences states one. */
+export function cadenceOf(text: string): number | null {
+  for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
+    if (!COMMUNICATION.test(sentence) || MACHINERY.test(sentence)) continue;
+    const minutes = parseEvery(sentence);
+    if (minutes !== null) return minutes;
+  }
+  return null;
+}
