@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { useApi } from './app-context';
 import { NavBar } from './NavBar';
+import { NoticeBanners } from './notices/NoticeBanners';
+import { useNotices } from './notices/use-notices';
 import { useConnection } from './store/connection';
 import { parentOf } from './use-escape-to';
 import { navigate, type Route, useHashRoute } from './use-hash-route';
@@ -25,6 +28,7 @@ export function App() {
   const route = useHashRoute();
   const connection = useConnection((c) => c.state);
   const pendingG = useRef(false);
+  useNotices(useApi());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -53,11 +57,17 @@ export function App() {
   return (
     <div className={compact ? 'app compact' : 'app'}>
       {!compact && <NavBar current={route.view} />}
-      {connection !== 'open' && (
+      {connection === 'denied' && (
+        <div className="banner warn" role="alert">
+          This page&apos;s access token is no longer valid: open the link <code>trayage serve</code> printed (or run <code>trayage serve --open</code>).
+        </div>
+      )}
+      {connection !== 'open' && connection !== 'denied' && (
         <div className="banner warn" role="status">
           {connection === 'connecting' ? 'Connecting to Trayage…' : 'Disconnected from Trayage — reconnecting…'}
         </div>
       )}
+      <NoticeBanners />
       <main>
         {route.view === 'log' && <IncidentLog />}
         {route.view === 'declare' && <DeclareForm />}

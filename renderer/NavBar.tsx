@@ -1,3 +1,4 @@
+import { EnableNotices } from './notices/EnableNotices';
 import { type Route, routeToHash } from './use-hash-route';
 
 const LINKS: { label: string; route: Route; key: string }[] = [
@@ -19,6 +20,7 @@ export function NavBar({ current }: { current: Route['view'] }) {
           {l.label}
         </a>
       ))}
+      <EnableNotices />
     </nav>
   );
 }

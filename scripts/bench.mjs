@@ -4,6 +4,8 @@ import { benchEngineStartup } from './bench/engine-startup.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
 import { benchMonitorsScale } from './bench/monitors-scale.mjs';
+import { benchNotices } from './bench/notices.mjs';
+import { benchMonitorsOutage } from './bench/monitors-outage.mjs';
 import { benchSshDiagnostics } from './bench/ssh-diagnostics.mjs';
 
 const context = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -14,10 +16,13 @@ const suites = [
   ['engine-startup', 'Engine start-up and idle (trayage serve)', () => benchEngineStartup()],
   ['incident-log', 'Incident log: 100,000 timeline entries across 1,000 incidents', () => benchIncidentLog()],
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
+  ['monitors-outage', 'Monitors: outage → notice with default settings at a 20 s interval; single failed checks', () => benchMonitorsOutage()],
   ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],
+  ['notices', 'Notices: CPU per delivered notice, with a desktop notification daemon and without one (headless)', () => benchNotices()],
   ['ssh-diagnostics', 'SSH diagnostics: 10 hosts at once, 50 MB of output into a window', () => benchSshDiagnostics()],
 ];
-const wanted = process.argv.slice(2);
+// Options such as `--quick` are read by the suites themselves.
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [id, name, run] of suites) {
   if (wanted.length && !wanted.includes(id)) continue;
   console.log(name);

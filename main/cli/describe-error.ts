@@ -7,6 +7,12 @@ export function describeError(command: string, err: unknown): string {
     return `trayage ${command}: cannot ${sys.syscall ?? 'use'} ${sys.path} (${sys.code}); ${hint}.`;
   }
   const message = err instanceof Error ? err.message : String(err);
+  // A write that failed without naming its file (ENOSPC from write()) still has a known remedy.
+  if (typeof sys?.code === 'string' && FILE_HINTS[sys.code]) return `trayage ${command}: ${message}; ${FILE_HINTS[sys.code]}.`;
+  // The database failed where its file name was not at hand: the data directory is the place to look.
+  if (typeof sys?.code === 'string' && sys.code.startsWith('SQLITE_')) {
+    return `trayage ${command}: the database failed: ${message} (${sys.code}). Check the data directory's disk and permissions, or choose another with --data-dir DIR.`;
+  }
   return `trayage ${command}: ${message} (unexpected; please report it with the command you ran).`;
 }
 

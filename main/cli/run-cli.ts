@@ -4,6 +4,7 @@ import { type CliIo, EXIT, UsageError } from './cli-types';
 import { COMMANDS } from './commands';
 import { describeError } from './describe-error';
 import { CallError } from './engine-call';
+import { terminalIo } from './terminal-text';
 
 export function usageText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,7 +20,8 @@ export function usageText(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  const io = terminalIo(terminal);
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') {
     io.out(APP_VERSION);

@@ -31,15 +31,17 @@ export function buildTrayMenu(state: TrayState | null, now: number): MenuSpec[] 
     if (state.problems.length > 0 && state.openIncidents.length > 0) items.push({ type: 'separator' });
     for (const incident of state.openIncidents.slice(0, MAX_LISTED)) {
       const timer = incident.nextTimer ? `  · ${timerText(incident.nextTimer, now)}` : '';
+      const next = incident.nextEscalation ? `  · next: ${escalationText(incident.nextEscalation, now)}` : '';
       items.push({
         type: 'item',
-        label: `${incident.severity}  ${truncate(incident.title, 48)}  · ${formatAge(now - incident.createdAt)}${timer}`,
+        label: `${incident.severity}  ${truncate(incident.title, 48)}  · ${formatAge(now - incident.createdAt)}${timer}${next}`,
         action: { kind: 'open-incident', id: incident.id },
         enabled: true,
       });
     }
     if (state.openIncidents.length > MAX_LISTED) items.push(moreItem(state.openIncidents.length - MAX_LISTED));
   }
+  if (state?.onCall) items.push({ type: 'item', label: onCallText(state.onCall, now), enabled: false });
   items.push({ type: 'separator' });
   if (state?.snoozedUntil && state.snoozedUntil > now) {
     items.push({ type: 'item', label: `Notifications snoozed for ${formatAge(state.snoozedUntil - now)} — resume`, action: { kind: 'resume-notifications' }, enabled: true });
@@ -58,7 +60,15 @@ export function buildTrayMenu(state: TrayState | null, now: number): MenuSpec[] 
 
 export function trayTooltip(state: TrayState | null): string {
   if (!state) return 'Trayage — engine starting';
-  return `Trayage — ${state.summary}`;
+  return `Trayage — ${state.summary}${state.onCall ? ` · on call: ${state.onCall.person}` : ''}`;
+}
+
+function onCallText(onCall: { person: string; until: number | null }, now: number): string {
+  return `On call: ${onCall.person}${onCall.until !== null && onCall.until > now ? ` for ${formatAge(onCall.until - now)}` : ''}`;
+}
+
+function escalationText(next: { label: string; dueAt: number }, now: number): string {
+  return next.dueAt <= now ? `${next.label} now` : `${next.label} in ${formatAge(next.dueAt - now)}`;
 }
 
 function problemItem(problem: TrayProblem, now: number): MenuSpec {

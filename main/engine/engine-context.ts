@@ -36,6 +36,8 @@ export interface EngineContext {
   // Areas report what is wrong (a monitor down, a source unreachable); the incidents area lists open incidents.
   addTrayProblems(source: () => TrayProblem[]): void;
   provideTrayIncidents(source: () => TrayIncidents): void;
+  // Adds what an area knows to the tray state (who is on call, each incident's next escalation).
+  decorateTray(decorate: (state: TrayState) => TrayState): void;
   // A repeating background job, stopped when the engine closes; errors are reported, never thrown
   // into the loop. Not started at all when the engine runs without background work.
   every(ms: number, job: () => void | Promise<void>): void;

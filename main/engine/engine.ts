@@ -4,9 +4,12 @@ import { type AreaOptions, installAreas } from './areas';
 import { watchExternalChanges } from './db/external-changes';
 import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/open-database';
+import { storeFailure } from './db/store-error';
 import type { EngineContext, TrayIncidents } from './engine-context';
 import { type Deliver, nativeDeliver } from './notifications/deliver';
+import { registerNoticeHandlers } from './notifications/notice-handlers';
 import { Notifier } from './notifications/notifier';
+import type { IntakePort } from './intake/intake-port';
 import { databaseFile } from './paths';
 import { RpcRegistry } from './rpc/rpc-registry';
 import { loadOrCreateKeyFile } from './secrets/key-file';
@@ -42,6 +45,8 @@ export interface Engine {
   dispatchText(text: string): Promise<ResponseEnvelope>;
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   trayState(): TrayState;
+  // Alerts posted to `serve` or the desktop intake listener; the HTTP server hands each request here.
+  readonly intake: IntakePort;
   close(): void;
 }
 
@@ -56,6 +61,7 @@ export function createEngine(options: EngineOptions): Engine {
   const cleanups: (() => void)[] = [];
   const problemSources: (() => TrayProblem[])[] = [];
   let trayIncidents: () => TrayIncidents = () => ({ incidents: [], topSeverity: undefined });
+  const trayDecorators: ((state: TrayState) => TrayState)[] = [];
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const listener of listeners) listener({ event, payload });
@@ -65,16 +71,19 @@ export function createEngine(options: EngineOptions): Engine {
   const notifier = new Notifier(db, settings, options.deliver ?? nativeDeliver(), now, (target) => {
     if (target) emit('notification.clicked', target);
   });
+  // Without a desktop notification daemon the open pages are the notice's target.
+  notifier.onBrowserNotice((notice) => emit('notice', notice));
   const trayState = (): TrayState => {
     const { incidents, topSeverity } = trayIncidents();
-    return computeTrayState({
+    const state = computeTrayState({
       openIncidents: incidents,
       topSeverity,
       problems: problemSources.flatMap((source) => source()),
       snoozedUntil: notifier.snoozes().all ?? null,
     });
+    return trayDecorators.reduce((decorated, decorate) => decorate(decorated), state);
   };
-  const registry = new RpcRegistry(report);
+  const registry = new RpcRegistry(report, (err) => storeFailure(err, opened.file));
   const lock = (options.background ?? true) ? lockDataDir(options.dataDir) : null;
   const background = lock?.held === true;
   if (lock?.held) cleanups.push(lock.release);
@@ -103,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     provideTrayIncidents: (source) => {
       trayIncidents = source;
     },
+    decorateTray: (decorate) => trayDecorators.push(decorate),
     every(ms, job) {
       if (!background) return;
       const timer = setInterval(() => {
@@ -121,7 +131,8 @@ export function createEngine(options: EngineOptions): Engine {
   const info: AppInfo = { version: APP_VERSION, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, actor, background };
   registry.handle('app.info', () => info);
   registry.handle('tray.state', trayState);
-  installAreas(ctx, options.areas);
+  registerNoticeHandlers(registry, notifier);
+  const { intake } = installAreas(ctx, options.areas);
   if (background) cleanups.push(notifier.startDelivery({ onError: (err) => report('notification delivery', err) }));
   // Windows of any long-lived engine follow writes by other processes; a short command has no windows.
   if (options.background ?? true) cleanups.push(watchExternalChanges(db, options.externalChangePollMs ?? 1000, () => ctx.incidentsChanged(null)));
@@ -135,6 +146,7 @@ export function createEngine(options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     trayState,
+    intake,
     close() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       listeners.clear();

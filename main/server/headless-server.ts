@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../engine/engine';
+import { handleIntakeRequest, intakeKindOf } from './intake-route';
 import { checkHandshake, checkPageRequest, RPC_PROTOCOL } from './request-guard';
 import { ServeError } from './serve-error';
 import { resolveStaticFile, SECURITY_HEADERS, sendFile } from './static-files';
@@ -39,6 +40,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   let port = 0;
 
   server.on('request', (req, res) => {
+    // Alerting tools post with their integration's own token; the page token is no key here.
+    const intakeKind = intakeKindOf(req.url);
+    if (intakeKind !== null) return handleIntakeRequest(req, res, options.engine.intake, intakeKind);
     const verdict = checkPageRequest({ host: req.headers.host, origin: req.headers.origin, url: req.url ?? '/' }, token, port);
     if (!verdict.ok) return refuse(res, verdict.status, verdict.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');

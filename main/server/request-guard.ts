@@ -23,7 +23,8 @@ const OPEN_PRINTED_URL = 'open the URL that `trayage serve` printed';
 // Every HTTP request: right Host (no DNS rebinding) and right Origin when a browser sends one (no
 // cross-site pages). The renderer's files hold no secrets and load without the token, since a browser
 // has no way to attach it to <script> and <link> requests without a cookie; only the WebSocket carries
-// the engine. A link with a stale ?token= is still refused, so that its opener learns why.
+// the engine. A link with a stale ?token= is still refused, so that its opener learns why, and so that a
+// tab whose handshake was refused can ask whether its token is the reason (renderer/transport/token-probe.ts).
 export function checkPageRequest(input: GuardInput, token: string, port: number): GuardVerdict {
   const site = checkSite(input, port);
   if (!site.ok) return site;

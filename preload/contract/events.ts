@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertEvents } from './alert-methods';
 import { monitorEvents } from './monitor-events';
+import { noticeEvents } from './notices';
 import { runEvents } from './run-events';
 import { TrayState, TrayTarget } from './tray';
 
@@ -13,6 +14,7 @@ export const events = {
   'notification.clicked': TrayTarget,
   ...alertEvents,
   ...monitorEvents,
+  ...noticeEvents,
   ...runEvents,
 } as const;
 

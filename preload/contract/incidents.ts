@@ -102,5 +102,7 @@ export const AddNoteParams = z
 export const IncidentSummary = Incident.extend({
   checklist: z.object({ done: z.number(), total: z.number() }),
   timers: z.array(z.object({ kind: z.string(), label: z.string(), dueAt: z.number(), overdue: z.boolean() })),
+  // The dedupe keys of the alerts an intake opened or updated the incident with, so scripts can find it.
+  dedupeKeys: z.array(z.string()).optional(),
 });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { alertMethods } from './alert-methods';
+import { channelMethods } from './channel-methods';
+import { escalationMethods } from './escalation-methods';
 import { incidentMethods } from './incident-methods';
+import { intakeMethods } from './intake-methods';
 import { monitorMethods } from './monitor-methods';
+import { noticeMethods } from './notices';
 import { packMethods } from './pack-methods';
 import { runMethods } from './run-methods';
 import { TrayState } from './tray';
@@ -26,10 +30,14 @@ export const methods = {
   'tray.state': { params: NoParams, result: TrayState },
   ...incidentMethods,
   ...workflowMethods,
+  ...channelMethods,
   ...alertMethods,
   ...monitorMethods,
+  ...noticeMethods,
   ...runMethods,
   ...packMethods,
+  ...escalationMethods,
+  ...intakeMethods,
 } as const;
 
 export type Methods = typeof methods;

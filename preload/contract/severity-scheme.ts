@@ -7,6 +7,25 @@ const minutes = z
   .max(60 * 24 * 30, { message: 'must be at most 30 days (43200 minutes)' })
   .nullable();
 
+/**
+ * One step of a level's escalation chain: fires once per incident, `afterMinutes` after declaration,
+ * while the incident is unresolved. `to` is a role, a contact's name, or "on-call" (whoever the
+ * rotation or calendar names then); `channel` names a channel (id or name) to page through, and
+ * without it the step is a desktop notice only.
+ */
+export const EscalationStep = z
+  .object({
+    afterMinutes: minutes.unwrap(),
+    to: z.string().trim().min(1, { message: 'is required: a role, a contact name or "on-call"' }).max(120, { message: 'must be at most 120 characters' }),
+    channel: z.string().trim().min(1, { message: 'must not be empty; leave it out for a desktop notice only' }).max(80).optional(),
+  })
+  .strict();
+export type EscalationStep = z.infer<typeof EscalationStep>;
+
+/** 'business': responseMinutes count only business hours; 'next-business-day': due when the next business day starts (plus responseMinutes of business time). */
+export const ResponseClock = z.enum(['always', 'business', 'next-business-day'], { message: "must be 'always', 'business' or 'next-business-day'" });
+export type ResponseClock = z.infer<typeof ResponseClock>;
+
 export const SeverityLevel = z
   .object({
     key: z
@@ -27,6 +46,10 @@ export const SeverityLevel = z
     escalateTo: z.array(z.string().trim().min(1, { message: 'must not be empty' })),
     /** Keep watching this long after the fix; null for no watch. */
     postFixWatchMinutes: minutes,
+    /** An ordered escalation chain; when absent, escalateAfterMinutes/escalateTo read as a one-step chain. */
+    escalation: z.array(EscalationStep).max(20, { message: 'must hold at most 20 steps' }).optional(),
+    /** How the response time is counted; 'always' (wall clock) when absent. */
+    responseClock: ResponseClock.optional(),
   })
   .strict();
 export type SeverityLevel = z.infer<typeof SeverityLevel>;
@@ -54,9 +77,10 @@ function describeLevel(input: unknown, index: number): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const [top, index, field, item] = issue.path;
+  const [top, index, field, item, sub] = issue.path;
   if (top === 'levels' && typeof index === 'number') {
-    const where = field === undefined ? '' : `, field ${String(field)}${item === undefined ? '' : ` item ${Number(item) + 1}`}`;
+    const where =
+      field === undefined ? '' : `, field ${String(field)}${item === undefined ? '' : ` item ${Number(item) + 1}`}${sub === undefined ? '' : ` ${String(sub)}`}`;
     return `${describeLevel(input, index)}${where}: ${issueText(issue)}`;
   }
   if (issue.code === 'unrecognized_keys') return `Scheme: ${issueText(issue)}`;
@@ -76,6 +100,17 @@ function levelConflicts(scheme: SeverityScheme): string[] {
     }
     if (level.escalateAfterMinutes !== null && level.escalateTo.length === 0) {
       problems.push(`Level ${level.key} (level ${i + 1}), field escalateTo: name who to escalate to, or clear escalateAfterMinutes`);
+    }
+    level.escalation?.forEach((step, s) => {
+      const before = level.escalation?.[s - 1];
+      if (before && step.afterMinutes < before.afterMinutes) {
+        problems.push(
+          `Level ${level.key} (level ${i + 1}), field escalation item ${s + 1} afterMinutes: ${step.afterMinutes} comes before step ${s}'s ${before.afterMinutes}; list the steps in the order they fire`,
+        );
+      }
+    });
+    if (level.responseClock === 'business' && level.responseMinutes === null) {
+      problems.push(`Level ${level.key} (level ${i + 1}), field responseClock: 'business' counts responseMinutes, which is empty; set it or use 'next-business-day'`);
     }
   });
   return problems;

@@ -15,6 +15,8 @@ export const TrayIncident = z.object({
   status: z.string(),
   createdAt: z.number(),
   nextTimer: z.object({ kind: z.string(), label: z.string(), dueAt: z.number(), overdue: z.boolean() }).nullable().optional(),
+  // The next step of the incident's escalation chain: who it reaches ("L2 (Lee Park)") and when.
+  nextEscalation: z.object({ label: z.string(), dueAt: z.number() }).nullable().optional(),
 });
 
 // Something wrong outside an incident: a monitor down, a source unreachable, an alert firing.
@@ -33,5 +35,7 @@ export const TrayState = z.object({
   openIncidents: z.array(TrayIncident),
   problems: z.array(TrayProblem).default([]),
   snoozedUntil: z.number().nullable().default(null),
+  // Who is on call now, when a rotation or calendar is set.
+  onCall: z.object({ person: z.string(), until: z.number().nullable() }).nullable().optional(),
 });
 export type TrayState = z.infer<typeof TrayState>;

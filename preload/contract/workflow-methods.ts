@@ -10,11 +10,8 @@ import {
   ChecklistPhase,
   CommTemplate,
   PostmortemAction,
-  PostUpdateParams,
-  PostUpdateResult,
   RenderedTemplate,
   SchemeChangePreview,
-  UpdateChannel,
   UpdatePostmortemActionParams,
 } from './workflow';
 
@@ -47,21 +44,7 @@ export const workflowMethods = {
   // With an incident: the built-in templates and those of its service's runbook packs.
   'templates.list': { params: z.object({ incidentId: IncidentId.optional() }).strict().default({}), result: z.array(CommTemplate) },
   'templates.render': { params: z.object({ incidentId: IncidentId, body: z.string().max(LIMITS.longText) }).strict(), result: RenderedTemplate },
-  'channels.list': { params: NoParams, result: z.array(UpdateChannel) },
-  'channels.save': {
-    params: z
-      .object({
-        id: z.number().int().optional(),
-        name: z.string().trim().min(1, { message: 'name is required' }).max(80),
-        kind: z.enum(['slack', 'json']),
-        // Kept sealed; omitted on an edit that keeps the stored URL.
-        url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }).max(2000).optional(),
-      })
-      .strict(),
-    result: UpdateChannel,
-  },
-  'channels.delete': { params: z.object({ id: z.number().int() }).strict(), result: z.object({ deleted: z.boolean() }) },
-  'updates.post': { params: PostUpdateParams, result: PostUpdateResult },
+  // channels.* and updates.post: see channel-methods.ts.
   'postmortem.get': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },
   'postmortem.save': { params: z.object({ incidentId: IncidentId, markdown: z.string().max(200_000) }).strict(), result: Postmortem },
   'postmortem.regenerate': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },

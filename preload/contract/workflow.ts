@@ -77,9 +77,6 @@ export const SchemeChangePreview = z.object({
 });
 export type SchemeChangePreview = z.infer<typeof SchemeChangePreview>;
 
-export const UpdateChannel = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['slack', 'json']) });
-export type UpdateChannel = z.infer<typeof UpdateChannel>;
-
 export const SeverityMetrics = z.object({
   severity: z.string(),
   // Incidents declared in the period.
@@ -135,20 +132,6 @@ export const SearchParams = z
   })
   .strict();
 export type SearchFilters = z.output<typeof SearchParams>;
-
-export const PostUpdateParams = z
-  .object({
-    incidentId: IncidentId,
-    channelId: z.number().int().nullable(),
-    text: z.string().min(1, { message: 'the update is empty' }).max(LIMITS.longText),
-    templateId: z.string().max(100).optional(),
-  })
-  .strict();
-
-export const PostUpdateResult = z.union([
-  z.object({ ok: z.literal(true), status: z.number(), text: z.string() }),
-  z.object({ ok: z.literal(false), error: z.string(), text: z.string() }),
-]);
 
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 // 2026-02-30 has the right shape but no day: the format is checked once, the date only when it fits.

@@ -1,23 +1,56 @@
 import { useState } from 'react';
-import type { Checklist } from '../../preload/contract';
+import type { Checklist, ChecklistPhase, IncidentDetail } from '../../preload/contract';
 import { formatDateTime } from '../../main/shared/time-format';
 import { useApi } from '../app-context';
 import { useMutation } from '../store/use-mutation';
+import { ChecklistOffers } from './ChecklistOffers';
+import { PHASES, progress } from './checklist-phases';
 import { StatusLine } from './StatusLine';
 
 interface Props {
-  checklists: Checklist[];
+  detail: Pick<IncidentDetail, 'incident' | 'checklists' | 'checklistPhase'>;
   refresh: () => Promise<void>;
   compact?: boolean;
 }
 
-export function ChecklistPanel({ checklists, refresh, compact = false }: Props) {
-  if (checklists.length === 0) return <p className="empty">No checklists attached.</p>;
+// Lists grouped by phase, only the phase being worked open: a P1 with a runbook has dozens of
+// items, most of them for later. A phase opened or closed by hand stays so until the default
+// (which follows the incident) agrees with it again.
+export function ChecklistPanel({ detail, refresh, compact = false }: Props) {
+  const { incident, checklists, checklistPhase } = detail;
+  const [byHand, setByHand] = useState<Partial<Record<ChecklistPhase, boolean>>>({});
+  const isOpen = (phase: ChecklistPhase) => byHand[phase] ?? phase === checklistPhase;
+  const toggled = (phase: ChecklistPhase, open: boolean) =>
+    setByHand(({ [phase]: _was, ...rest }) => (open === (phase === checklistPhase) ? rest : { ...rest, [phase]: open }));
+  const phases = PHASES.filter(({ phase }) => checklists.some((l) => l.phase === phase));
+
   return (
     <div className={compact ? 'checklists compact' : 'checklists'}>
-      {checklists.map((list) => (
-        <ChecklistBox key={list.id} list={list} refresh={refresh} compact={compact} />
-      ))}
+      {checklists.length === 0 && <p className="empty">No checklists attached.</p>}
+      {phases.map(({ phase, title }) => {
+        const lists = checklists.filter((l) => l.phase === phase);
+        const { done, total } = progress(lists);
+        return (
+          <details key={phase} className="checklist-phase" open={isOpen(phase)} onToggle={(e) => toggled(phase, e.currentTarget.open)}>
+            <summary>
+              <span className="phase-title">{title}</span>{' '}
+              <span className="muted">
+                {done}/{total}
+              </span>
+              {phase === checklistPhase && (
+                <>
+                  {' '}
+                  <span className="phase-now">now</span>
+                </>
+              )}
+            </summary>
+            {lists.map((list) => (
+              <ChecklistBox key={list.id} list={list} refresh={refresh} compact={compact} />
+            ))}
+          </details>
+        );
+      })}
+      <ChecklistOffers incidentId={incident.id} refresh={refresh} onAttached={(phase) => toggled(phase, true)} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function ChecklistWindow({ id }: { id: number }) {
         </h1>
       </header>
       <QueryStatus query={query} what={`incident #${id}`} />
-      <ChecklistPanel checklists={detail.checklists} refresh={query.refresh} compact />
+      <ChecklistPanel detail={detail} refresh={query.refresh} compact />
     </div>
   );
 }

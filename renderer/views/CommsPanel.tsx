@@ -4,7 +4,9 @@ import { useApi } from '../app-context';
 import { useMutation } from '../store/use-mutation';
 import { useQuery } from '../store/use-query';
 import { useDebounced } from '../use-debounced';
+import { kindLabel } from './channel-fields';
 import { ExplainedButton } from './ExplainedButton';
+import { ExternalLink } from './ExternalLink';
 import { QueryStatus } from './QueryStatus';
 import { StatusLine } from './StatusLine';
 
@@ -21,6 +23,7 @@ export function CommsPanel({ incidentId, refresh }: { incidentId: number; refres
   const api = useApi();
   const templates = useQuery('templates.list', { incidentId });
   const channels = useQuery('channels.list');
+  const links = useQuery('channels.links', { incidentId }, { refreshOn: { 'incidents.changed': (p) => p.id === null || p.id === incidentId } });
   const [templateId, setTemplateId] = useState('');
   const [text, setText] = useState('');
   const [channelId, setChannelId] = useState('');
@@ -68,7 +71,11 @@ export function CommsPanel({ incidentId, refresh }: { incidentId: number; refres
       (result) => {
         if (channelId === '') return 'Copied to the clipboard and recorded in the timeline.';
         const channel = channels.data?.find((c) => String(c.id) === channelId)?.name ?? 'the channel';
-        return result.ok ? `Posted to ${channel}.` : { ok: false, text: `Not posted to ${channel}: ${result.error} The text is still in the box above.` };
+        if (!result.ok) {
+          const again = result.willRetry ? ' Trayage tries again by itself; the timeline shows each attempt.' : '';
+          return { ok: false, text: `Not posted to ${channel}: ${result.error}${again} The text is still in the box above.` };
+        }
+        return result.state === 'sent' ? `Posted to ${channel}.` : `Queued for ${channel}: ${result.summary}.`;
       },
     );
   };
@@ -105,7 +112,7 @@ export function CommsPanel({ incidentId, refresh }: { incidentId: number; refres
             <option value="">Clipboard</option>
             {channels.data?.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.kind === 'slack' ? 'Slack' : 'webhook'})
+                {c.name} ({kindLabel(c.kind)})
               </option>
             ))}
           </select>
@@ -113,6 +120,15 @@ export function CommsPanel({ incidentId, refresh }: { incidentId: number; refres
       </div>
       <QueryStatus query={templates} what="the templates" quiet />
       <QueryStatus query={channels} what="the update channels" quiet />
+      {links.data && links.data.length > 0 && (
+        <ul className="channel-links" aria-label="Channel links">
+          {links.data.map((l) => (
+            <li key={l.channelId}>
+              {l.channel}: <ExternalLink href={l.link}>{l.link}</ExternalLink>
+            </li>
+          ))}
+        </ul>
+      )}
       <StatusLine message={picking.message} />
       <textarea id={TEXT_ID} aria-label="Update text" rows={8} value={text} onChange={(e) => edit(e.target.value)} placeholder="Choose a template or write the update" />
       <QueryStatus query={preview} what="the preview" quiet />

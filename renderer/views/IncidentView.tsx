@@ -8,6 +8,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { CommsPanel } from './CommsPanel';
 import { IncidentFacts } from './IncidentFacts';
 import { IncidentHeader } from './IncidentHeader';
+import { PageButton } from './PageButton';
 import { RunbookPanel } from './packs/RunbookPanel';
 import { QueryStatus } from './QueryStatus';
 import { StatusLine } from './StatusLine';
@@ -32,7 +33,7 @@ export function IncidentView({ id }: { id: number }) {
           <TimersPanel detail={detail} now={now} refresh={query.refresh} />
           <section className="panel" aria-labelledby="checklists-heading">
             <h2 id="checklists-heading">Checklists</h2>
-            <ChecklistPanel checklists={detail.checklists} refresh={query.refresh} />
+            <ChecklistPanel detail={detail} refresh={query.refresh} />
           </section>
           <section className="panel" aria-labelledby="facts-heading">
             <h2 id="facts-heading">Facts</h2>
@@ -90,6 +91,7 @@ function NextActions({ detail, lifecycle, refresh }: NextActionsProps) {
           </button>
         ))}
         <span className="spacer" />
+        <PageButton incidentId={id} refresh={refresh} />
         <button type="button" onClick={() => navigate({ view: 'run-launch', incidentId: id })}>
           Run diagnostics ▸
         </button>

@@ -6,6 +6,7 @@ import { useMutation } from '../store/use-mutation';
 import { useQuery } from '../store/use-query';
 import { navigate } from '../use-hash-route';
 import { ExplainedButton } from './ExplainedButton';
+import { PostmortemActions } from './PostmortemActions';
 import { QueryStatus } from './QueryStatus';
 import { StatusLine } from './StatusLine';
 
@@ -39,6 +40,8 @@ export function PostmortemView({ id }: { id: number }) {
         <span className="muted">{doc.edited ? `edited ${formatDateTime(doc.updatedAt ?? 0)}` : 'draft from the incident'}</span>
       </header>
       <QueryStatus query={query} what={`the post-mortem of #${id}`} />
+      <PostmortemActions incidentId={id} actions={doc.actions} refresh={query.refresh} />
+      <p className="muted small">The “Action Items” section of the post-mortem below is written from this list; text you have not saved yet gets it when you save.</p>
       <textarea aria-label="Post-mortem Markdown" value={text} onChange={(e) => setEdited(e.target.value)} rows={30} spellCheck />
       <div className="row">
         <ExplainedButton className="primary" disabled={saving.busy} blockedBy={text === doc.markdown ? 'No changes to save.' : null} onClick={() => void save()}>
@@ -47,9 +50,13 @@ export function PostmortemView({ id }: { id: number }) {
         <button type="button" disabled={saving.busy} onClick={() => void regenerate()}>
           Regenerate draft
         </button>
-        <button type="button" onClick={() => download(`postmortem-incident-${id}.md`, 'text/markdown', text)}>
+        {/* The saved text is what carries the tracked action items; unsaved words would go out with a stale list. */}
+        <ExplainedButton
+          blockedBy={edited !== null && edited !== doc.markdown ? 'Save first: the export is the saved post-mortem with its action items.' : null}
+          onClick={() => download(`postmortem-incident-${id}.md`, 'text/markdown', doc.markdown)}
+        >
           Export .md
-        </button>
+        </ExplainedButton>
       </div>
       <StatusLine message={saving.message} />
     </section>

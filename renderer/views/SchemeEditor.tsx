@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { SchemeChoice, SeverityScheme } from '../../preload/contract';
+import { useRef, useState } from 'react';
+import type { SchemeChangePreview, SchemeChoice, SeverityScheme } from '../../preload/contract';
 import { useApi } from '../app-context';
 import { useMutation } from '../store/use-mutation';
 import { useQuery } from '../store/use-query';
 import { QueryStatus } from './QueryStatus';
+import { SchemeChangeDialog } from './SchemeChangeDialog';
 import { StatusLine } from './StatusLine';
 
 const NUMBERS = [
@@ -19,12 +20,32 @@ export function SchemeEditor() {
   const active = useQuery('schemes.active', {}, { refreshOn: { 'incidents.changed': (p) => p.id === null } });
   // The scheme in use until someone edits it here.
   const [draft, setDraft] = useState<SeverityScheme | null>(null);
+  // A scheme picked or edited, waiting for "Use this scheme"; nothing is stored before that.
+  const [proposal, setProposal] = useState<{ choice: SchemeChoice; preview: SchemeChangePreview } | null>(null);
   const saving = useMutation(active.refresh);
+  const picker = useRef<HTMLSelectElement>(null);
 
   const scheme = draft ?? active.data;
-  if (!scheme) return <QueryStatus query={active} what="the severity scheme" quiet />;
-  const save = async (input: SchemeChoice) => {
-    if ((await saving.run(() => api.call('schemes.setActive', { scheme: input }), () => 'Severity scheme saved.')).ok) setDraft(null);
+  if (!scheme || !active.data) return <QueryStatus query={active} what="the severity scheme" quiet />;
+  const current = active.data;
+  const propose = async (choice: SchemeChoice) => {
+    const outcome = await saving.run(() => api.call('schemes.preview', { scheme: choice }));
+    if (outcome.ok) setProposal({ choice, preview: outcome.value });
+  };
+  const close = () => {
+    setProposal(null);
+    saving.clear();
+    picker.current?.focus();
+  };
+  const confirm = async (choice: SchemeChoice) => {
+    const outcome = await saving.run(
+      () => api.call('schemes.setActive', { scheme: choice }),
+      (s) => `Now using “${s.name}” for new incidents; open incidents keep their level.`,
+    );
+    if (!outcome.ok) return;
+    setDraft(null);
+    setProposal(null);
+    picker.current?.focus();
   };
   const setLevel = (index: number, field: string, value: unknown) =>
     setDraft({ ...scheme, levels: scheme.levels.map((l, i) => (i === index ? { ...l, [field]: value } : l)) });
@@ -36,7 +57,7 @@ export function SchemeEditor() {
       <QueryStatus query={schemes} what="the ready-made schemes" quiet />
       <label>
         Start from{' '}
-        <select aria-label="Ready-made scheme" value="" onChange={(e) => e.target.value && void save({ id: e.target.value })}>
+        <select ref={picker} aria-label="Ready-made scheme" value="" disabled={saving.busy} onChange={(e) => e.target.value && void propose({ id: e.target.value })}>
           <option value="">Choose a ready-made scheme…</option>
           {schemes.data?.map((s) => (
             <option key={s.id} value={s.id}>
@@ -88,10 +109,20 @@ export function SchemeEditor() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="primary" disabled={saving.busy} onClick={() => void save(scheme)}>
-        Save scheme
+      <button type="button" className="primary" disabled={saving.busy} onClick={() => void propose(scheme)}>
+        Save scheme…
       </button>
-      <StatusLine message={saving.message} />
+      {!proposal && <StatusLine message={saving.message} />}
+      {proposal && (
+        <SchemeChangeDialog
+          current={current}
+          preview={proposal.preview}
+          busy={saving.busy}
+          message={saving.message}
+          onConfirm={() => void confirm(proposal.choice)}
+          onCancel={close}
+        />
+      )}
     </section>
   );
 }

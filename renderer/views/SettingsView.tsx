@@ -1,5 +1,7 @@
 import { ChannelsEditor } from './ChannelsEditor';
 import { ContactsEditor } from './ContactsEditor';
+import { IntegrationsEditor } from './IntegrationsEditor';
+import { OnCallEditor } from './OnCallEditor';
 import { SchemeEditor } from './SchemeEditor';
 import { SourcesEditor } from './SourcesEditor';
 import { StatusesEditor } from './StatusesEditor';
@@ -13,8 +15,10 @@ export function SettingsView() {
       <SchemeEditor />
       <StatusesEditor />
       <ContactsEditor />
+      <OnCallEditor />
       <ChannelsEditor />
       <SourcesEditor />
+      <IntegrationsEditor />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatCountdown } from '../../main/shared/time-format';
 import { useMutation } from '../store/use-mutation';
 import { StatusLine } from './StatusLine';
 import { ExternalLink } from './ExternalLink';
+import { NextEscalationLine } from './NextEscalationLine';
 
 export const TIMER_NAMES: Record<string, string> = { ack: 'Acknowledge', escalation: 'Escalate', update: 'Next update', 'postfix-watch': 'Post-fix watch' };
 
@@ -18,6 +19,7 @@ export function TimersPanel({ detail, now, refresh }: Props) {
   return (
     <section className="panel" aria-labelledby="timers-heading">
       <h2 id="timers-heading">Timers</h2>
+      <NextEscalationLine incidentId={detail.incident.id} now={now} />
       {timers.length === 0 ? (
         <p className="empty">No timers for this severity and status.</p>
       ) : (
@@ -60,6 +62,8 @@ function TimerRow({ detail, timer: t, now, refresh }: Props & { timer: Timer }) 
   const acting = useMutation(refresh);
   const id = detail.incident.id;
   const escalateTo = detail.level?.escalateTo.length ? detail.level.escalateTo : ['next level'];
+  // A step of the level's own chain fires by itself at its time: nothing to snooze or mark.
+  const chainStep = t.kind === 'escalation' && detail.level?.escalation !== undefined;
   return (
     <li className={now > t.dueAt ? 'overdue' : ''}>
       <strong>{TIMER_NAMES[t.kind] ?? t.kind}</strong>{' '}
@@ -69,10 +73,12 @@ function TimerRow({ detail, timer: t, now, refresh }: Props & { timer: Timer }) 
       {t.snoozed && <span className="muted"> (snoozed)</span>}
       <div className="muted small">{t.label}</div>
       <div className="row">
-        <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('incidents.snoozeTimer', { id, kind: t.kind, minutes: 15 }))}>
-          Snooze 15 min
-        </button>
-        {t.kind === 'escalation' && detail.level && (
+        {!chainStep && (
+          <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('incidents.snoozeTimer', { id, kind: t.kind, minutes: 15 }))}>
+            Snooze 15 min
+          </button>
+        )}
+        {t.kind === 'escalation' && detail.level && !chainStep && (
           <button type="button" disabled={acting.busy} onClick={() => void acting.run(() => api.call('incidents.escalate', { id, to: escalateTo }))}>
             Mark escalated
           </button>

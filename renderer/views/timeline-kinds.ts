@@ -6,7 +6,7 @@ export const TIMELINE_FILTERS = [
   { key: 'checklists', label: 'Checklists', tag: 'Checklist', kinds: ['checklist'] },
   { key: 'runs', label: 'Runs', tag: 'Run', kinds: ['run'] },
   { key: 'alerts', label: 'Alerts', tag: 'Alert', kinds: ['alert', 'monitor', 'relapse'] },
-  { key: 'updates', label: 'Updates', tag: 'Update', kinds: ['update', 'update-failed'] },
+  { key: 'updates', label: 'Updates', tag: 'Update', kinds: ['update', 'update-failed', 'channel'] },
 ] as const;
 
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number]['key'];

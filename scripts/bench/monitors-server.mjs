@@ -1,17 +1,54 @@
-// The health endpoints for the monitors benchmark, in a process of its own so their CPU is not the engine's.
-// /flip/N answers 503 while N is below the count the parent sets (IPC message { failing: count }).
+// The health endpoints for the monitors benchmarks, in a process of its own so their CPU is not the engine's.
+// It counts every request it answers: checks are counted where they arrive, not where they are scheduled.
+//   /m/N      always healthy
+//   /flip/N   503 while N is below the count the parent sets ({ failing: count })
+//   /out/N    healthy until switched down ({ down: N }, answered with the switch time), then 503
+//   /blip/N   fails exactly the next request after { blip: N }, then healthy again
+// { count: true } is answered with the number of requests so far; { report: true } with the outage and blip record.
 import http from 'node:http';
 
 let failing = 0;
+let requests = 0;
+const down = new Map(); // N → { switchedAt, firstFailureAt }
+const blips = new Map(); // N → { armedAt, failedAt }
 const body = JSON.stringify({ status: 'ok' });
+
+function failed(url) {
+  const slash = url.indexOf('/', 1);
+  const kind = url.slice(1, slash);
+  const n = Number(url.slice(slash + 1));
+  if (kind === 'flip') return n < failing;
+  if (kind === 'out') {
+    const outage = down.get(n);
+    if (!outage) return false;
+    outage.firstFailureAt ??= Date.now();
+    return true;
+  }
+  if (kind === 'blip') {
+    const blip = blips.get(n);
+    if (!blip || blip.failedAt !== null) return false;
+    blip.failedAt = Date.now();
+    return true;
+  }
+  return false;
+}
+
 const server = http.createServer((req, res) => {
-  const down = req.url.startsWith('/flip/') && Number(req.url.slice(6)) < failing;
-  res.writeHead(down ? 503 : 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  requests++;
+  const bad = failed(req.url);
+  res.writeHead(bad ? 503 : 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 process.on('message', (message) => {
   if (typeof message?.failing === 'number') failing = message.failing;
+  if (typeof message?.down === 'number') {
+    const at = Date.now();
+    down.set(message.down, { switchedAt: at, firstFailureAt: null });
+  }
+  if (typeof message?.blip === 'number') blips.set(message.blip, { armedAt: Date.now(), failedAt: null });
+  if (message?.count) process.send({ count: requests });
+  if (message?.report) process.send({ report: { down: [...down], blips: [...blips] } });
 });
 process.on('disconnect', () => process.exit(0));

@@ -34,7 +34,8 @@ test('quick rollback from the incident window: pick the previous tag, type the h
     await page.getByRole('button', { name: 'Preview commands' }).click();
     const preview = page.getByRole('region', { name: 'Commands to run' });
     await expect(preview).toContainText(`$ cd -- '${repo}' && git checkout --quiet {{tag}} && git describe --tags`);
-    await expect(preview.locator('li.guarded')).toHaveCount(2);
+    // Every step that changes the server: check out, rebuild, restart.
+    await expect(preview.locator('li.guarded')).toHaveCount(3);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
 
     // The run asks which tag, suggesting the one before the newest.
@@ -52,6 +53,9 @@ test('quick rollback from the incident window: pick the previous tag, type the h
     expect(server.checkedOut()).toBe('v1.2.0');
     await checkout.getByLabel(/Type the host name/).fill('web');
     await runCheckout.click();
+    const rebuild = page.getByRole('form', { name: 'Confirm step 4' });
+    await rebuild.getByLabel(/Type the host name/).fill('web');
+    await rebuild.getByRole('button', { name: 'Run on web' }).click();
     const restart = page.getByRole('form', { name: 'Confirm step 5' });
     await restart.getByLabel(/Type the host name/).fill('web');
     await restart.getByRole('button', { name: 'Run on web' }).click();

@@ -22,7 +22,7 @@ describe('engine: incident workflow', () => {
   beforeEach(() => {
     dir = tempDir();
     clock = Date.UTC(2026, 10, 23, 2, 0, 0);
-    engine = createEngine({ dataDir: dir, actor: 'ana', now: () => clock, deliver: async () => {}, areas: { incidents: { webhookTimeoutMs: 300 } } });
+    engine = createEngine({ dataDir: dir, actor: 'ana', now: () => clock, deliver: async () => {}, areas: { channels: { timeoutMs: 300 } } });
   });
   afterEach(() => {
     engine.close();
@@ -51,7 +51,7 @@ describe('engine: incident workflow', () => {
   it('keeps webhook URLs sealed: never in plaintext in the database file', async () => {
     const secretUrl = 'https://hooks.slack.example/services/T123/B456/very-secret-token';
     const channel = await ok('channels.save', { name: '#ops', kind: 'slack', url: secretUrl });
-    expect(channel).toEqual({ id: 1, name: '#ops', kind: 'slack' });
+    expect(channel).toEqual({ id: 1, name: '#ops', kind: 'slack', settings: {}, secretsSet: ['url'] });
     expect(JSON.stringify(await ok('channels.list'))).not.toContain('very-secret-token');
     engine.close();
     for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('trayage.db'))) {
@@ -75,7 +75,7 @@ describe('engine: incident workflow', () => {
       const [good, bad, slowChannel] = [byName.good, byName.broken, byName.slow];
       clock += 10 * MIN;
       const sent = await ok('updates.post', { incidentId: 1, channelId: good.id, text: 'Investigating elevated 5xx.' });
-      expect(sent).toEqual({ ok: true, status: 200, text: 'Investigating elevated 5xx.' });
+      expect(sent).toMatchObject({ ok: true, state: 'sent', summary: expect.stringContaining('HTTP 200'), text: 'Investigating elevated 5xx.' });
       expect(JSON.parse(hook.bodies[0].body)).toMatchObject({ text: 'Investigating elevated 5xx.', incident: { id: 1, title: 'API errors' } });
       const detail = await ok('incidents.get', { id: 1 });
       expect(detail.incident.lastUpdateAt).toBe(clock);

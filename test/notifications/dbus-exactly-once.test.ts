@@ -15,7 +15,7 @@ describe('notices reach the desktop exactly once (real D-Bus → dunst, counted 
   beforeAll(async () => {
     requireDesktopTools();
     session = await startDesktopSession();
-    // notify-send, started by node-notifier, finds the private bus and display through the environment.
+    // notify-send and the daemon look-up find the private bus and display through the environment.
     Object.assign(process.env, session.env);
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { schemeFromRunbook } from '../../main/engine/runbooks/domain/pack-content';
-import { importFixture } from './runbooks';
+import { checkScheme } from '../../preload/contract';
+import { importRunbook } from '../../main/engine/runbooks/importer';
+import { importFixture, runbookText } from './runbooks';
 
 // Severity levels as teams write them: one heading per level with plain fields, bold names in
 // prose, tables keyed by letters, S-numbers or names, headers in German, French and Spanish,
@@ -96,6 +98,32 @@ describe('severity levels in every shape', () => {
       ['Mittel', 'Mittel', 240],
       ['Niedrig', 'Niedrig', 2880],
     ]);
+  });
+});
+
+describe('escalation chains and business days in the scheme', () => {
+  it('turns an escalation path with a time per person into each level chain, and "next business day" into its clock', () => {
+    const x = importRunbook(runbookText('gitquest-incident-playbook.md'));
+    const scheme = schemeFromRunbook(x, 'imported-gitquest');
+    const chain = [
+      { afterMinutes: 15, to: 'On-call engineer' },
+      { afterMinutes: 30, to: 'Team lead' },
+      { afterMinutes: 60, to: 'Engineering manager' },
+      { afterMinutes: 120, to: 'CTO' },
+    ];
+    expect(scheme?.levels.map((l) => [l.key, l.escalation, l.responseClock])).toEqual([
+      ['SEV-1', chain, undefined],
+      ['SEV-2', chain, undefined],
+      ['SEV-3', chain, undefined],
+      ['SEV-4', chain, 'next-business-day'],
+    ]);
+    expect(checkScheme(scheme).ok).toBe(true);
+  });
+
+  it('keeps a single escalation row as the one escalation of the level, without a chain', () => {
+    const x = importRunbook(runbookText('hotdash-incident-response.md'));
+    const p1 = schemeFromRunbook(x, 'imported-hotdash')?.levels.find((l) => l.key === 'P1');
+    expect(p1?.escalation).toBeUndefined();
   });
 });
 

@@ -168,13 +168,13 @@ test('verify-health can wait for a monitor: it is checked again at once and the 
   await env.call('procedures.save', { text: procedure('watch-release-api', 'release api', 10) });
   await env.call('procedures.save', { text: procedure('watch-missing', 'nope', 0.5) });
 
-  const { runId } = await env.call('runs.start', { procedureId: 'watch-release-api', hosts: ['web'], params: { file: current } });
+  const { runId } = await env.call('runs.start', { procedureId: 'watch-release-api', hosts: ['web'], params: { file: current }, confirmations: ['web'] });
   const run = await env.finished(runId);
   expect(run.steps.map((s) => s.status)).toEqual(['ok', 'ok']);
   // An hourly monitor: only the immediate re-check can have seen the switch within the deadline.
   expect((await env.call('runs.stepOutput', { runId, host: 'web', stepIndex: 1 })).stdout).toMatch(/^healthy after \d+ attempt\(s\): monitor "release api" is up/);
 
-  const missing = await env.finished((await env.call('runs.start', { procedureId: 'watch-missing', hosts: ['web'], params: { file: current } })).runId);
+  const missing = await env.finished((await env.call('runs.start', { procedureId: 'watch-missing', hosts: ['web'], params: { file: current }, confirmations: ['web'] })).runId);
   expect(missing.steps[1].status).toBe('failed');
   expect(missing.steps[1].error).toContain('there is no monitor named "nope" (monitors: "release api")');
 });

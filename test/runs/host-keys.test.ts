@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const runTouch = async () => {
-  const { runId } = await env.call('runs.start', { procedureId: 'touch-marker', hosts: ['web'], params: { file: marker } });
+  const { runId } = await env.call('runs.start', { procedureId: 'touch-marker', hosts: ['web'], params: { file: marker }, confirmations: ['web'] });
   return env.finished(runId);
 };
 const trustedFile = () => path.join(env.dataDir, 'known_hosts');

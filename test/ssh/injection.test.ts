@@ -88,7 +88,7 @@ describe('hostile parameter values over a real sshd', () => {
     await expect(refused).rejects.toThrow(/parameter "value" = "--version" starts with "-", so the command would take it as an option/);
     expect(fs.existsSync(out)).toBe(false);
 
-    const guarded = await runProcedure(echoProcedure(PLACEMENTS.afterOptions), { host: 'web', params: { value: '--version', out } }, { runner });
+    const guarded = await runProcedure(echoProcedure(PLACEMENTS.afterOptions), { host: 'web', params: { value: '--version', out } }, { runner, confirm: async ({ step }) => step.host });
     expect(guarded.outcome).toBe('ok');
     expect(fs.readFileSync(out, 'utf8')).toBe('--version');
   });
@@ -109,7 +109,7 @@ describe('hostile parameter values over a real sshd', () => {
       ],
     });
     const out = path.join(work, 'out-captured');
-    const result = await runProcedure(procedure, { host: 'web', params: { out } }, { runner: env.runner() });
+    const result = await runProcedure(procedure, { host: 'web', params: { out } }, { runner: env.runner(), confirm: async ({ step }) => step.host });
     expect(result.outcome).toBe('ok');
     expect(result.steps[0].captured?.value).toBe(`$(touch ${marker})`);
     expect(fs.readFileSync(out, 'utf8')).toBe(`$(touch ${marker})`);

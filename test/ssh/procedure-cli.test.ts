@@ -51,7 +51,7 @@ function cli(args: string[]) {
 
 describe('trayage run', () => {
   test('success prints each step; a failed step exits 1 and later steps do not run', async () => {
-    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`]);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`]);
     expect(code).toBe(1);
     expect(stdout).toContain(`$ touch '${work}'/touched && echo touched`);
     expect(stdout).toContain('touched\n✓ exit 0');
@@ -63,7 +63,7 @@ describe('trayage run', () => {
   });
 
   test('--json prints the documented shape', async () => {
-    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--json']);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`, '--json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ procedure: 'touch-then-fail', host: 'web', ok: false, outcome: 'failed' });
@@ -93,21 +93,21 @@ describe('trayage run', () => {
   test('unknown host prints its fingerprint and exits 3 until --trust names it; then it is remembered', async () => {
     const empty = path.join(env.dir, 'empty_known_hosts');
     const fingerprint = opensshFingerprint(env.sshd.hostKey.publicPath);
-    const unknown = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}/unknown`, '--known-hosts', empty]);
+    const unknown = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}/unknown`, '--known-hosts', empty]);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain(fingerprint);
     expect(unknown.stderr).toContain(`--trust ${fingerprint}`);
 
     const otherKey = opensshFingerprint(makeKeyPair(env.dir, 'other').publicPath);
-    const wrongTrust = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', otherKey]);
+    const wrongTrust = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', otherKey]);
     expect(wrongTrust.code).toBe(3);
 
-    const trusted = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', fingerprint]);
+    const trusted = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`, '--known-hosts', empty, '--trust', fingerprint]);
     expect(trusted.code).toBe(1);
     expect(trusted.stdout).toContain('✓ exit 0');
     expect(fs.readFileSync(path.join(dataDir, 'known_hosts'), 'utf8')).toContain(env.sshd.hostKey.keyBase64);
 
-    const remembered = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', empty]);
+    const remembered = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`, '--known-hosts', empty]);
     expect(remembered.code).toBe(1);
     fs.rmSync(path.join(dataDir, 'known_hosts'));
   });
@@ -116,7 +116,7 @@ describe('trayage run', () => {
     const impostor = makeKeyPair(env.dir, 'impostor');
     const file = path.join(env.dir, 'changed_known_hosts');
     fs.writeFileSync(file, `[127.0.0.1]:${env.sshd.port} ${impostor.keyType} ${impostor.keyBase64}\n`);
-    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--param', `dir=${work}`, '--known-hosts', file, '--json']);
+    const { code, stdout } = await cli(['run', 'touch-then-fail', '--host', 'web', '--confirm', 'web', '--param', `dir=${work}`, '--known-hosts', file, '--json']);
     expect(code).toBe(3);
     const report = JSON.parse(stdout);
     expect(report.error.hostKey).toMatchObject({ alias: 'web', status: 'changed', fingerprint: opensshFingerprint(env.sshd.hostKey.publicPath) });

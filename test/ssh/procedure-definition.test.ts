@@ -137,13 +137,15 @@ describe('built-in procedures', () => {
     }
   });
 
-  test('database restore guards the steps that stop the service and overwrite the file', () => {
+  test('database restore asks before every step that changes the server: stop, keep a copy, overwrite, start', () => {
     const restore = builtinProcedures().find((p) => p.id === 'database-restore')!;
     const plan = dryRun(restore, {
       host: 'prod',
       params: { container: 'heroforge', dbPath: '/data/app.db', backupDir: '/backups', backup: '/backups/app_1.db.gz' },
     });
-    expect(plan.filter((s) => s.needsConfirmation).map((s) => s.title)).toEqual(['Stop the service', 'Restore the backup']);
+    expect(plan.filter((s) => s.needsConfirmation).map((s) => s.title)).toEqual(['Stop the service', 'Keep the current database files', 'Restore the backup', 'Start the service']);
+    // The destructive ones say why in the confirmation.
+    expect(plan.filter((s) => s.destructive).map((s) => s.title)).toEqual(['Stop the service', 'Restore the backup']);
     expect(plan[3].command).toBe("rm -f -- '/data/app.db'-wal '/data/app.db'-shm && gunzip -c -- '/backups/app_1.db.gz' > '/data/app.db'");
     expect(() => dryRun(restore, { host: 'prod', params: { container: 'x', dbPath: '/d.db', backupDir: '/b', backup: '-rf.db.gz' } })).toThrow(
       /"backup" = "-rf.db.gz" does not match/,

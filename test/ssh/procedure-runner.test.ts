@@ -54,7 +54,8 @@ describe('step by step', () => {
 
   test('continueOnFailure lets the run go on but the outcome stays failed', async () => {
     const procedure = threeSteps('rollback', { command: 'exit 2', continueOnFailure: true });
-    const result = await runProcedure(procedure, { host: 'web', params: { dir: work } }, { runner: env.runner() });
+    // The steps write markers: each is confirmed by its host name, as a person would.
+    const result = await runProcedure(procedure, { host: 'web', params: { dir: work } }, { runner: env.runner(), confirm: async ({ step }) => step.host });
     expect(result.steps.map((s) => s.status)).toEqual(['ok', 'failed', 'ok']);
     expect(result.outcome).toBe('failed');
     expect(fs.existsSync(marker('last'))).toBe(true);

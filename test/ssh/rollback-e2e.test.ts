@@ -77,7 +77,8 @@ test('quick rollback end to end: previous tag picked, checked out, restarted, he
   expect(result.steps[1].captured).toMatchObject({ param: 'tag', value: 'v1.1.0' });
   expect(result.steps[2].command).toBe(`cd -- '${repo}' && git checkout --quiet 'v1.1.0' && git describe --tags`);
   expect(result.steps[2].stdout).toBe('v1.1.0\n');
-  expect(confirmations).toEqual(['Check out the chosen tag', 'Restart the container']);
+  // Every step that changes the server asks; listing tags and checking health do not.
+  expect(confirmations).toEqual(['Check out the chosen tag', 'Rebuild the image', 'Restart the container']);
   expect(server.checkedOut()).toBe('v1.1.0');
   expect(fs.readFileSync(restartedFile, 'utf8').trim()).toBe('v1.1.0');
   expect(fs.readFileSync(server.dockerLog, 'utf8').trim().split('\n')).toEqual([

@@ -4,10 +4,9 @@ import {
   ImportError,
   importRunbookAsync,
   readRunbookFile,
-  terminalJson,
-  terminalText,
   type RunbookExtraction,
 } from '../../engine/runbooks/importer';
+import { terminalJson, terminalText } from '../terminal-text';
 import type { CliCommand, CliIo } from '../cli-types';
 import { UsageError } from '../cli-types';
 import { call } from '../engine-call';

@@ -4,6 +4,8 @@ import { checkCommand } from './check-command';
 import { declareCommand } from './declare-command';
 import { importCommand } from './import-command';
 import { incidentsCommand } from './incidents-command';
+import { integrationsCommand } from './integrations-command';
+import { oncallCommand } from './oncall-command';
 import { postmortemCommand } from './postmortem-command';
 import { proceduresCommand } from './procedures-command';
 import { runCommand } from './run-command';
@@ -24,4 +26,6 @@ export const COMMANDS: readonly CliCommand[] = [
   proceduresCommand,
   runCommand,
   runsCommand,
+  integrationsCommand,
+  oncallCommand,
 ];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, LATEST_SCHEMA, schemaVersion } from './migrations';
 import { preparePrivateDataDir } from './private-files';
-import { StoreError } from './store-error';
+import { StoreError, storeFailure } from './store-error';
 
 // 'TRAY' in ASCII: lets us tell our own database from any other SQLite file.
 export const APPLICATION_ID = 0x54524159;
@@ -21,13 +21,15 @@ export function openDatabase(file: string, appVersion: string): OpenedDatabase {
   try {
     preparePrivateDataDir(path.dirname(file), file);
   } catch (err) {
-    throw new StoreError(`Cannot prepare the data directory ${path.dirname(file)}: ${(err as Error).message}. Check that it is yours and writable, or choose another --data-dir.`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EROFS' ? 'it is on a read-only disk' : code === 'ENOSPC' ? 'its disk is full' : (err as Error).message;
+    throw new StoreError(`Cannot prepare the data directory ${path.dirname(file)}: ${why}. Check that it is yours and writable, or choose another --data-dir.`);
   }
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (err) {
-    throw new StoreError(`Cannot open the database ${file}: ${(err as Error).message}. Check the file's permissions or choose another --data-dir.`);
+    throw storeFailure(err, file) ?? new StoreError(`Cannot open the database ${file}: ${(err as Error).message}. Check the file's permissions or choose another --data-dir.`);
   }
   try {
     configure(db, file);
@@ -35,7 +37,7 @@ export function openDatabase(file: string, appVersion: string): OpenedDatabase {
     return { db, file, schemaVersion: schemaVersion(db), migrated };
   } catch (err) {
     db.close();
-    throw err;
+    throw storeFailure(err, file) ?? err;
   }
 }
 

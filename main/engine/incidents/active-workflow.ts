@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Contact, type SchemeChoice, SeverityScheme, StatusLifecycle } from '../../../preload/contract';
+import { BusinessHours, Contact, type SchemeChoice, SeverityScheme, StatusLifecycle } from '../../../preload/contract';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SettingsStore } from '../settings/settings-store';
+import { BUSINESS_HOURS_SETTING, DEFAULT_BUSINESS_HOURS } from './domain/business-hours';
 import { validateContacts } from './domain/contacts';
 import { DEFAULT_LIFECYCLE, validateLifecycle } from './domain/lifecycle';
 import { copyScheme, READY_MADE_SCHEMES } from './domain/scheme-catalog';
@@ -63,6 +64,11 @@ export class ActiveWorkflow {
     this.settings.set(LIFECYCLE_KEY, check.lifecycle);
     this.cachedLifecycle = check.lifecycle;
     return check.lifecycle;
+  }
+
+  /** Kept by the escalation area's settings; read on each use, as another process may change them. */
+  businessHours(): BusinessHours {
+    return this.settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS);
   }
 
   contacts(): Contact[] {

@@ -58,12 +58,19 @@ export function incidentOperations(ctx: EngineContext, { service, store, planner
       return { insideWatch };
     },
     record(id, kind, text, data, actor = ctx.actor) {
-      store.append(id, [{ at: ctx.now(), kind, actor, text, data }]);
+      const at = ctx.now();
+      store.transaction(() => {
+        // A status update sent by another area (a channel) restarts the update timer like one sent here.
+        if (kind === 'update') store.apply(id, { lastUpdateAt: at }, at);
+        store.append(id, [{ at, kind, actor, text, data }]);
+      });
       changed(id, null);
     },
     provideChecklists: (provider) => planner.provide(provider),
     provideTemplates: (provider) => templates.provide(provider),
     setScheme: (scheme) => changed(null, workflow.setScheme(scheme)),
+    scheme: () => workflow.scheme(),
+    provideDedupeKeys: (provider) => service.provideDedupeKeys(provider),
     onDeclared: (listener) => declaredListeners.push(listener),
     onChanged: (listener) => service.onChange(listener),
   };

@@ -26,11 +26,13 @@ const DETAIL_TIMELINE_ENTRIES = 1000;
 
 export const TIMER_TIMELINE_KINDS = ['status', 'snooze', 'escalated', 'update', 'declared'] as const;
 
-export type IncidentChangeListener = (after: Incident, before: Incident) => void;
+/** `note` is what the person wrote with the change ("rolled back to v1.4.1"), when anything. */
+export type IncidentChangeListener = (after: Incident, before: Incident, note?: string) => void;
 
 // Incident operations: the workflow plans decide, the stores write, all in one transaction.
 export class IncidentService {
   private readonly changeListeners: IncidentChangeListener[] = [];
+  private dedupeKeys: (incidentIds: number[]) => Map<number, string[]> = () => new Map();
 
   constructor(
     private readonly store: IncidentStore,
@@ -66,7 +68,7 @@ export class IncidentService {
     const after = this.applyChange(id, change, actor);
     // After the commit, so a listener that queues work (a page, a status-page update) never sees a rolled-back change.
     // Listeners must not throw: the change is already committed.
-    for (const listener of this.changeListeners) listener(after, before);
+    for (const listener of this.changeListeners) listener(after, before, change.note?.trim() || undefined);
     return after;
   }
 
@@ -154,13 +156,21 @@ export class IncidentService {
     };
   }
 
+  /** Where the dedupe keys listed with incidents come from (an intake's received alerts). */
+  provideDedupeKeys(provider: (incidentIds: number[]) => Map<number, string[]>): void {
+    this.dedupeKeys = provider;
+  }
+
   summaries(filter: string, limit: number): IncidentSummary[] {
     const lifecycle = this.workflow.lifecycle();
     const statuses = filter === 'all' ? null : filter === 'open' ? openStatusKeys(lifecycle) : [this.requireStatus(filter)];
-    return this.store.list(statuses, limit).map((incident) => ({
+    const list = this.store.list(statuses, limit);
+    const keys = this.dedupeKeys(list.map((i) => i.id));
+    return list.map((incident) => ({
       ...incident,
       checklist: this.checklists.progress(incident.id),
       timers: this.timers(incident).map(({ kind, label, dueAt, overdue }) => ({ kind, label, dueAt, overdue })),
+      dedupeKeys: keys.get(incident.id) ?? [],
     }));
   }
 
@@ -168,7 +178,7 @@ export class IncidentService {
     const lifecycle = this.workflow.lifecycle();
     if (!isOpenStatus(lifecycle, incident.status) && incident.resolvedAt !== null && this.now() - incident.resolvedAt > 7 * 86_400_000) return [];
     const entries = timeline ?? this.store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);
-    return computeTimers(incident, incident.level ?? undefined, entries, this.now(), snoozesFromTimeline(entries), lifecycle);
+    return computeTimers(incident, incident.level ?? undefined, entries, this.now(), snoozesFromTimeline(entries), lifecycle, this.workflow.businessHours());
   }
 
   private attachLists(incident: Incident, phase: ChecklistPhase, actor: string, now: number): number {

@@ -15,12 +15,10 @@ import { registerPostmortemHandlers } from './postmortem-handlers';
 import { PostmortemStore } from './postmortem-store';
 import { TemplateCatalog } from './template-catalog';
 import { checkIncidentTimers } from './timer-loop';
-import { UpdateChannels } from './update-channels';
 import { registerWorkflowHandlers } from './workflow-handlers';
 
 export interface IncidentsAreaOptions {
   timerCheckMs?: number;
-  webhookTimeoutMs?: number;
 }
 
 export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions = {}): IncidentsPort {
@@ -38,9 +36,7 @@ export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions 
     store,
     workflow,
     incidents,
-    channels: new UpdateChannels(ctx.db, ctx.secrets, ctx.now),
     templates,
-    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
   });
   registerPostmortemHandlers(ctx, { store, workflow, postmortems: new PostmortemStore(ctx.db), actions: new PostmortemActions(ctx.db) });
   ctx.every(options.timerCheckMs ?? 5_000, () => {

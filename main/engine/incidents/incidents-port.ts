@@ -39,11 +39,16 @@ export interface IncidentsPort {
   provideTemplates(provider: (incident: Incident) => readonly CommTemplate[]): void;
   /** A ready-made scheme by id, or a full scheme (e.g. a runbook's); checked before it applies, then announced. Open incidents keep their level. */
   setScheme(scheme: SchemeChoice): SeverityScheme;
+  /** The severity scheme in force: new incidents are rated on its levels. */
+  scheme(): SeverityScheme;
+  /** The dedupe keys another area (an intake) holds for incidents, listed with them. */
+  provideDedupeKeys(provider: (incidentIds: number[]) => Map<number, string[]>): void;
   /** Called after every declaration, whoever declared. */
   onDeclared(listener: (incident: Incident) => void): void;
   /**
    * Called after every committed change to an incident (status, acknowledgement, level, fields),
-   * whoever made it, with the incident before and after: compare them to see what changed.
+   * whoever made it, with the incident before and after (compare them to see what changed) and the
+   * note written with it.
    */
-  onChanged(listener: (after: Incident, before: Incident) => void): void;
+  onChanged(listener: (after: Incident, before: Incident, note?: string) => void): void;
 }

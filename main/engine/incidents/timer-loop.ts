@@ -22,7 +22,7 @@ export function checkIncidentTimers(ctx: EngineContext, store: IncidentStore, wo
     const prev = store.timersCheckedAt(incident.id) ?? incident.createdAt;
     if (now <= prev) continue;
     const timeline = store.timelineOfKinds(incident.id, TIMER_TIMELINE_KINDS);
-    for (const timer of dueNotifications(prev, now, incident, level, timeline, snoozesFromTimeline(timeline), lifecycle)) {
+    for (const timer of dueNotifications(prev, now, incident, level, timeline, snoozesFromTimeline(timeline), lifecycle, workflow.businessHours())) {
       const contacts = timer.kind === 'escalation' && level ? escalationSummary(escalationTargets(level, workflow.contacts())) : [];
       const notice = timerNotice(incident, timer, now, contacts);
       ctx.notifier.notify({

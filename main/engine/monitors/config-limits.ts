@@ -30,6 +30,8 @@ const DAY = 24 * HOUR;
 /** The range of each duration field; all stay well under the 24.8 days a timer can wait. */
 export const DURATION_LIMITS = {
   interval: { min: SECOND, max: 7 * DAY },
+  // At most the monitor's own interval as well; config-loader checks that against it.
+  'retry-interval': { min: SECOND, max: 7 * DAY },
   // The whole run of one check; a longer one is a job, not a health check.
   timeout: { max: 5 * MINUTE, positive: true },
   jitter: { max: HOUR },

@@ -10,6 +10,7 @@ import { ConfigError, PositionFinder, asConfigError, clip, describeZodIssue, sho
 import { readConfigText } from '../lib/config/config-text';
 import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
 import { DURATION_LIMITS, FIELD_LIMITS } from './config-limits';
+import { formatDuration } from '../lib/config/duration';
 
 export interface MonitorConfig {
   file: string;
@@ -35,6 +36,7 @@ const commonFields = {
   name: z.string().trim().min(1).max(limits.name),
   kind: z.string().max(limits.kind).optional(),
   interval: durationField(DURATION_LIMITS.interval).optional(),
+  'retry-interval': durationField(DURATION_LIMITS['retry-interval']).optional(),
   timeout: durationField(DURATION_LIMITS.timeout).optional(),
   jitter: durationField(DURATION_LIMITS.jitter).optional(),
   conditions: z.array(z.string().max(limits.condition)).max(limits.conditions).optional(),
@@ -177,6 +179,10 @@ function buildMonitor(
   const values = parsed.data as Record<string, unknown>;
   const intervalMs = (values.interval as number | undefined) ?? MONITOR_DEFAULTS.intervalMs;
   const timeoutMs = (values.timeout as number | undefined) ?? Math.min(MONITOR_DEFAULTS.timeoutMs, intervalMs);
+  const retryIntervalMs = values['retry-interval'] as number | undefined;
+  if (retryIntervalMs !== undefined && retryIntervalMs > intervalMs) {
+    add(['retry-interval'], `retry-interval ${formatDuration(retryIntervalMs)} is longer than the interval ${formatDuration(intervalMs)}; a retry confirms a failure sooner than the next regular check, so use at most ${formatDuration(intervalMs)}`);
+  }
   let built: ReturnType<MonitorKind['build']> | undefined;
   if (issues.length === before) {
     try {
@@ -192,6 +198,7 @@ function buildMonitor(
     kind: kind.kind,
     target: built.target,
     intervalMs,
+    ...(retryIntervalMs !== undefined ? { retryIntervalMs } : {}),
     timeoutMs,
     jitterMs: (values.jitter as number | undefined) ?? Math.min(Math.round(intervalMs / 10), MONITOR_DEFAULTS.maxJitterMs),
     conditions: conditions.length > 0 ? conditions : (built.defaultConditions ?? []),

@@ -64,7 +64,7 @@ export class MonitorRuntime {
     this.kinds = options.kinds ?? createDefaultRegistry({ ssh: { acquire: () => hosts.acquireForChecks() } });
     this.store = new MonitorStore(ctx.db);
     this.catalog = new MonitorCatalog(this.store, this.kinds, ctx.now);
-    this.writer = new ResultWriter(ctx.db, this.store);
+    this.writer = new ResultWriter(ctx.db, this.store, ctx.now);
     this.rollups = new Rollups(ctx.db);
     this.queries = new HistoryQueries(ctx.db, this.rollups);
     const savedStates = this.catalog.load();
@@ -123,6 +123,7 @@ export class MonitorRuntime {
   close(): void {
     if (this.closed) return;
     this.flush();
+    this.writer.flush(true);
     this.closed = true;
     this.config?.close();
     void this.service.stop();

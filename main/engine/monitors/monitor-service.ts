@@ -1,4 +1,4 @@
-import type { CheckResult, MonitorDefinition } from './domain/check-types';
+import { NETWORK_ERROR_KINDS, type CheckResult, type MonitorDefinition } from './domain/check-types';
 import { runCheck, type KindRegistry } from './checks/kind-registry';
 import {
   applyResult,
@@ -13,7 +13,8 @@ import {
 } from './domain/monitor-state';
 import { OfflineDetector } from './offline-detector';
 import { systemClock, type SchedulerClock } from './clock';
-import { Scheduler, type SchedulerStats } from './scheduler';
+import { Scheduler, type RunOutcome, type SchedulerStats } from './scheduler';
+import { retryDelayMs } from './domain/retry-policy';
 
 export type MonitorEvent = StateEvent & { monitor: string; target: string; severity?: string; service?: string };
 
@@ -153,7 +154,7 @@ export class MonitorService {
     this.scheduler.set(jobs);
   }
 
-  private async run(name: string): Promise<void> {
+  private async run(name: string): Promise<RunOutcome | void> {
     const monitor = this.monitors.get(name);
     if (!monitor) return;
     const result = await runCheck(monitor, this.options.registry, { now: this.clock.now });
@@ -179,6 +180,10 @@ export class MonitorService {
     for (const event of events) {
       this.emit({ ...event, monitor: monitor.name, target: monitor.target, severity: monitor.severity, service: monitor.service });
     }
+    // Without a connectivity probe only the other monitors can tell a dead network from a dead service.
+    const awaitsOthers = !this.options.connectivityProbe && result.errorKind !== undefined && NETWORK_ERROR_KINDS.has(result.errorKind);
+    const retryInMs = retryDelayMs(state, monitor, awaitsOthers);
+    return retryInMs === undefined ? undefined : { retryInMs };
   }
 
   private resumedAfter(gapMs: number): void {

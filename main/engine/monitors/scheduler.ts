@@ -16,9 +16,15 @@ export interface ScheduledJob {
   version: string;
 }
 
+/** What a run asks of the next one; nothing means the next run comes at the job's interval. */
+export interface RunOutcome {
+  /** Run again this soon (rounded up to the grid) instead of after a whole interval, without jitter. */
+  retryInMs?: number;
+}
+
 export interface SchedulerOptions {
   /** Runs one job; must not reject (failures are results, not exceptions). */
-  run: (id: string) => Promise<void>;
+  run: (id: string) => Promise<RunOutcome | void>;
   maxConcurrent?: number;
   clock?: SchedulerClock;
   /** How late a timer may fire before it counts as sleep/resume rather than load. */
@@ -224,15 +230,15 @@ export class Scheduler {
     const id = entry.job.id;
     const run = this.options
       .run(id)
-      .catch((err) => (this.options.onError ?? reportError)(id, err))
-      .finally(() => {
+      .catch((err) => void (this.options.onError ?? reportError)(id, err))
+      .then((outcome) => {
         this.inflight.delete(run);
-        this.finish(entry);
+        this.finish(entry, outcome ?? undefined);
       });
     this.inflight.add(run);
   }
 
-  private finish(entry: Entry): void {
+  private finish(entry: Entry, outcome: RunOutcome | undefined): void {
     entry.running = false;
     this.running--;
     if (entry.removed) {
@@ -242,6 +248,10 @@ export class Scheduler {
       if (entry.rerun) {
         entry.rerun = false;
         this.schedule(entry, now, now);
+      } else if (outcome?.retryInMs !== undefined) {
+        // The retry becomes the new slot: the regular cadence resumes one interval after it.
+        const at = now + Math.max(0, Math.min(outcome.retryInMs, entry.job.intervalMs));
+        this.schedule(entry, at, at);
       } else {
         // Slots missed while the run was slow are skipped, not run back to back.
         const base = Math.max(entry.base + entry.job.intervalMs, now);

@@ -1,4 +1,5 @@
 import notifier from 'node-notifier';
+import { linuxDeliver } from './linux-deliver';
 
 export interface Delivery {
   title: string;
@@ -6,11 +7,25 @@ export interface Delivery {
   sound: string | boolean;
 }
 
-export type Deliver = (delivery: Delivery, onClick: () => void) => Promise<void>;
+/**
+ * A notice that could not go to the desktop for a reason that retrying will not fix (no
+ * notification daemon): the browser pages are its target instead, and the reason is kept.
+ */
+export interface ToBrowser {
+  route: 'browser';
+  reason: string;
+}
 
-// node-notifier picks the native route: Notification Center, Windows toasts, or notify-send → D-Bus on Linux.
-// Clicks come back only where the platform reports them (not through notify-send).
+// Resolves (with nothing) once the desktop showed it; rejects when it failed and is worth retrying.
+export type Deliver = (delivery: Delivery, onClick: () => void) => Promise<void | ToBrowser>;
+
+/** The desktop route for this platform: D-Bus through notify-send on Linux, node-notifier elsewhere. */
 export function nativeDeliver(appName = 'Trayage'): Deliver {
+  return process.platform === 'linux' ? linuxDeliver({ appName }) : notifierDeliver(appName);
+}
+
+// Notification Center or Windows toasts; clicks come back where the platform reports them.
+function notifierDeliver(appName: string): Deliver {
   const clickable = process.platform === 'darwin' || process.platform === 'win32';
   return (delivery, onClick) =>
     new Promise((resolve, reject) => {

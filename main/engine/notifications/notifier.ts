@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { TrayTarget } from '../../../preload/contract';
+import type { Notice, TrayTarget } from '../../../preload/contract';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Deliver } from './deliver';
 import type { NotificationRequest, NotificationsPort, NotifyOutcome } from './notifications-port';
 import { OutboxDelivery } from './outbox-delivery';
-import { OutboxStore } from './outbox-store';
+import { type BrowserNoticeRow, OutboxStore } from './outbox-store';
 
 const SNOOZES_KEY = 'notifications.snoozes';
 const SOUNDS_KEY = 'notifications.sounds';
@@ -13,6 +13,9 @@ const Snoozes = z.record(z.string(), z.number());
 const Sounds = z.record(z.string(), z.union([z.string(), z.boolean()]));
 const DEFAULT_SOUNDS: Record<string, string | boolean> = { default: true };
 const DEDUPE_WINDOW_MS = 24 * 3600_000;
+// Older browser notices are no news to a page opened now; they stay unsent in the outbox.
+const BROWSER_BACKLOG_MS = 24 * 3600_000;
+const BROWSER_BACKLOG_LIMIT = 100;
 
 export interface DeliveryOptions {
   // How soon due retries, expired leases and notices recorded by another process (a CLI command) are picked up.
@@ -26,6 +29,7 @@ export interface DeliveryOptions {
 export class Notifier implements NotificationsPort {
   private readonly store: OutboxStore;
   private delivery: OutboxDelivery | null = null;
+  private readonly browserListeners = new Set<(notice: Notice) => void>();
 
   constructor(
     db: Database.Database,
@@ -72,6 +76,10 @@ export class Notifier implements NotificationsPort {
       now: this.now,
       soundFor: (severity) => this.soundFor(severity),
       onClick: this.onClick,
+      onBrowser: (row) => {
+        const notice = this.toNotice(row);
+        for (const listener of this.browserListeners) listener(notice);
+      },
       onError: options.onError ?? ((err) => process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`)),
     });
     this.delivery = delivery;
@@ -83,6 +91,22 @@ export class Notifier implements NotificationsPort {
       delivery.stop();
       if (this.delivery === delivery) this.delivery = null;
     };
+  }
+
+  /** Notices handed to the browser pages as they are handed (no desktop daemon); the returned function stops listening. */
+  onBrowserNotice(listener: (notice: Notice) => void): () => void {
+    this.browserListeners.add(listener);
+    return () => this.browserListeners.delete(listener);
+  }
+
+  /** The newest browser notices of the last day that no page has acknowledged, oldest first. */
+  browserPending(): Notice[] {
+    return this.store.browserPending(this.now() - BROWSER_BACKLOG_MS, BROWSER_BACKLOG_LIMIT).map((row) => this.toNotice(row));
+  }
+
+  /** A page showed these: they count as delivered and no page is given them again. */
+  acknowledge(ids: readonly number[]): number {
+    return this.store.acknowledge(ids, this.now());
   }
 
   snooze(scope: string, until: number): void {
@@ -99,6 +123,19 @@ export class Notifier implements NotificationsPort {
 
   setSounds(sounds: Record<string, string | boolean>): void {
     this.settings.set(SOUNDS_KEY, sounds);
+  }
+
+  private toNotice(row: BrowserNoticeRow): Notice {
+    return {
+      id: row.id,
+      key: row.key,
+      title: row.title,
+      body: row.body,
+      severity: row.severity,
+      target: row.target ? (JSON.parse(row.target) as TrayTarget) : null,
+      sound: this.soundFor(row.severity) !== false,
+      createdAt: row.created_at,
+    };
   }
 
   private soundFor(severity: string | null): string | boolean {

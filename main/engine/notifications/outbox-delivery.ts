@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { TrayTarget } from '../../../preload/contract';
 import type { Deliver } from './deliver';
-import type { ClaimedNotice, OutboxStore } from './outbox-store';
+import type { BrowserNoticeRow, ClaimedNotice, OutboxStore } from './outbox-store';
 
 // Long enough to outlast a stalled event loop, short enough that a crashed engine's notice still
 // shows within a minute; a live holder renews it every sweep, so a slow delivery never loses it.
@@ -18,6 +18,8 @@ export interface DeliveryParts {
   now: () => number;
   soundFor: (severity: string | null) => string | boolean;
   onClick: (target: TrayTarget | undefined) => void;
+  // A notice now waiting for the browser pages (no desktop daemon).
+  onBrowser: (row: BrowserNoticeRow) => void;
   onError: (err: unknown) => void;
 }
 
@@ -57,12 +59,14 @@ export class OutboxDelivery {
   }
 
   private async deliverClaimed(id: number, row: ClaimedNotice): Promise<void> {
-    const { store, deliver, now, soundFor, onClick, onError } = this.parts;
+    const { store, deliver, now, soundFor, onClick, onBrowser, onError } = this.parts;
     this.inFlight.add(id);
     let failure: unknown = null;
+    let browserReason: string | null = null;
     try {
       const target = row.target ? (JSON.parse(row.target) as TrayTarget) : undefined;
-      await deliver({ title: row.title, body: row.body, sound: soundFor(row.severity) }, () => onClick(target));
+      const outcome = await deliver({ title: row.title, body: row.body, sound: soundFor(row.severity) }, () => onClick(target));
+      if (outcome?.route === 'browser') browserReason = outcome.reason;
     } catch (err) {
       failure = err ?? new Error('the notification was not delivered');
     }
@@ -70,7 +74,10 @@ export class OutboxDelivery {
       // An outcome after the engine closed is not recorded: the lease runs out and the next engine
       // shows the notice again, as whether it was shown cannot be known.
       if (!store.open) return;
-      if (failure === null) store.markSent(id, now());
+      if (browserReason !== null) {
+        const handed = store.toBrowser(id, this.owner, browserReason);
+        if (handed) onBrowser(handed);
+      } else if (failure === null) store.markSent(id, now());
       else {
         const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
         store.markFailed(id, this.owner, (failure as Error).message ?? String(failure), retryAt);

@@ -10,6 +10,20 @@ export interface NewNotice {
   snoozed: boolean;
 }
 
+/** A notice whose target is the browser pages, as they are given it. */
+export interface BrowserNoticeRow {
+  id: number;
+  key: string;
+  title: string;
+  body: string;
+  severity: string | null;
+  target: string | null;
+  created_at: number;
+}
+
+// claimed_by of a row whose target is the browser pages instead of the desktop.
+export const BROWSER_TARGET = 'browser';
+
 export interface ClaimedNotice {
   title: string;
   body: string;
@@ -32,6 +46,9 @@ export class OutboxStore {
   private readonly renewStatement;
   private readonly sentStatement;
   private readonly failedStatement;
+  private readonly toBrowserStatement;
+  private readonly browserPendingStatement;
+  private readonly acknowledgeStatement;
 
   constructor(private readonly db: Database.Database) {
     this.seenStatement = db.prepare('SELECT 1 FROM notifications WHERE key = ? AND created_at > ? AND suppressed IS NULL');
@@ -56,6 +73,19 @@ export class OutboxStore {
     this.failedStatement = db.prepare(
       'UPDATE notifications SET last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND claimed_by = ? AND sent_at IS NULL',
     );
+    // Not a failure: no retry is due (next_attempt_at NULL keeps it out of every claim), and last_error
+    // keeps why the desktop was skipped. It stays unsent until a page says it showed it.
+    this.toBrowserStatement = db.prepare(
+      `UPDATE notifications SET claimed_by = '${BROWSER_TARGET}', last_error = @reason, next_attempt_at = NULL, lease_until = NULL
+       WHERE id = @id AND claimed_by = @owner AND sent_at IS NULL
+       RETURNING id, key, title, body, severity, target, created_at`,
+    );
+    this.browserPendingStatement = db.prepare(
+      `SELECT id, key, title, body, severity, target, created_at FROM notifications
+       WHERE claimed_by = '${BROWSER_TARGET}' AND sent_at IS NULL AND suppressed IS NULL AND created_at > @since
+       ORDER BY id DESC LIMIT @limit`,
+    );
+    this.acknowledgeStatement = db.prepare(`UPDATE notifications SET sent_at = @at WHERE id = @id AND claimed_by = '${BROWSER_TARGET}' AND sent_at IS NULL`);
   }
 
   get open(): boolean {
@@ -94,5 +124,20 @@ export class OutboxStore {
 
   markFailed(id: number, owner: string, error: string, retryAt: number | null): void {
     this.failedStatement.run(error, retryAt, id, owner);
+  }
+
+  /** Hands a claimed row to the browser pages; undefined when the claim was lost meanwhile. */
+  toBrowser(id: number, owner: string, reason: string): BrowserNoticeRow | undefined {
+    return this.toBrowserStatement.get({ id, owner, reason }) as BrowserNoticeRow | undefined;
+  }
+
+  /** The newest `limit` browser notices no page has shown yet, oldest first. */
+  browserPending(since: number, limit: number): BrowserNoticeRow[] {
+    return (this.browserPendingStatement.all({ since, limit }) as BrowserNoticeRow[]).reverse();
+  }
+
+  /** Marks browser notices as shown; the count of those not already marked. */
+  acknowledge(ids: readonly number[], at: number): number {
+    return this.db.transaction(() => ids.reduce((count, id) => count + this.acknowledgeStatement.run({ id, at }).changes, 0))();
   }
 }

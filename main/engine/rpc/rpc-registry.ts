@@ -23,7 +23,11 @@ export type HandlerRegistry = Pick<RpcRegistry, 'handle'>;
 export class RpcRegistry {
   private readonly handlers = new Map<MethodName, AnyHandler>();
 
-  constructor(private readonly onInternalError: (method: string, err: unknown) => void = () => {}) {}
+  constructor(
+    private readonly onInternalError: (method: string, err: unknown) => void = () => {},
+    // A failure the caller did not cause but a person can act on (a full disk): its message, not 'internal'.
+    private readonly explain: (err: unknown) => Error | null = () => null,
+  ) {}
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): void {
     this.handlers.set(method, handler as AnyHandler);
@@ -64,6 +68,8 @@ export class RpcRegistry {
       if (err instanceof RpcFailure) {
         return { id, error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
       }
+      const known = this.explain(err);
+      if (known) return fail(id, 'unavailable', known.message);
       this.onInternalError(method, err);
       return fail(id, 'internal', `${method} failed: ${(err as Error)?.message ?? String(err)}`);
     }

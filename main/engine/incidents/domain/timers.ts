@@ -1,4 +1,6 @@
-import type { SeverityLevel, StatusLifecycle, TimelineEntry, Timer, TimerKind } from '../../../../preload/contract';
+import type { BusinessHours, SeverityLevel, StatusLifecycle, TimelineEntry, Timer, TimerKind } from '../../../../preload/contract';
+import { DEFAULT_BUSINESS_HOURS, responseDueAt } from './business-hours';
+import { hasOwnChain, nextChainStep, stampedSteps } from './escalation-chain';
 import { formatMinutes } from './format-time';
 import type { WorkflowIncident } from './incident-types';
 import { DEFAULT_LIFECYCLE, isOpenStatus, isWatchStatus } from './lifecycle';
@@ -48,11 +50,20 @@ export function watchStart(incident: WorkflowIncident, timeline: TimelineEntry[]
   return start;
 }
 
+function ackLabel(key: string, level: SeverityLevel): string {
+  const m = level.responseMinutes;
+  if (level.responseClock === 'next-business-day') {
+    return `Acknowledge: ${key} is answered on the next business day${m ? `, within ${formatMinutes(m)} of business hours` : ''}`;
+  }
+  return `Acknowledge: the ${key} response time is ${formatMinutes(m ?? 0)}${level.responseClock === 'business' ? ' of business hours' : ''}`;
+}
+
 function baseTimers(
   incident: WorkflowIncident,
   level: SeverityLevel,
   timeline: TimelineEntry[],
   lifecycle: StatusLifecycle,
+  hours: BusinessHours,
 ): BaseTimer[] {
   const out: BaseTimer[] = [];
   const key = incident.severity;
@@ -60,16 +71,21 @@ function baseTimers(
   const watching = isWatchStatus(lifecycle, incident.status);
   const since = openSince(incident, statusChanges(timeline), lifecycle);
 
-  if (open && incident.acknowledgedAt === null && level.responseMinutes !== null) {
+  const ackDue = open && incident.acknowledgedAt === null ? responseDueAt(incident.createdAt, level, hours) : null;
+  if (ackDue !== null) out.push({ kind: 'ack', baseDueAt: ackDue, cycleStart: incident.createdAt, label: ackLabel(key, level) });
+  // A level's own chain: the next step the escalation area will fire, counted from declaration.
+  const next = hasOwnChain(level) && open && !watching ? nextChainStep(level, incident.createdAt, incident.acknowledgedAt, stampedSteps(timeline)) : null;
+  if (next) {
+    const steps = level.escalation?.length ?? 1;
     out.push({
-      kind: 'ack',
-      baseDueAt: incident.createdAt + level.responseMinutes * MINUTE,
+      kind: 'escalation',
+      baseDueAt: next.dueAt,
       cycleStart: incident.createdAt,
-      label: `Acknowledge: the ${key} response time is ${formatMinutes(level.responseMinutes)}`,
+      label: `Escalation step ${next.index + 1} of ${steps}: to ${next.step.to}${next.step.channel ? ` by ${next.step.channel}` : ''} (${key} unresolved after ${formatMinutes(next.step.afterMinutes)})`,
     });
   }
   const escalated = timeline.some((e) => e.kind === 'escalated' && e.at >= since);
-  if (open && !watching && !escalated && level.escalateAfterMinutes !== null) {
+  if (!hasOwnChain(level) && open && !watching && !escalated && level.escalateAfterMinutes !== null) {
     const to = level.escalateTo.join(', ') || 'the next person on the escalation path';
     out.push({
       kind: 'escalation',
@@ -133,10 +149,11 @@ export function computeTimers(
   now: number,
   snoozes: Snooze[] = [],
   lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+  hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
 ): ComputedTimer[] {
   if (!level) return [];
   const open = isOpenStatus(lifecycle, incident.status);
-  return baseTimers(incident, level, timeline, lifecycle)
+  return baseTimers(incident, level, timeline, lifecycle, hours)
     .map((b) => applySnoozes(b, snoozes, now))
     .filter((t) => !(t.kind === 'postfix-watch' && !open && t.overdue))
     .sort((a, b) => a.dueAt - b.dueAt);
@@ -153,7 +170,8 @@ export function nearestTimer(timers: Timer[]): Timer | null {
  * Timers that fell due in (prevNow, now]. Consecutive checks share their boundaries, so every
  * due moment lands in exactly one interval and nothing fires twice; after a restart, pass the
  * last checked time as prevNow to catch what fell due while the app was closed.
- * A snoozed timer fires again when its snooze ends.
+ * A snoozed timer fires again when its snooze ends. The steps of a level's own escalation chain
+ * are left out: the escalation area fires (and notifies) each of them itself.
  */
 export function dueNotifications(
   prevNow: number,
@@ -163,11 +181,12 @@ export function dueNotifications(
   timeline: TimelineEntry[],
   snoozes: Snooze[] = [],
   lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+  hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
 ): ComputedTimer[] {
   if (!level || now <= prevNow) return [];
-  return baseTimers(incident, level, timeline, lifecycle)
+  return baseTimers(incident, level, timeline, lifecycle, hours)
     .map((b) => applySnoozes(b, snoozes, now))
-    .filter((t) => t.dueAt > prevNow && t.dueAt <= now)
+    .filter((t) => t.dueAt > prevNow && t.dueAt <= now && !(t.kind === 'escalation' && hasOwnChain(level)))
     .sort((a, b) => a.dueAt - b.dueAt);
 }
 

@@ -1,3 +1,5 @@
+import { readLimited as readBody } from './read-limited';
+
 export interface FetchOptions {
   method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
@@ -60,22 +62,8 @@ export async function fetchJson<T = unknown>(url: string, options: FetchOptions 
   }
 }
 
-async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new SourceError(`${where} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; refusing to read it`, 'too-large');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
+  return readBody(response, maxBytes, () => new SourceError(`${where} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; refusing to read it`, 'too-large'));
 }
 
 // Never echo credentials or query strings in messages.

@@ -76,6 +76,11 @@ export interface MonitorDefinition<S = unknown> {
   /** What is checked, for display: a URL, host:port or query. */
   target: string;
   intervalMs: number;
+  /**
+   * After a failed check that has not yet reached the failure threshold, the next check comes this
+   * soon; unset means the default (see retry-policy.ts), never longer than the interval.
+   */
+  retryIntervalMs?: number;
   timeoutMs: number;
   jitterMs: number;
   conditions: Condition[];

@@ -1,4 +1,4 @@
-import type { PackContent, SeverityScheme } from '../../../../preload/contract';
+import type { EscalationStep, PackContent, SeverityLevel, SeverityScheme } from '../../../../preload/contract';
 import type { RunbookExtraction, RunbookSeverity } from '../importer';
 
 export interface Keep {
@@ -27,6 +27,29 @@ export function packContent(x: RunbookExtraction, keep: Keep, hostMap: Record<st
 const MAX_MINUTES = 43_200;
 const minutes = (m: number | null) => (m === null ? null : Math.min(Math.max(0, Math.round(m)), MAX_MINUTES));
 
+/**
+ * A level's escalation chain from the runbook's matrix: rows for the level (or for every level)
+ * that each give a time ("Team lead (30 minutes)", "CTO (2 hours)") become steps, in the order they
+ * fire, to the last person of each row. One row alone is the level's escalateTo/escalateAfterMinutes.
+ */
+function escalationChain(x: RunbookExtraction, level: RunbookSeverity): EscalationStep[] | undefined {
+  const own = x.escalation.filter((r) => r.severity !== null && r.severity.toLowerCase() === level.name.toLowerCase());
+  const rows = (own.length > 0 ? own : x.escalation.filter((r) => r.severity === null)).filter((r) => r.afterMinutes !== null && r.path.length > 0);
+  if (rows.length < 2) return undefined;
+  return rows
+    .map((r) => ({ afterMinutes: minutes(r.afterMinutes) as number, to: r.path[r.path.length - 1].trim().slice(0, 120) }))
+    .filter((step) => step.to !== '')
+    .sort((a, b) => a.afterMinutes - b.afterMinutes)
+    .slice(0, 20);
+}
+
+/** "Next business day" and "during business hours" levels count their response time by the team's business hours. */
+function responseClock(level: RunbookSeverity): SeverityLevel['responseClock'] {
+  if (/next\s+business\s+day|next\s+working\s+day/i.test(level.responseText)) return 'next-business-day';
+  if (level.responseMinutes !== null && /business\s+hours|working\s+hours/i.test(level.responseText)) return 'business';
+  return undefined;
+}
+
 // The runbook's severity table as a scheme the team can pick.
 export function schemeFromRunbook(x: RunbookExtraction, id: string): SeverityScheme | null {
   if (x.severities.length === 0) return null;
@@ -44,6 +67,8 @@ export function schemeFromRunbook(x: RunbookExtraction, id: string): SeveritySch
       escalateAfterMinutes: minutes(s.escalateAfterMinutes),
       escalateTo: s.escalateTo.filter((e) => e.trim()),
       postFixWatchMinutes: minutes(s.postFixWatchMinutes),
+      ...(escalationChain(x, s) ? { escalation: escalationChain(x, s) } : {}),
+      ...(responseClock(s) ? { responseClock: responseClock(s) } : {}),
     })),
   };
 }

@@ -3,7 +3,6 @@ export { ImportError, MAX_RUNBOOK_BYTES, type ImportErrorCode } from './import-e
 export { importRunbook, type ImportOptions } from './import-runbook';
 export { IMPORT_DEADLINE_MS, importRunbookAsync, type AsyncImportOptions } from './import-runbook-async';
 export { readRunbookFile } from './read-runbook-file';
-export { terminalJson, terminalText } from './terminal-text';
 export type {
   RunbookChecklist,
   RunbookChoice,

@@ -76,8 +76,9 @@ export function planStep(
     awaiting: missing(`${step.command} ${step.host ?? ''}`, values),
     destructive: verdict.destructive,
     reasons: verdict.reasons,
-    // Judged as the command will finally run (values filled in); the procedure marks what else to confirm.
-    needsConfirmation: verdict.destructive || step.confirm,
+    // Judged as the command will finally run (values filled in): anything not known to only read is
+    // confirmed by typing the host name (diagnostics hold read-only commands only, so never ask).
+    needsConfirmation: !verdict.readOnly || step.confirm,
     timeoutMs: step.timeout * 1000,
     continueOnFailure,
   };

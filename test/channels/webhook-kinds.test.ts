@@ -1,8 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postUpdate, webhookBody } from '../../main/engine/incidents/domain/webhook';
-import { MIN, T0, makeIncident } from './fixtures';
+import type { Incident } from '../../preload/contract';
+import type { ChannelMessage } from '../../main/engine/channels/kinds/channel-kind';
+import { jsonKind, jsonWebhookBody, slackKind } from '../../main/engine/channels/kinds/webhook-kinds';
+import { MIN, T0, makeIncident } from '../incidents/fixtures';
 
 interface Received {
   method: string;
@@ -38,14 +40,21 @@ afterEach(async () => {
   }
 });
 
-const incident = makeIncident({ acknowledgedAt: T0 + 2 * MIN, eta: T0 + 60 * MIN });
+const incident: Incident = { ...makeIncident({ acknowledgedAt: T0 + 2 * MIN, eta: T0 + 60 * MIN }), updatedAt: T0, roles: {} };
 const text = '🚨 INCIDENT: Checkout API returns 502\nSeverity: P1\nStatus: Investigating';
 
-describe('postUpdate', () => {
+// What the outbox hands a webhook kind: the posted text about the incident.
+function postUpdate(post: { kind: 'slack' | 'json'; url: string; text: string; incident: Incident }, options: { timeoutMs?: number } = {}) {
+  const message: ChannelMessage = { event: 'update', incident: post.incident, text: post.text, subject: post.incident.title, dedupeKey: `trayage-${post.incident.id}` };
+  const kind = post.kind === 'slack' ? slackKind : jsonKind;
+  return kind.send(message, {}, { url: post.url }, null, { timeoutMs: options.timeoutMs ?? 10_000, now: () => T0, channelName: '#ops' });
+}
+
+describe('Slack and JSON webhook kinds', () => {
   it('posts { text } to a Slack incoming webhook', async () => {
     const hook = await startServer((_req, res) => res.end('ok'));
     const result = await postUpdate({ kind: 'slack', url: hook.url, text, incident }, { timeoutMs: 2000 });
-    expect(result).toEqual({ ok: true, status: 200, text });
+    expect(result).toEqual({ ok: true, summary: `HTTP 200 from 127.0.0.1:${hook.port}` });
     expect(hook.received).toHaveLength(1);
     const [got] = hook.received;
     expect(got.method).toBe('POST');
@@ -62,7 +71,7 @@ describe('postUpdate', () => {
       res.end();
     });
     const result = await postUpdate({ kind: 'json', url: hook.url, text, incident }, { timeoutMs: 2000 });
-    expect(result).toEqual({ ok: true, status: 204, text });
+    expect(result).toEqual({ ok: true, summary: `HTTP 204 from 127.0.0.1:${hook.port}` });
     expect(JSON.parse(hook.received[0].body)).toEqual({
       incident: {
         id: 12,
@@ -79,7 +88,7 @@ describe('postUpdate', () => {
       },
       text,
     });
-    expect(hook.received[0].body).toBe(webhookBody({ kind: 'json', text, incident }));
+    expect(hook.received[0].body).toBe(jsonWebhookBody(text, incident));
   });
 
   it('says the connection was refused when nothing listens, and keeps the text', async () => {
@@ -90,7 +99,7 @@ describe('postUpdate', () => {
     expect(result).toEqual({
       ok: false,
       error: `Slack webhook failed: connection refused by 127.0.0.1:${hook.port}: nothing is listening there. Check the webhook URL and that the receiver is up.`,
-      text,
+      retry: true,
     });
   });
 
@@ -101,7 +110,7 @@ describe('postUpdate', () => {
     const started = Date.now();
     const result = await postUpdate({ kind: 'json', url: hook.url, text, incident }, { timeoutMs: 300 });
     const took = Date.now() - started;
-    expect(result).toEqual({ ok: false, error: `JSON webhook failed: no answer from 127.0.0.1:${hook.port}: timed out after 300 ms.`, text });
+    expect(result).toEqual({ ok: false, error: `JSON webhook failed: no answer from 127.0.0.1:${hook.port}: timed out after 300 ms.`, retry: true });
     expect(took).toBeGreaterThanOrEqual(290);
     expect(took).toBeLessThan(2000);
     expect(hook.received).toHaveLength(1);
@@ -119,7 +128,7 @@ describe('postUpdate', () => {
     expect(result.error).toBe(`Slack webhook failed: HTTP 500 from 127.0.0.1:${hook.port}: ${reply.slice(0, 200)}`);
     expect(result.error).not.toContain('TAIL-NOT-SHOWN');
     expect(result.error).not.toContain('s3cr3tT0ken');
-    expect(result.text).toBe(text);
+    expect(result.retry).toBe(true);
   });
 
   it('does not follow redirects and refuses URLs that are not http(s)', async () => {
@@ -131,17 +140,17 @@ describe('postUpdate', () => {
     expect(redirected).toEqual({
       ok: false,
       error: `Slack webhook failed: HTTP 302 from 127.0.0.1:${hook.port} (redirects are not followed; use the final URL)`,
-      text,
+      retry: false,
     });
     expect(await postUpdate({ kind: 'slack', url: 'not a url', text, incident })).toEqual({
       ok: false,
-      error: 'Slack webhook failed: the webhook URL is not a valid URL; it should look like https://hooks.example.com/...',
-      text,
+      error: 'Slack webhook failed: the webhook URL is not a valid URL; it should look like https://host/path. Fix it in Settings → Channels → #ops.',
+      retry: false,
     });
     expect(await postUpdate({ kind: 'json', url: 'file:///etc/passwd', text, incident })).toEqual({
       ok: false,
       error: 'JSON webhook failed: the webhook URL must start with https:// or http://, not file://',
-      text,
+      retry: false,
     });
   });
 });

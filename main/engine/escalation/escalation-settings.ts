@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { BusinessHours, type EscalationSettings, OnCallSetting, type SettingsChange } from '../../../preload/contract';
+import { BUSINESS_HOURS_SETTING, DEFAULT_BUSINESS_HOURS } from '../incidents/domain/business-hours';
+import { RpcFailure } from '../rpc/rpc-failure';
+import type { SettingsStore } from '../settings/settings-store';
+
+export const ON_CALL_SETTING = 'onCall';
+
+export function readEscalationSettings(settings: SettingsStore): EscalationSettings {
+  return {
+    businessHours: settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS),
+    onCall: settings.get(ON_CALL_SETTING, OnCallSetting.nullable(), null),
+  };
+}
+
+/** What the schema cannot see: a calendar source must be an absolute path or an http(s) URL. */
+function checkCalendarSource(source: string): void {
+  if (/^(https?|webcal):\/\//i.test(source) || source.startsWith('file://') || path.isAbsolute(source)) return;
+  const message = `'${source}' is neither an absolute file path nor an http(s) URL; give the full path of the .ics file or its URL`;
+  throw new RpcFailure('bad_request', `On call, field source: ${message}`, [{ path: 'onCall.source', message }]);
+}
+
+function checkStartDate(startsOn: string): void {
+  const [y, m, d] = startsOn.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return;
+  const message = `${startsOn} is not a date in the calendar`;
+  throw new RpcFailure('bad_request', `On call, field startsOn: ${message}`, [{ path: 'onCall.startsOn', message }]);
+}
+
+/** Stores what changed (fields left out keep their value) and returns the settings in force. */
+export function saveEscalationSettings(settings: SettingsStore, change: SettingsChange): EscalationSettings {
+  if (change.onCall?.kind === 'calendar') checkCalendarSource(change.onCall.source);
+  if (change.onCall?.kind === 'rotation') checkStartDate(change.onCall.startsOn);
+  if (change.businessHours) settings.set(BUSINESS_HOURS_SETTING, change.businessHours);
+  if (change.onCall !== undefined) settings.set(ON_CALL_SETTING, change.onCall);
+  return readEscalationSettings(settings);
+}

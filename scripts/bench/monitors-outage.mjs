@@ -1,0 +1,146 @@
+// Outage → notice: HTTP monitors with default settings at a 20 s interval whose target is switched to
+// failing at a random moment each, timed from the switch (at the target) to the notice reaching a
+// notify-send stand-in (the far end of the delivery path). Others fail a single check at a random
+// moment each: a blip, which must raise no notice. The rest stay healthy, as background load.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchOptions } from './bench-options.mjs';
+import { startEndpoints } from './monitor-endpoints.mjs';
+import { startDesktopSession } from './desktop-session.mjs';
+import { outboxOutcome, sentTimes } from './outbox.mjs';
+import { percentile } from './proc-stats.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
+import { rpcClient, startServe, stopServe } from './serve-process.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pad = (i) => String(i).padStart(3, '0');
+const TARGET = { p50: 5_000, p99: 10_000 };
+
+function configText(port, { outages, blips, healthy }) {
+  const lines = ['monitors:'];
+  const add = (name, url) => lines.push(`  - name: ${name}`, `    url: http://127.0.0.1:${port}${url}`, '    interval: 20s');
+  for (let i = 0; i < outages; i++) add(`o${pad(i)}`, `/out/${i}`);
+  for (let i = 0; i < blips; i++) add(`b${pad(i)}`, `/blip/${i}`);
+  for (let i = 0; i < healthy; i++) add(`h${pad(i)}`, `/m/${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function waitUntil(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    // Listing 1,000 monitors is work for the engine too: asked once a second, not in a tight loop.
+    await sleep(1_000);
+  }
+}
+
+const byName = async (rpc) => new Map((await rpc.call('monitors.list')).result.monitors.map((m) => [m.name, m]));
+const summary = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${(percentile(sorted, 50) / 1000).toFixed(1)} / ${(percentile(sorted, 99) / 1000).toFixed(1)} / ${(sorted[sorted.length - 1] / 1000).toFixed(1)}`;
+};
+
+/** `context: false` when run as part of the monitors suite, which prints commit, machine and load itself. */
+export async function benchMonitorsOutage({ context = true } = {}) {
+  const { quick } = benchOptions();
+  const counts = quick ? { outages: 20, blips: 20, healthy: 160 } : { outages: 100, blips: 100, healthy: 800 };
+  const spreadMs = quick ? 20_000 : 60_000;
+  const out = {};
+  if (context) {
+    out['commit'] = commit();
+    out['machine'] = machine();
+    out['load average 1 / 5 / 15 min at start'] = loadAverage();
+  }
+  if (quick) out['NOTE'] = 'quick run (fewer outages): smoke test only, not figures for README';
+  out['set-up'] = `${counts.outages} outages and ${counts.blips} single failed checks at random moments over ${spreadMs / 1000} s, ${counts.healthy} healthy monitors; all every 20 s with default settings (failure-threshold 2, retry-interval 5 s, jitter 2 s)`;
+  out['notifications'] = 'real path: notify-send → private D-Bus session bus → dunst on Xvfb; delivery timed by dbus-monitor';
+
+  const endpoints = await startEndpoints();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-outage-'));
+  const desktop = await startDesktopSession();
+  const config = path.join(dataDir, 'outage-monitors.yaml');
+  try {
+    fs.writeFileSync(config, configText(endpoints.port, counts));
+    const serve = await startServe(dataDir, ['--config', config]);
+    const rpc = await rpcClient(serve.port, serve.token);
+    const watched = [...Array(counts.outages).keys()].map((i) => `o${pad(i)}`).concat([...Array(counts.blips).keys()].map((i) => `b${pad(i)}`));
+    await waitUntil('every monitor to be up', async () => {
+      const monitors = await byName(rpc);
+      return watched.every((name) => monitors.get(name)?.status === 'up');
+    }, 60_000);
+
+    // Random moments, so the switch falls anywhere in each monitor's 20 s cycle.
+    const events = [];
+    for (let i = 0; i < counts.outages; i++) events.push({ at: Math.random() * spreadMs, fire: () => endpoints.switchDown(i) });
+    for (let i = 0; i < counts.blips; i++) events.push({ at: Math.random() * spreadMs, fire: () => endpoints.blip(i) });
+    events.sort((a, b) => a.at - b.at);
+    const t0 = performance.now();
+    for (const event of events) {
+      await sleep(Math.max(0, event.at - (performance.now() - t0)));
+      event.fire();
+    }
+
+    const downTitle = /^([ob]\d{3}) is down/;
+    const delivered = () => {
+      const seen = new Map();
+      for (const call of desktop.notices()) {
+        const name = downTitle.exec(call.summary)?.[1];
+        if (name && !seen.has(name)) seen.set(name, call.at);
+      }
+      return seen;
+    };
+    await waitUntil('a notice for every outage', () => [...Array(counts.outages).keys()].every((i) => delivered().has(`o${pad(i)}`)), 90_000).catch(() => null);
+    // A blip is settled once the check after its failed one has a result.
+    const report0 = await waitUntil('every blip to be checked', async () => {
+      const r = await endpoints.report();
+      return [...r.blips.values()].every((b) => b.failedAt !== null) ? r : null;
+    }, 60_000);
+    await waitUntil('the check after every blip', async () => {
+      const monitors = await byName(rpc);
+      return [...report0.blips].every(([i, b]) => monitors.get(`b${pad(i)}`)?.lastCheckAt > b.failedAt + 1_000);
+    }, 60_000);
+
+    const report = await endpoints.report();
+    let seen = delivered();
+    let source = 'Notify calls on the session bus (dbus-monitor)';
+    if (seen.size === 0) {
+      // Nothing reached the bus: fall back to the time the engine marked each notice sent.
+      source = 'outbox sent_at (no Notify call reached the bus)';
+      seen = new Map(sentTimes(dataDir).map((r) => [downTitle.exec(r.title)?.[1], r.at]).filter(([name]) => name));
+    }
+    const fromSwitch = [];
+    const fromFirstFailure = [];
+    let missing = 0;
+    for (const [i, o] of report.down) {
+      const at = seen.get(`o${pad(i)}`);
+      if (at === undefined) {
+        missing++;
+        continue;
+      }
+      fromSwitch.push(at - o.switchedAt);
+      if (o.firstFailureAt !== null) fromFirstFailure.push(at - o.firstFailureAt);
+    }
+    const extra = [...seen.keys()].filter((name) => name.startsWith('b')).length;
+    const blipNotices = outboxOutcome(dataDir, 0);
+    out['delivery times read from'] = source;
+    out[`outage → notice delivered p50 / p99 / max (s, ${fromSwitch.length} outages)`] = fromSwitch.length ? summary(fromSwitch) : 'none delivered';
+    const p50 = percentile([...fromSwitch].sort((a, b) => a - b), 50);
+    const p99 = percentile([...fromSwitch].sort((a, b) => a - b), 99);
+    out['  target p50 ≤ 5 s, p99 ≤ 10 s'] = `${p50 <= TARGET.p50 ? 'met' : 'NOT met'} / ${p99 <= TARGET.p99 ? 'met' : 'NOT met'}`;
+    out['first failed check → notice delivered p50 / p99 / max (s)'] = fromFirstFailure.length ? summary(fromFirstFailure) : 'none';
+    out['outages with no notice delivered'] = missing;
+    out[`notices for the ${report.blips.size} single failed checks (should be 0)`] = extra;
+    out['all notices in the outbox'] = blipNotices;
+    rpc.close();
+    await stopServe(serve.proc);
+  } finally {
+    await desktop.stop();
+    await endpoints.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (context) out['load average 1 / 5 / 15 min at end'] = loadAverage();
+  return out;
+}
