@@ -142,6 +142,31 @@ describe('escalation chains', () => {
     expect((await e.call('escalation.next', { incidentId: incident.id })).next).toBeNull();
   });
 
+  it('counts a business-hours level\'s steps in business time: a Friday evening incident is paged on Monday, not at the weekend', async () => {
+    dir = tempDir();
+    const friday = Date.UTC(2026, 10, 27, 16, 50, 0); // Friday 16:50 UTC, ten business minutes left
+    clock = friday;
+    const e = open();
+    const scheme = chainScheme([{ afterMinutes: 30, to: 'L2' }]);
+    scheme.levels[0] = { ...scheme.levels[0], responseClock: 'business' } as (typeof scheme.levels)[number];
+    await e.call('schemes.setActive', { scheme });
+    await e.call('contacts.set', { contacts: CONTACTS });
+    await e.call('escalation.saveSettings', { businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', timeZone: 'UTC' } });
+    const incident = await e.call('incidents.declare', { title: 'Invoices are late', severity: 'P1' });
+    const monday = Date.UTC(2026, 10, 30, 9, 20, 0); // 10 minutes on Friday + 20 on Monday
+    expect((await e.call('escalation.next', { incidentId: incident.id })).next).toMatchObject({ step: 1, dueAt: monday, to: 'L2' });
+
+    clock = friday + 30 * MIN; // 30 wall-clock minutes: Friday 17:20
+    await e.tick();
+    clock = Date.UTC(2026, 10, 28, 12, 0, 0); // Saturday noon
+    await e.tick();
+    expect(e.notices('escalation:')).toEqual([]);
+
+    clock = monday;
+    await e.tick();
+    expect(e.notices('escalation:').map((n) => n.key)).toEqual([`escalation:${incident.id}:0`]);
+  });
+
   it('attaches the post-incident checklists when an incident is resolved', async () => {
     const { e } = await setUp(THREE_STEPS);
     const incident = await e.call('incidents.declare', { title: 'Login fails', severity: 'P2' });

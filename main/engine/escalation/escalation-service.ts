@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Contact, type EscalationStep, type Incident, type NextEscalation, StatusLifecycle } from '../../../preload/contract';
+import { BusinessHours, Contact, type EscalationStep, type Incident, type NextEscalation, StatusLifecycle } from '../../../preload/contract';
 import type { ChannelsPort } from '../channels/channels-port';
 import type { EngineContext } from '../engine-context';
-import { hasOwnChain, isOnCallStep, levelChain, nextChainStep, passedOver } from '../incidents/domain/escalation-chain';
+import { BUSINESS_HOURS_SETTING, DEFAULT_BUSINESS_HOURS } from '../incidents/domain/business-hours';
+import { hasOwnChain, isOnCallStep, levelChain, nextChainStep, passedOver, stepDueAt } from '../incidents/domain/escalation-chain';
 import { formatMinutes } from '../incidents/domain/format-time';
 import { DEFAULT_LIFECYCLE, isOpenStatus, isWatchStatus } from '../incidents/domain/lifecycle';
 import type { IncidentsPort } from '../incidents/incidents-port';
@@ -10,7 +11,6 @@ import { describeTarget, type Recipient, stepRecipients } from './domain/recipie
 import type { EscalationStore } from './escalation-store';
 import type { OnCall } from './on-call';
 
-const MINUTE = 60_000;
 // Kept by the incidents area under these keys; read here as plain settings.
 const LIFECYCLE_SETTING = 'lifecycle';
 const CONTACTS_SETTING = 'contacts';
@@ -44,6 +44,10 @@ export class EscalationService {
     return this.ctx.settings.get(CONTACTS_SETTING, z.array(Contact), []);
   }
 
+  private businessHours(): BusinessHours {
+    return this.ctx.settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS);
+  }
+
   /** Starts following an incident whose level brings its own chain. */
   follow(incident: Incident): void {
     if (incident.level && hasOwnChain(incident.level) && levelChain(incident.level).length > 0) this.parts.store.follow(incident.id);
@@ -63,6 +67,7 @@ export class EscalationService {
   check(): number {
     const now = this.ctx.now();
     const lifecycle = this.lifecycle();
+    const hours = this.businessHours();
     let fired = 0;
     for (const id of this.parts.store.following()) {
       let incident: Incident;
@@ -82,7 +87,7 @@ export class EscalationService {
       const done = new Set(this.parts.store.fired(id).map((f) => f.step));
       for (let index = 0; index < chain.length; index++) {
         if (done.has(index)) continue;
-        if (incident.createdAt + chain[index].afterMinutes * MINUTE > now) break;
+        if (stepDueAt(level, incident.createdAt, chain[index], hours) > now) break;
         if (this.fire(incident, chain, index, now)) fired++;
       }
       if (this.parts.store.fired(id).length >= chain.length) this.parts.store.end(id, now);
@@ -157,7 +162,7 @@ export class EscalationService {
     const lifecycle = this.lifecycle();
     if (!level || !hasOwnChain(level) || !isOpenStatus(lifecycle, incident.status) || isWatchStatus(lifecycle, incident.status)) return null;
     const done = new Set(this.parts.store.fired(incident.id).map((f) => f.step));
-    const next = nextChainStep(level, incident.createdAt, incident.acknowledgedAt, done);
+    const next = nextChainStep(level, incident.createdAt, incident.acknowledgedAt, done, this.businessHours());
     if (!next) return null;
     const people = stepRecipients(next.step, this.contacts(), this.parts.onCall.turns(Math.max(next.dueAt, this.ctx.now())).turns.current?.person ?? null);
     const channel = this.pickChannel(next.step.channel);

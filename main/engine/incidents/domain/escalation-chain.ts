@@ -1,4 +1,5 @@
-import type { EscalationStep, SeverityLevel, TimelineEntry } from '../../../../preload/contract';
+import type { BusinessHours, EscalationStep, SeverityLevel, TimelineEntry } from '../../../../preload/contract';
+import { addBusinessMinutes, nextBusinessDayStart } from './business-hours';
 
 /** The literal a step names to reach whoever is on call when it fires. */
 export const ON_CALL = 'on-call';
@@ -39,18 +40,31 @@ export function stampedSteps(timeline: readonly TimelineEntry[]): Set<number> {
   return out;
 }
 
+/**
+ * When a step falls due: `afterMinutes` on the wall clock, or, for a level that responds in
+ * business hours, minutes of business time (from the next business day's start for a
+ * "next business day" level), so a chain never pages a weekend for a business-hours level.
+ */
+export function stepDueAt(level: SeverityLevel, declaredAt: number, step: EscalationStep, hours: BusinessHours): number {
+  const clock = level.responseClock ?? 'always';
+  if (clock === 'business') return addBusinessMinutes(declaredAt, step.afterMinutes, hours);
+  if (clock === 'next-business-day') return addBusinessMinutes(nextBusinessDayStart(declaredAt, hours), step.afterMinutes, hours);
+  return declaredAt + step.afterMinutes * MINUTE;
+}
+
 /** The chain's next step still to fire: neither stamped nor passed over; null when none is left. */
 export function nextChainStep(
   level: SeverityLevel,
   declaredAt: number,
   acknowledgedAt: number | null,
   done: ReadonlySet<number>,
+  hours: BusinessHours,
 ): { index: number; step: EscalationStep; dueAt: number } | null {
   const chain = levelChain(level);
   for (let index = 0; index < chain.length; index++) {
     const step = chain[index];
     if (done.has(index) || passedOver(step, acknowledgedAt)) continue;
-    return { index, step, dueAt: declaredAt + step.afterMinutes * MINUTE };
+    return { index, step, dueAt: stepDueAt(level, declaredAt, step, hours) };
   }
   return null;
 }

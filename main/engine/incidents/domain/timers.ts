@@ -74,7 +74,7 @@ function baseTimers(
   const ackDue = open && incident.acknowledgedAt === null ? responseDueAt(incident.createdAt, level, hours) : null;
   if (ackDue !== null) out.push({ kind: 'ack', baseDueAt: ackDue, cycleStart: incident.createdAt, label: ackLabel(key, level) });
   // A level's own chain: the next step the escalation area will fire, counted from declaration.
-  const next = hasOwnChain(level) && open && !watching ? nextChainStep(level, incident.createdAt, incident.acknowledgedAt, stampedSteps(timeline)) : null;
+  const next = hasOwnChain(level) && open && !watching ? nextChainStep(level, incident.createdAt, incident.acknowledgedAt, stampedSteps(timeline), hours) : null;
   if (next) {
     const steps = level.escalation?.length ?? 1;
     out.push({
