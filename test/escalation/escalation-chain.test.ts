@@ -147,8 +147,8 @@ describe('escalation chains', () => {
     const friday = Date.UTC(2026, 10, 27, 16, 50, 0); // Friday 16:50 UTC, ten business minutes left
     clock = friday;
     const e = open();
-    const scheme = chainScheme([{ afterMinutes: 30, to: 'L2' }]);
-    scheme.levels[0] = { ...scheme.levels[0], responseClock: 'business' } as (typeof scheme.levels)[number];
+    const base = chainScheme([{ afterMinutes: 30, to: 'L2' }]);
+    const scheme = { ...base, levels: [{ ...base.levels[0], responseClock: 'business' }, ...base.levels.slice(1)] };
     await e.call('schemes.setActive', { scheme });
     await e.call('contacts.set', { contacts: CONTACTS });
     await e.call('escalation.saveSettings', { businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', timeZone: 'UTC' } });
