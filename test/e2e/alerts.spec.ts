@@ -37,7 +37,10 @@ test('declare from a firing alert opens the new incident at once; acknowledging 
   try {
     // An incident opened first: the view must not stay on it (or on "Loading…") after the declare.
     await page.goto(serve.url);
+    // The shortcut works once the log is on screen; a key pressed before that is lost.
+    await expect(page.getByRole('heading', { name: 'Incident log' })).toBeVisible();
     await page.keyboard.press('n');
+    await expect(page.getByLabel('Title')).toBeFocused();
     await page.keyboard.type('Earlier incident');
     await page.getByRole('button', { name: 'Declare', exact: true }).click();
     await expect(page.getByRole('heading', { name: /#1 Earlier incident/ })).toBeVisible();

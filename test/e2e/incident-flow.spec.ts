@@ -13,6 +13,7 @@ test('declare an incident, move it through statuses, add a note, and find it all
     // Keyboard: "n" opens the form, which focuses the title.
     await page.keyboard.press('n');
     await expect(page.getByRole('heading', { name: 'Declare incident' })).toBeVisible();
+    await expect(page.getByLabel('Title')).toBeFocused();
     await page.keyboard.type('Checkout returns 502');
     await page.getByLabel('Severity').selectOption('P1');
     await page.getByLabel('Impact').fill('EU customers cannot pay');
