@@ -4,6 +4,7 @@ import { benchEngineStartup } from './bench/engine-startup.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
 import { benchMonitorsScale } from './bench/monitors-scale.mjs';
+import { benchMonitors10k } from './bench/monitors-10k.mjs';
 import { benchNotices } from './bench/notices.mjs';
 import { benchMonitorsOutage } from './bench/monitors-outage.mjs';
 import { benchSshDiagnostics } from './bench/ssh-diagnostics.mjs';
@@ -18,6 +19,7 @@ const suites = [
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
   ['monitors-outage', 'Monitors: outage → notice with default settings at a 20 s interval; single failed checks', () => benchMonitorsOutage()],
   ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],
+  ['monitors-10k', 'Monitors: 10,000 HTTP monitors every 60 s on loopback; the Monitors window with all of them in Chromium', () => benchMonitors10k()],
   ['notices', 'Notices: CPU per delivered notice, with a desktop notification daemon and without one (headless)', () => benchNotices()],
   ['ssh-diagnostics', 'SSH diagnostics: 10 hosts at once, 50 MB of output into a window', () => benchSshDiagnostics()],
 ];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createEngine, type Engine } from '../engine/engine';
 import { defaultDataDir } from '../engine/paths';
+import { internalErrorLine } from './internal-error';
 
 // The CLI opens the same database as the app; the app notices the change within a second.
 export async function withEngine<T>(dataDir: string | undefined, work: (engine: Engine) => Promise<T>): Promise<T> {
@@ -8,8 +9,7 @@ export async function withEngine<T>(dataDir: string | undefined, work: (engine: 
   const engine = createEngine({
     dataDir: path.resolve(dataDir ?? defaultDataDir()),
     background: false,
-    // A fault in Trayage itself, not in what was typed: one line to report, not a stack trace to read.
-    onInternalError: (where, err) => process.stderr.write(`trayage: internal error in ${where}: ${(err as Error)?.message ?? err} (please report it with the command you ran)\n`),
+    onInternalError: (where, err) => process.stderr.write(`${internalErrorLine(where, err)}\n`),
   });
   try {
     return await work(engine);

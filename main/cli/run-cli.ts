@@ -4,6 +4,7 @@ import { type CliIo, EXIT, UsageError } from './cli-types';
 import { COMMANDS } from './commands';
 import { describeError } from './describe-error';
 import { CallError } from './engine-call';
+import { showStackTraces } from './internal-error';
 import { terminalIo } from './terminal-text';
 
 export function usageText(): string {
@@ -17,12 +18,16 @@ export function usageText(): string {
     'Options:',
     '  --help     Show this help',
     '  --version  Print the version',
+    '  --debug    With any command: print the stack trace of an internal error',
   ].join('\n');
 }
 
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   const io = terminalIo(terminal);
-  const [name, ...rest] = argv;
+  // Anywhere on the line, so it can be added to a command that just failed without reordering it.
+  const debug = argv.includes('--debug');
+  showStackTraces(debug);
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (name === '--version' || name === '-v') {
     io.out(APP_VERSION);
     return EXIT.ok;
@@ -53,6 +58,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       return EXIT.failed;
     }
     io.err(describeError(command.name, err));
+    if (debug && err instanceof Error && err.stack) io.err(err.stack);
     return EXIT.failed;
   }
 }

@@ -49,7 +49,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
     const file = resolveStaticFile(options.rendererDir, pathname);
     if (!file) return refuse(res, 404, `Not found: ${pathname}`);
-    sendFile(res, file);
+    sendFile(res, file, options.rendererDir);
   });
 
   server.on('upgrade', (req, socket, head) => {

@@ -37,8 +37,16 @@ export function resolveStaticFile(rootDir: string, urlPath: string): string | nu
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
-export function sendFile(res: http.ServerResponse, file: string): void {
+// The build names each script and style sheet by a hash of its content: a name stands for one
+// content for ever, so the browser may keep it and skip loading and compiling it on the next visit.
+// The page itself (index.html) is never kept, so a new build is picked up at once.
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css)$/;
+const KEEP_FOR_A_YEAR = 'public, max-age=31536000, immutable';
+
+export function sendFile(res: http.ServerResponse, file: string, rootDir: string): void {
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS });
+  const relative = path.relative(rootDir, file).split(path.sep).join('/');
+  const caching = HASHED_ASSET.test(relative) ? { 'Cache-Control': KEEP_FOR_A_YEAR } : {};
+  res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS, ...caching });
   fs.createReadStream(file).pipe(res);
 }

@@ -9,6 +9,9 @@ export const MONITOR_STATUSES = ['unknown', 'pending', 'up', 'down', 'paused'] a
 export const MonitorStatus = z.enum(MONITOR_STATUSES);
 export type MonitorStatus = z.infer<typeof MonitorStatus>;
 
+// Worst first: the order of the Monitors window, and of monitors.list's `first` rows.
+export const MONITOR_URGENCY: readonly MonitorStatus[] = ['down', 'pending', 'unknown', 'paused', 'up'];
+
 export const UPTIME_WINDOWS = ['24h', '7d', '30d', '90d'] as const;
 export const UptimeWindow = z.enum(UPTIME_WINDOWS);
 export type UptimeWindow = z.infer<typeof UptimeWindow>;
@@ -71,7 +74,7 @@ export const MonitorSummary = z.object({
   lastError: z.string().nullable(),
   // Share of successful checks over 24 h, 0..1; null before the first result.
   uptime24h: z.number().nullable(),
-  // Average latency per minute over the last 30 minutes (null: no result) and the minutes with failures.
+  // Average latency per minute over the last 30 minutes (null: no result; empty: none in all 30) and the minutes with failures.
   sparkline: z.array(z.number().nullable()),
   sparklineFailures: z.array(z.number().int()),
   snoozedUntil: z.number().nullable(),
@@ -106,6 +109,9 @@ export type MonitorConfigStatus = z.infer<typeof MonitorConfigStatus>;
 
 export const MonitorsOverview = z.object({
   monitors: z.array(MonitorSummary),
+  // Every monitor, and those down, also when `first` listed only some of them.
+  total: z.number().int(),
+  down: z.number().int(),
   config: MonitorConfigStatus,
   offlineSince: z.number().nullable(),
   snoozedUntil: z.number().nullable(),
@@ -170,7 +176,17 @@ const Summary = z.object({ count: z.number().int(), p50: z.number(), p99: z.numb
 const Sounds = z.record(z.string().max(40), z.union([z.string().max(100), z.boolean()]));
 
 export const monitorMethods = {
-  'monitors.list': { params: NoParams, result: MonitorsOverview },
+  // sparklines: false leaves every row's sparkline empty: a window of thousands of monitors asks
+  // monitors.sparklines for the rows in view instead of reading 30 minutes of all of them.
+  // first: N lists only the N most urgent monitors (see MONITOR_URGENCY), for a window's first screen.
+  'monitors.list': {
+    params: z.object({ sparklines: z.boolean().default(true), first: z.number().int().positive().max(1000).optional() }).strict().default({ sparklines: true }),
+    result: MonitorsOverview,
+  },
+  'monitors.sparklines': {
+    params: z.object({ ids: z.array(MonitorId).max(500) }).strict(),
+    result: z.array(z.object({ id: MonitorId, sparkline: z.array(z.number().nullable()), sparklineFailures: z.array(z.number().int()) })),
+  },
   'monitors.get': { params: z.object({ id: MonitorId, window: UptimeWindow.default('24h') }).strict(), result: MonitorDetail },
   'monitors.save': { params: z.object({ id: MonitorId.optional(), fields: MonitorFields }).strict(), result: MonitorSummary },
   'monitors.delete': { params: z.object({ id: MonitorId }).strict(), result: z.object({ deleted: z.boolean() }) },

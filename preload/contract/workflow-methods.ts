@@ -10,6 +10,7 @@ import {
   ChecklistPhase,
   CommTemplate,
   PostmortemAction,
+  PostmortemTemplate,
   RenderedTemplate,
   SchemeChangePreview,
   UpdatePostmortemActionParams,
@@ -23,6 +24,8 @@ const Postmortem = z.object({
   edited: z.boolean(),
   updatedAt: z.number().nullable(),
   actions: z.array(PostmortemAction),
+  // Post-mortem templates of the runbook packs for the incident's service, which can replace the built-in draft.
+  templates: z.array(PostmortemTemplate),
 });
 
 export const workflowMethods = {
@@ -47,7 +50,8 @@ export const workflowMethods = {
   // channels.* and updates.post: see channel-methods.ts.
   'postmortem.get': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },
   'postmortem.save': { params: z.object({ incidentId: IncidentId, markdown: z.string().max(200_000) }).strict(), result: Postmortem },
-  'postmortem.regenerate': { params: z.object({ incidentId: IncidentId }).strict(), result: Postmortem },
+  // Without `templateId` a fresh built-in draft; with one of `templates`, that template filled from the incident, saved as the post-mortem.
+  'postmortem.regenerate': { params: z.object({ incidentId: IncidentId, templateId: z.string().max(200).optional() }).strict(), result: Postmortem },
   'postmortem.actions.list': { params: z.object({ incidentId: IncidentId }).strict(), result: z.array(PostmortemAction) },
   'postmortem.actions.add': { params: AddPostmortemActionParams, result: PostmortemAction },
   'postmortem.actions.update': { params: UpdatePostmortemActionParams, result: PostmortemAction },

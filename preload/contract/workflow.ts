@@ -47,6 +47,9 @@ export const CommAudience = z.enum(['internal', 'external', 'status-page', 'slac
 export type CommAudience = z.infer<typeof CommAudience>;
 export const CommTemplate = z.object({ id: z.string(), name: z.string(), audience: CommAudience, source: z.string(), body: z.string() });
 export type CommTemplate = z.infer<typeof CommTemplate>;
+// A post-mortem template a runbook pack brings for incidents of its service; offered beside the built-in draft.
+export const PostmortemTemplate = z.object({ id: z.string(), kind: z.literal('postmortem'), name: z.string(), source: z.string(), body: z.string() });
+export type PostmortemTemplate = z.infer<typeof PostmortemTemplate>;
 
 export const TemplateSegment = z.object({
   text: z.string(),

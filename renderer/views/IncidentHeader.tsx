@@ -1,13 +1,13 @@
 import { formatCountdown, formatDateTime, formatDuration } from '../../main/shared/time-format';
 import type { IncidentDetail, Lifecycle } from '../../preload/contract';
 import { navigate } from '../use-hash-route';
+import { useNow } from '../use-now';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 import { TIMER_NAMES } from './TimersPanel';
 
 interface Props {
   detail: IncidentDetail;
   lifecycle: Lifecycle | null;
-  now: number;
 }
 
 // Where a timer is dealt with: the update box for the update timer, the timers panel for the rest.
@@ -18,7 +18,8 @@ function jumpTo(elementId: string) {
 }
 
 // Everything needed to decide the next step, on one line: status, severity, how long, and what is due first.
-export function IncidentHeader({ detail, lifecycle, now }: Props) {
+export function IncidentHeader({ detail, lifecycle }: Props) {
+  const now = useNow();
   const { incident } = detail;
   const status = lifecycle?.statuses.find((s) => s.key === incident.status);
   const nearest = [...detail.timers].sort((a, b) => a.dueAt - b.dueAt)[0];

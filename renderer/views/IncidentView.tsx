@@ -15,22 +15,27 @@ import { StatusLine } from './StatusLine';
 import { TimelinePanel } from './TimelinePanel';
 import { TimersPanel } from './TimersPanel';
 
+// The clock ticks every second in the parts that count down (header, timers) only: the timeline and the panels
+// beside it render when the incident changes, not with each tick.
+function LiveTimers({ detail, refresh }: { detail: IncidentDetail; refresh: () => Promise<void> }) {
+  return <TimersPanel detail={detail} now={useNow()} refresh={refresh} />;
+}
+
 export function IncidentView({ id }: { id: number }) {
   const query = useIncident(id);
   const lifecycle = useLifecycle().data;
-  const now = useNow();
 
   const detail = query.data;
   if (!detail) return <QueryStatus query={query} what={`incident #${id}`} />;
   return (
     <article className="incident-view" aria-labelledby="incident-title">
-      <IncidentHeader detail={detail} lifecycle={lifecycle} now={now} />
+      <IncidentHeader detail={detail} lifecycle={lifecycle} />
       <QueryStatus query={query} what={`incident #${id}`} />
       <NextActions detail={detail} lifecycle={lifecycle} refresh={query.refresh} />
       <div className="incident-layout">
         <TimelinePanel detail={detail} refresh={query.refresh} />
         <div className="incident-side">
-          <TimersPanel detail={detail} now={now} refresh={query.refresh} />
+          <LiveTimers detail={detail} refresh={query.refresh} />
           <section className="panel" aria-labelledby="checklists-heading">
             <h2 id="checklists-heading">Checklists</h2>
             <ChecklistPanel detail={detail} refresh={query.refresh} />

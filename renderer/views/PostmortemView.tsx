@@ -7,6 +7,7 @@ import { useQuery } from '../store/use-query';
 import { navigate } from '../use-hash-route';
 import { ExplainedButton } from './ExplainedButton';
 import { PostmortemActions } from './PostmortemActions';
+import { PostmortemTemplatePicker } from './PostmortemTemplatePicker';
 import { QueryStatus } from './QueryStatus';
 import { StatusLine } from './StatusLine';
 
@@ -40,6 +41,7 @@ export function PostmortemView({ id }: { id: number }) {
         <span className="muted">{doc.edited ? `edited ${formatDateTime(doc.updatedAt ?? 0)}` : 'draft from the incident'}</span>
       </header>
       <QueryStatus query={query} what={`the post-mortem of #${id}`} />
+      <PostmortemTemplatePicker incidentId={id} templates={doc.templates} edited={doc.edited || edited !== null} saving={saving} onReplaced={() => setEdited(null)} />
       <PostmortemActions incidentId={id} actions={doc.actions} refresh={query.refresh} />
       <p className="muted small">The “Action Items” section of the post-mortem below is written from this list; text you have not saved yet gets it when you save.</p>
       <textarea aria-label="Post-mortem Markdown" value={text} onChange={(e) => setEdited(e.target.value)} rows={30} spellCheck />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { plural } from '../../main/shared/time-format';
 import type { IncidentDetail, TimelineEntry } from '../../preload/contract';
 import { useApi } from '../app-context';
@@ -7,7 +7,8 @@ import { useMutation } from '../store/use-mutation';
 import { NoteForm } from './NoteForm';
 import { StatusLine } from './StatusLine';
 import { Timeline } from './Timeline';
-import { filterOf, TIMELINE_FILTERS } from './timeline-kinds';
+import { countByFilter, entriesShown, filtersOf, withEarlierPages } from './timeline-entries';
+import { TIMELINE_FILTERS } from './timeline-kinds';
 
 interface Props {
   detail: IncidentDetail;
@@ -15,18 +16,24 @@ interface Props {
 }
 
 // What happened, newest first, with the note box on top: where a responder looks and writes most.
-export function TimelinePanel({ detail, refresh }: Props) {
+// Derived lists are kept between renders: a long incident holds tens of thousands of entries once paged back.
+export const TimelinePanel = memo(function TimelinePanel({ detail, refresh }: Props) {
   const api = useApi();
   const id = detail.incident.id;
   const { hidden, toggle, showAll } = useTimelineFilter();
   const paging = useMutation();
   // Older pages stay loaded while the latest entries refresh underneath them.
   const [earlier, setEarlier] = useState<TimelineEntry[]>([]);
-  const firstLatest = detail.timeline[0]?.id ?? Infinity;
-  const loaded = [...earlier.filter((e) => e.id < firstLatest), ...detail.timeline];
-  const counts = new Map<string, number>();
-  for (const e of loaded) counts.set(filterOf(e.kind), (counts.get(filterOf(e.kind)) ?? 0) + 1);
-  const shown = loaded.filter((e) => !hidden.includes(filterOf(e.kind))).reverse();
+  const [seenLatest, setSeenLatest] = useState(detail.timeline);
+  if (seenLatest !== detail.timeline) {
+    setSeenLatest(detail.timeline);
+    // Entries that slid out of the latest window join the older pages, so none goes missing between the two.
+    if (earlier.length > 0) setEarlier(withEarlierPages(earlier, seenLatest));
+  }
+  const loaded = useMemo(() => withEarlierPages(earlier, detail.timeline), [earlier, detail.timeline]);
+  const filters = useMemo(() => filtersOf(loaded), [loaded]);
+  const counts = useMemo(() => countByFilter(filters), [filters]);
+  const shown = useMemo(() => entriesShown(loaded, filters, hidden), [loaded, filters, hidden]);
   const older = detail.timelineTotal - loaded.length;
 
   const loadEarlier = async () => {
@@ -61,4 +68,4 @@ export function TimelinePanel({ detail, refresh }: Props) {
       <StatusLine message={paging.message} />
     </section>
   );
-}
+});

@@ -11,6 +11,9 @@ export const TIMELINE_FILTERS = [
 
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number]['key'];
 
+// Looked up for every entry of a timeline that may hold tens of thousands.
+const FILTER_OF_KIND = new Map<string, TimelineFilter>(TIMELINE_FILTERS.flatMap((f) => f.kinds.map((kind) => [kind, f.key] as const)));
+
 export function filterOf(kind: string): TimelineFilter {
-  return TIMELINE_FILTERS.find((f) => (f.kinds as readonly string[]).includes(kind))?.key ?? 'status';
+  return FILTER_OF_KIND.get(kind) ?? 'status';
 }

@@ -1,16 +1,21 @@
 // 100,000 timeline entries across 1,000 incidents: first screen of the log and of the largest
 // incident in Chromium, scroll smoothness of that incident's (virtualised) timeline, search time.
+// Prints the commit and the machine's load, so a figure quoted in README can be traced.
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { percentile } from './proc-stats.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
 import { rpcClient, startServe, stopServe } from './serve-process.mjs';
 
 const INCIDENTS = 1000;
 const ENTRIES = 100_000;
 const LARGEST = 20_000;
+// Each first screen is loaded this many times: one load on a shared machine says little.
+const LOADS = 5;
+const CATCH_UP_DEADLINE_MS = 60_000;
 const WORDS = ['database', 'locked', 'rollback', 'nginx', '502', 'disk', 'memory', 'certificate', 'deploy', 'cache', 'latency', 'queue', 'replica', 'restart', 'timeout'];
 
 function seed(dir) {
@@ -35,7 +40,47 @@ function seed(dir) {
   db.close();
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const spread = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${percentile(sorted, 50)} (${sorted[0]}–${sorted.at(-1)})`;
+};
+
+// The seeded open incidents are months old and their timers were never checked: the engine's first timer check
+// (5 s after start) raises all their overdue notices at once, and the open page shows and acknowledges them.
+// That catch-up belongs to start-up, not to the views measured here: it is waited out, and reported.
+async function waitForStartupCatchUp(dbFile, rpc) {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const unchecked = db.prepare("SELECT count(*) AS n FROM incidents WHERE status = 'investigating' AND timers_checked_at IS NULL");
+  const started = Date.now();
+  try {
+    for (;;) {
+      if (unchecked.get().n === 0) {
+        const pending = await rpc.call('notifications.pending');
+        if (pending.error) throw new Error(pending.error.message);
+        if (pending.result.length === 0) return Date.now() - started;
+      }
+      if (Date.now() - started > CATCH_UP_DEADLINE_MS) throw new Error(`The engine's start-up timer notices were not all shown within ${CATCH_UP_DEADLINE_MS / 1000} s.`);
+      await sleep(200);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function firstScreens(page, url, ready) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const start = Date.now();
+    await page.goto(url(i));
+    await ready();
+    times.push(Date.now() - start);
+  }
+  return times;
+}
+
 export async function benchIncidentLog() {
+  const context = { commit: commit(), machine: machine(), load: loadAverage() };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-log-'));
   const first = await startServe(dir);
   await stopServe(first.proc);
@@ -47,21 +92,19 @@ export async function benchIncidentLog() {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  const rpc = await rpcClient(serve.port, serve.token);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(serve.url);
     await page.getByRole('row').nth(1).waitFor();
-    const logStart = Date.now();
-    await page.goto(`${serve.url}&t=1#/`);
-    await page.getByRole('row').nth(1).waitFor();
-    const logMs = Date.now() - logStart;
+    const catchUpMs = await waitForStartupCatchUp(path.join(dir, 'trayage.db'), rpc);
+    const notices = Number(/^\((\d+)\)/.exec(await page.title())?.[1] ?? 0);
+
+    const logTimes = await firstScreens(page, (i) => `${serve.url}&t=log${i}#/`, () => page.getByRole('row').nth(1).waitFor());
     await page.selectOption('select[aria-label="Filter by status"]', 'all');
     await page.getByRole('row').nth(150).waitFor();
 
-    const incStart = Date.now();
-    await page.goto(`${serve.url}&t=2#/incidents/${INCIDENTS}`);
-    await page.locator('.timeline li').first().waitFor();
-    const incidentMs = Date.now() - incStart;
+    const incidentTimes = await firstScreens(page, (i) => `${serve.url}&t=incident${i}#/incidents/${INCIDENTS}`, () => page.locator('.timeline li').first().waitFor());
     const domRows = await page.locator('.timeline li').count();
     const frames = await page.evaluate(async () => {
       const scroller = document.querySelector('.timeline-scroller');
@@ -82,7 +125,6 @@ export async function benchIncidentLog() {
     });
     frames.sort((a, b) => a - b);
 
-    const rpc = await rpcClient(serve.port, serve.token);
     const searchTimes = [];
     for (const query of ['kraken-anomaly', 'rollback host-7', 'certificate', 'locked nginx', 'zzz-nothing']) {
       for (let i = 0; i < 5; i++) {
@@ -92,19 +134,24 @@ export async function benchIncidentLog() {
         searchTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     }
-    rpc.close();
     searchTimes.sort((a, b) => a - b);
     const dbMb = fs.statSync(path.join(dir, 'trayage.db')).size / 1e6;
     return {
+      commit: context.commit,
+      machine: context.machine,
+      'load average 1 / 5 / 15 min before the run': context.load,
+      'load average 1 / 5 / 15 min at the end': loadAverage(),
       'seed 1,000 incidents + 100,000 entries (ms)': seedMs,
       'database size (MB)': dbMb.toFixed(1),
-      'incident log first screen in Chromium (ms)': logMs,
-      [`largest incident (${LARGEST.toLocaleString('en')} entries) first screen (ms)`]: incidentMs,
+      'start-up timer notices shown before measuring': `${notices}, all shown ${(catchUpMs / 1000).toFixed(1)} s after the first page opened`,
+      [`incident log first screen in Chromium, ${LOADS} loads: p50 (min–max) (ms)`]: spread(logTimes),
+      [`largest incident (${LARGEST.toLocaleString('en')} entries) first screen, ${LOADS} loads (ms)`]: spread(incidentTimes),
       'timeline rows in the DOM (virtualised)': domRows,
       'scroll frame time p50 / p95 / max (ms)': `${percentile(frames, 50).toFixed(1)} / ${percentile(frames, 95).toFixed(1)} / ${frames.at(-1).toFixed(1)}`,
       'full-text search round trip p50 / max (ms)': `${percentile(searchTimes, 50).toFixed(1)} / ${searchTimes.at(-1).toFixed(1)}`,
     };
   } finally {
+    rpc.close();
     await browser.close();
     await stopServe(serve.proc);
     fs.rmSync(dir, { recursive: true, force: true });

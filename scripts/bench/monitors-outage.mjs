@@ -1,7 +1,8 @@
 // Outage → notice: HTTP monitors with default settings at a 20 s interval whose target is switched to
-// failing at a random moment each, timed from the switch (at the target) to the notice reaching a
-// notify-send stand-in (the far end of the delivery path). Others fail a single check at a random
-// moment each: a blip, which must raise no notice. The rest stay healthy, as background load.
+// failing at a random moment each, timed from the switch (at the target) to the notice reaching the
+// notification daemon on a private D-Bus session (the far end of the delivery path). Others fail a
+// single check at a random moment each: a blip, which must raise no notice. The rest stay healthy,
+// as background load.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,7 @@ export async function benchMonitorsOutage({ context = true } = {}) {
   }
   if (quick) out['NOTE'] = 'quick run (fewer outages): smoke test only, not figures for README';
   out['set-up'] = `${counts.outages} outages and ${counts.blips} single failed checks at random moments over ${spreadMs / 1000} s, ${counts.healthy} healthy monitors; all every 20 s with default settings (failure-threshold 2, retry-interval 5 s, jitter 2 s)`;
-  out['notifications'] = 'real path: notify-send → private D-Bus session bus → dunst on Xvfb; delivery timed by dbus-monitor';
+  out['notifications'] = 'real path: Notify calls on one kept-open connection → private D-Bus session bus → dunst on Xvfb; delivery timed by dbus-monitor';
 
   const endpoints = await startEndpoints();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-outage-'));

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuSeconds, rssMegabytes } from './proc-stats.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
 import { rpcClient, startServe, stopServe } from './serve-process.mjs';
 
 async function closedPort() {
@@ -46,6 +47,7 @@ async function startOnce(dataDir, config, count) {
 }
 
 export async function benchMonitorsScale({ count = 100_000 } = {}) {
+  const context = { commit: commit(), machine: machine(), load: loadAverage() };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-scale-'));
   try {
     const config = path.join(dir, 'monitors.yaml');
@@ -54,6 +56,10 @@ export async function benchMonitorsScale({ count = 100_000 } = {}) {
     const fresh = await startOnce(dataDir, config, count);
     const again = await startOnce(dataDir, config, count);
     return {
+      commit: context.commit,
+      machine: context.machine,
+      'load average 1 / 5 / 15 min before the run': context.load,
+      'load average 1 / 5 / 15 min at the end': loadAverage(),
       'monitors file (MB)': (fs.statSync(config).size / 2 ** 20).toFixed(1),
       'spawn → first RPC answered, new database (ms)': fresh.firstRpcMs.toFixed(0),
       'engine CPU time until then, new database (s)': fresh.cpu.toFixed(1),

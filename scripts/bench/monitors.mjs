@@ -136,7 +136,7 @@ export async function benchMonitors({ count = 1000 } = {}) {
   const endpoints = await startEndpoints();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-monitors-'));
   const desktop = await startDesktopSession();
-  out['notifications'] = 'real path: notify-send → private D-Bus session bus → dunst on Xvfb (dunst and Xvfb are not in the measured tree)';
+  out['notifications'] = 'real path: Notify calls on one kept-open connection → private D-Bus session bus → dunst on Xvfb (dunst and Xvfb are not in the measured tree)';
   const config = path.join(dataDir, 'bench-monitors.yaml');
   let at20;
   try {

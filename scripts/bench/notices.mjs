@@ -1,5 +1,6 @@
 // CPU per delivered notice through a real `trayage serve`: monitors going down and up raise the
-// notices, and they are counted where they end up — Notify calls on a real D-Bus session with dunst,
+// notices, and they are counted where they end up — Notify calls on a real D-Bus session with dunst
+// (scripts/bench/desktop-session.mjs, the tests' set-up too),
 // or `notice` events at a WebSocket client standing in for a page (which acknowledges them, as a page
 // does). CPU is the whole process tree of the engine, finished children included (utime, stime,
 // cutime, cstime), over a phase with notices minus a quiet phase of the same length.
@@ -8,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { startDesktopSession } from './desktop-session.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
 
 const cli = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
 const TICKS_PER_SECOND = 100;
@@ -34,40 +37,6 @@ function readUntil(proc, stream, pattern, what) {
 }
 
 const stop = (proc) => (proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve() : new Promise((r) => (proc.once('exit', r), proc.kill('SIGTERM'))));
-
-// Xvfb → private session bus → dunst, with dbus-monitor counting Notify calls (as the tests do).
-async function desktopSession() {
-  const procs = [];
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1024x768x24'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-  procs.push(xvfb);
-  const display = `:${(await readUntil(xvfb, xvfb.stdio[3], /(\d+)\n/, 'Xvfb'))[1]}`;
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  procs.push(bus);
-  const address = (await readUntil(bus, bus.stdout, /(unix:[^\n]+)\n/, 'dbus-daemon'))[1];
-  const env = { DISPLAY: display, DBUS_SESSION_BUS_ADDRESS: address };
-  const monitor = spawn('dbus-monitor', ['--address', address, "interface='org.freedesktop.Notifications',member='Notify'"], { stdio: ['ignore', 'pipe', 'ignore'] });
-  procs.push(monitor);
-  let log = '';
-  monitor.stdout.on('data', (c) => (log += c));
-  procs.push(spawn('dunst', [], { env: { ...process.env, ...env }, stdio: 'ignore' }));
-  for (let i = 0; i < 100; i++) {
-    const owned = await new Promise((resolve) => {
-      const p = spawn('dbus-send', [`--bus=${address}`, '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let out = '';
-      p.stdout.on('data', (c) => (out += c));
-      p.on('exit', () => resolve(out.includes('boolean true')));
-    });
-    if (owned) break;
-    await sleep(100);
-  }
-  return {
-    env,
-    shown: (pattern) => log.split('member=Notify').slice(1).filter((call) => pattern.test(call)).length,
-    stop: async () => {
-      for (const p of procs.reverse()) await stop(p);
-    },
-  };
-}
 
 function startServe(dataDir, config, env) {
   const proc = spawn(process.execPath, [cli, 'serve', '--data-dir', dataDir, '--port', '0', '--config', config], { stdio: ['ignore', 'pipe', 'inherit'], env });
@@ -110,13 +79,13 @@ async function runMode(mode, { count }) {
   let serve = null;
   let page = null;
   try {
-    session = mode === 'desktop' ? await desktopSession() : null;
+    session = mode === 'desktop' ? await startDesktopSession({ exportEnv: false }) : null;
     const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...base } = process.env;
     serve = await startServe(dataDir, config, { ...base, ...(session?.env ?? {}) });
     page = mode === 'headless' ? await pageClient(serve.port, serve.token) : null;
     await sleep(5_000);
     // Notice phase: every monitor goes down, then up: two notices each, until all have arrived.
-    const delivered = () => (session ? session.shown(/string "n\d+ is (down|back up)/) : page.received());
+    const delivered = () => (session ? session.notices().filter((n) => /^n\d+ is (down|back up)/.test(n.summary)).length : page.received());
     const progress = () => `${delivered()} so far`;
     const n0 = treeCpu(serve.proc.pid);
     const t0 = performance.now();
@@ -148,11 +117,11 @@ async function runMode(mode, { count }) {
 
 export async function benchNotices({ count = 50 } = {}) {
   const result = {};
-  const [load1] = os.loadavg();
-  result['context'] = `${os.cpus().length} cores, load ${load1.toFixed(2)} at start, ${count} monitors every 2 s, down then up (${2 * count} notices)`;
+  result['commit'] = commit();
+  result['context'] = `${machine()}; load ${loadAverage()} at start; ${count} monitors every 2 s, down then up (${2 * count} notices)`;
   for (const mode of ['desktop', 'headless']) {
     const r = await runMode(mode, { count });
-    const label = mode === 'desktop' ? 'D-Bus + dunst (notify-send per notice)' : 'no daemon → browser (WebSocket page acks)';
+    const label = mode === 'desktop' ? 'D-Bus + dunst (Notify on one kept-open connection)' : 'no daemon → browser (WebSocket page acks)';
     result[`${label}: delivered`] = `${r.shown} of ${r.notices} (${mode === 'desktop' ? 'Notify calls on the bus' : 'notice events at the page'})`;
     result[`${label}: CPU per notice`] = `${(r.engineMs + r.childMs).toFixed(2)} ms (engine ${r.engineMs.toFixed(2)} + children ${r.childMs.toFixed(2)}; target ≤ 5)`;
     result[`${label}: phases`] = `${r.seconds.toFixed(1)} s each; quiet phase ${r.quietCpu.toFixed(2)} % of a core`;

@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
+// Files changed or added since the commit make the figures those of the work tree, and the line says so.
 export function commit() {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return dirty ? `${head} with uncommitted changes` : head;
+    const head = git('rev-parse', '--short', 'HEAD');
+    return git('status', '--porcelain') === '' ? head : `${head} + uncommitted changes`;
   } catch {
     return 'unknown (not a git checkout)';
   }

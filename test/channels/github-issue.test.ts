@@ -150,7 +150,7 @@ describe('GitHub incident issue channel (GitHub REST shapes on loopback)', () =>
     const retried = await githubIssueKind.send(message('declared', 'down'), config, { token: TOKEN }, null, io);
     expect(retried).toEqual({
       ok: true,
-      summary: 'Found issue #1 in acme/shop, opened by an earlier attempt.',
+      summary: 'Already delivered (found after a restart): issue #1 in acme/shop was opened by an earlier attempt.',
       memory: { number: 1, html_url: 'https://github.com/acme/shop/issues/1' },
       link: 'https://github.com/acme/shop/issues/1',
     });
@@ -192,6 +192,73 @@ describe('GitHub incident issue channel (GitHub REST shapes on loopback)', () =>
       'POST /api/v3/repos/acme/shop/issues/1/comments',
     ]);
     expect(github.issues.get('acme/shop#1')!.comments).toEqual(['Fixed by rollback.']);
+  });
+
+  describe('a retry after a lost answer posts nothing twice', () => {
+    // A comment's outbox row is in a hidden marker; a later attempt at the row looks for it first.
+    const retried = (event: ChannelEvent, text: string, attempt: number, changes: Partial<Incident> = {}): ChannelMessage => ({ ...message(event, text, changes), delivery: { id: 17, attempt } });
+    const COMMENTS = '/api/v3/repos/acme/shop/issues/1/comments?since=2026-11-28T12%3A50%3A00.000Z&per_page=100&page=1';
+    const open = async () => {
+      const opened = await githubIssueKind.send(message('declared', 'down'), configFor(github.url), { token: TOKEN }, null, io);
+      if (!opened.ok) throw new Error(opened.error);
+      github.requests.length = 0;
+      return opened.memory!;
+    };
+
+    it('a comment whose answer was lost is found by its marker, not posted again', async () => {
+      const memory = await open();
+      github.answerNext('lost-answer', 'POST');
+      const lost = expectFailure(await githubIssueKind.send(retried('update', 'Rollback is out.', 1), configFor(github.url), { token: TOKEN }, memory, { ...io, timeoutMs: 300 }));
+      expect(lost.retry).toBe(true);
+      const again = await githubIssueKind.send(retried('update', 'Rollback is out.', 2), configFor(github.url), { token: TOKEN }, memory, io);
+      expect(again).toEqual({
+        ok: true,
+        summary: 'Already delivered (found after a restart): the update is on issue #1 in acme/shop.',
+        memory: { number: 1, html_url: 'https://github.com/acme/shop/issues/1', closed: false },
+        link: 'https://github.com/acme/shop/issues/1',
+      });
+      expect(github.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+        ['POST', '/api/v3/repos/acme/shop/issues/1/comments', { body: 'Rollback is out.\n\n<!-- trayage-delivery:17 -->' }],
+        ['GET', COMMENTS, undefined],
+      ]);
+      expect(github.issues.get('acme/shop#1')!.comments).toEqual(['Rollback is out.\n\n<!-- trayage-delivery:17 -->']);
+    });
+
+    it('a retry whose earlier attempt did not land posts the comment; a first attempt does not look', async () => {
+      const memory = await open();
+      github.answerNext({ status: 502, body: { message: 'Server Error' } }, 'POST');
+      expectFailure(await githubIssueKind.send(retried('update', 'Still looking.', 1), configFor(github.url), { token: TOKEN }, memory, io));
+      const again = await githubIssueKind.send(retried('update', 'Still looking.', 2), configFor(github.url), { token: TOKEN }, memory, io);
+      expect(again).toMatchObject({ ok: true, summary: 'Posted the update on issue #1 in acme/shop.' });
+      expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v3/repos/acme/shop/issues/1/comments', `GET ${COMMENTS}`, 'POST /api/v3/repos/acme/shop/issues/1/comments']);
+      expect(github.issues.get('acme/shop#1')!.comments).toEqual(['Still looking.\n\n<!-- trayage-delivery:17 -->']);
+    });
+
+    it('a resolve whose comment answer was lost closes again and finds its resolution', async () => {
+      const memory = await open();
+      github.answerNext({ status: 200, body: { number: 1, html_url: 'https://github.com/acme/shop/issues/1', state: 'closed' } }, 'PATCH');
+      github.answerNext('lost-answer', 'POST');
+      expectFailure(await githubIssueKind.send(retried('resolved', 'Fixed.', 1), configFor(github.url), { token: TOKEN }, memory, { ...io, timeoutMs: 300 }));
+      const again = await githubIssueKind.send(retried('resolved', 'Fixed.', 2), configFor(github.url), { token: TOKEN }, memory, io);
+      expect(again).toMatchObject({ ok: true, summary: 'Already delivered (found after a restart): issue #1 in acme/shop is closed with the resolution.', memory: { closed: true } });
+      expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'PATCH /api/v3/repos/acme/shop/issues/1',
+        'POST /api/v3/repos/acme/shop/issues/1/comments',
+        'PATCH /api/v3/repos/acme/shop/issues/1',
+        `GET ${COMMENTS}`,
+      ]);
+      expect(github.issues.get('acme/shop#1')).toMatchObject({ state: 'closed', comments: ['Fixed.\n\n<!-- trayage-delivery:17 -->'] });
+    });
+
+    it('looks through every page of comments', async () => {
+      const memory = await open();
+      for (let i = 0; i < 100; i++) github.issues.get('acme/shop#1')!.comments.push(`note ${i}`);
+      await githubIssueKind.send(retried('update', 'On page two.', 1), configFor(github.url), { token: TOKEN }, memory, io);
+      github.requests.length = 0;
+      const again = await githubIssueKind.send(retried('update', 'On page two.', 2), configFor(github.url), { token: TOKEN }, memory, io);
+      expect(again).toMatchObject({ ok: true, summary: 'Already delivered (found after a restart): the update is on issue #1 in acme/shop.' });
+      expect(github.requests.map((r) => r.path)).toEqual([COMMENTS, COMMENTS.replace('&page=1', '&page=2')]);
+    });
   });
 
   describe('errors say what, why and what to do', () => {

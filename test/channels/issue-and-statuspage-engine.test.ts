@@ -63,10 +63,11 @@ describe('GitHub issue and Statuspage channels through the engine', () => {
       'PATCH /repos/acme/shop/issues/1',
       'POST /repos/acme/shop/issues/1/comments',
     ]);
+    // Each comment ends with its outbox row's hidden marker, which a retry looks for before posting again.
     expect(github.issues.get('acme/shop#1')!.comments).toEqual([
-      'Incident #2 status: investigating → identified.',
-      'Rolled back payment-proxy; errors are falling.',
-      'Incident #2 (P1) is resolved: Checkout returns 502.\nResolution: Payment-proxy v2.3.1 restored; error rate back to 0.1 %.',
+      'Incident #2 status: investigating → identified.\n\n<!-- trayage-delivery:2 -->',
+      'Rolled back payment-proxy; errors are falling.\n\n<!-- trayage-delivery:3 -->',
+      'Incident #2 (P1) is resolved: Checkout returns 502.\nResolution: Payment-proxy v2.3.1 restored; error rate back to 0.1 %.\n\n<!-- trayage-delivery:4 -->',
     ]);
     // The search incident is not this channel's service: nothing was sent or stamped for it.
     expect((await timeline(1)).filter((e) => e.kind === 'channel' || e.kind === 'update-failed')).toEqual([]);

@@ -47,7 +47,7 @@ function expectFailure(outcome: SendOutcome): { error: string; retry: boolean } 
 describe('Statuspage channel (Statuspage incidents API shapes on loopback)', () => {
   let statuspage: StatuspageApiServer;
   beforeAll(async () => {
-    statuspage = await startStatuspageApiServer({ apiKey: KEY, pages: [PAGE] });
+    statuspage = await startStatuspageApiServer({ apiKey: KEY, pages: [PAGE], now: () => NOW });
   });
   afterAll(() => statuspage.close());
   beforeEach(() => {
@@ -200,6 +200,75 @@ describe('Statuspage channel (Statuspage incidents API shapes on loopback)', () 
     it('no API key stored', async () => {
       expect(await send(configFor(statuspage.url), '')).toEqual({ error: `No Statuspage API key is stored for the channel of page ${PAGE}. Enter one in Settings → Channels.`, retry: false });
       expect(statuspage.requests).toEqual([]);
+    });
+  });
+
+  describe('a retry after a lost answer posts nothing twice', () => {
+    const config = () => StatuspageConfig.parse({ apiUrl: statuspage.url, pageId: PAGE });
+    const attempt = (event: ChannelEvent, text: string, n: number, changes: Partial<Incident> = {}): ChannelMessage => ({ ...message(event, text, changes), delivery: { id: 5, attempt: n } });
+    const SEARCH = `/v1/pages/${PAGE}/incidents?q=Checkout+returns+502&limit=100`;
+
+    it('an incident opened by an attempt whose answer was lost is found by name, not opened again', async () => {
+      statuspage.answerNext('lost-answer', 'POST');
+      expectFailure(await statuspageKind.send(attempt('update', 'Investigating.', 1), config(), { apiKey: KEY }, null, { ...io, timeoutMs: 300 }));
+      const again = await statuspageKind.send(attempt('update', 'Investigating.', 2), config(), { apiKey: KEY }, null, io);
+      expect(again).toEqual({
+        ok: true,
+        summary: `Already delivered (found after a restart): incident p00000000001 on status page ${PAGE} was opened by an earlier attempt.`,
+        memory: { id: 'p00000000001', shortlink: 'https://stspg.io/00001' },
+        link: 'https://stspg.io/00001',
+      });
+      expect(statuspage.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/pages/${PAGE}/incidents`, `GET ${SEARCH}`]);
+      expect(statuspage.incidents.size).toBe(1);
+    });
+
+    it('an update whose answer was lost is found as the newest update, not posted again', async () => {
+      const opened = await statuspageKind.send(message('update', 'Investigating.'), config(), { apiKey: KEY }, null, io);
+      if (!opened.ok) throw new Error(opened.error);
+      statuspage.requests.length = 0;
+      statuspage.answerNext('lost-answer', 'PATCH');
+      const change = (n: number) => attempt('status', 'A fix is out; we are watching.', n, { status: 'monitoring' });
+      expectFailure(await statuspageKind.send(change(1), config(), { apiKey: KEY }, opened.memory!, { ...io, timeoutMs: 300 }));
+      const again = await statuspageKind.send(change(2), config(), { apiKey: KEY }, opened.memory!, io);
+      expect(again).toEqual({
+        ok: true,
+        summary: `Already delivered (found after a restart): incident p00000000001 on status page ${PAGE} already shows this update (monitoring).`,
+        memory: { id: 'p00000000001', shortlink: 'https://stspg.io/00001' },
+        link: 'https://stspg.io/00001',
+      });
+      expect(statuspage.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /v1/pages/${PAGE}/incidents/p00000000001`, `GET /v1/pages/${PAGE}/incidents/p00000000001`]);
+      expect(statuspage.incidents.get('p00000000001')!.updates).toEqual([
+        { status: 'investigating', body: 'Investigating.' },
+        { status: 'monitoring', body: 'A fix is out; we are watching.' },
+      ]);
+    });
+
+    it('a retry whose earlier attempt did not land sends it; a first attempt does not look', async () => {
+      statuspage.answerNext({ status: 503, body: { error: 'Service Unavailable' } }, 'POST');
+      expectFailure(await statuspageKind.send(attempt('update', 'Investigating.', 1), config(), { apiKey: KEY }, null, io));
+      const opened = await statuspageKind.send(attempt('update', 'Investigating.', 2), config(), { apiKey: KEY }, null, io);
+      expect(opened).toMatchObject({ ok: true, summary: `Opened incident p00000000001 on status page ${PAGE} (investigating).` });
+      if (!opened.ok) return;
+      statuspage.answerNext({ status: 503, body: { error: 'Service Unavailable' } }, 'PATCH');
+      const resolve = (n: number) => attempt('resolved', 'Resolved.', n, { resolvedAt: NOW });
+      expectFailure(await statuspageKind.send(resolve(1), config(), { apiKey: KEY }, opened.memory!, io));
+      expect(await statuspageKind.send(resolve(2), config(), { apiKey: KEY }, opened.memory!, io)).toMatchObject({ ok: true, summary: `Updated incident p00000000001 on status page ${PAGE} (resolved).` });
+      expect(statuspage.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `POST /v1/pages/${PAGE}/incidents`,
+        `GET ${SEARCH}`,
+        `POST /v1/pages/${PAGE}/incidents`,
+        `PATCH /v1/pages/${PAGE}/incidents/p00000000001`,
+        `GET /v1/pages/${PAGE}/incidents/p00000000001`,
+        `PATCH /v1/pages/${PAGE}/incidents/p00000000001`,
+      ]);
+      expect(statuspage.incidents.get('p00000000001')!.updates.map((u) => u.status)).toEqual(['investigating', 'resolved']);
+    });
+
+    it('an incident of the same name opened before this incident began is not taken for ours', async () => {
+      const older = await statuspageKind.send(message('update', 'Old outage.', { createdAt: NOW - 3 * 3_600_000 }), config(), { apiKey: KEY }, null, io);
+      expect(older.ok).toBe(true);
+      const later = await statuspageKind.send(attempt('update', 'New outage.', 2, { createdAt: NOW + 3 * 3_600_000 }), config(), { apiKey: KEY }, null, io);
+      expect(later).toMatchObject({ ok: true, summary: `Opened incident p00000000002 on status page ${PAGE} (investigating).` });
     });
   });
 

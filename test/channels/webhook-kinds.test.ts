@@ -112,7 +112,8 @@ describe('Slack and JSON webhook kinds', () => {
     const took = Date.now() - started;
     expect(result).toEqual({ ok: false, error: `JSON webhook failed: no answer from 127.0.0.1:${hook.port}: timed out after 300 ms.`, retry: true });
     expect(took).toBeGreaterThanOrEqual(290);
-    expect(took).toBeLessThan(2000);
+    // A timeout that did not hold would wait for the test's own.
+    expect(took).toBeLessThan(10_000);
     expect(hook.received).toHaveLength(1);
   });
 

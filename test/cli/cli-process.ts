@@ -9,10 +9,11 @@ export interface CliResult {
 
 // The built `trayage` as a user runs it, without ssh-agent so only the test's keys are offered.
 // Async, so the sshd fixture's log pipe keeps draining while the command runs.
-export function startCli(args: string[]): { proc: ChildProcess; result: Promise<CliResult> } {
+// `as` runs it as another user (the test must run as root to ask for that).
+export function startCli(args: string[], as?: { uid: number; gid: number }): { proc: ChildProcess; result: Promise<CliResult> } {
   const env = { ...process.env };
   delete env.SSH_AUTH_SOCK;
-  const proc = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

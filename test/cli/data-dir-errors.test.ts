@@ -95,6 +95,26 @@ describe('a damaged database file', () => {
   }, 60_000);
 });
 
+// Root may write anywhere, so the owner's read-only choice is tested as an ordinary user (nobody).
+const NOBODY = { uid: 65534, gid: 65534 };
+const asRoot = process.getuid?.() === 0;
+
+describe.skipIf(!asRoot)(`a data directory its owner made read-only${asRoot ? '' : ' — skipped: needs root to run as another user'}`, () => {
+  it('stays read-only: Trayage never gives its owner write access back, and every command says so', async () => {
+    const work = workDir();
+    fs.chmodSync(work, 0o755);
+    const dataDir = path.join(work, 'data');
+    const file = await freshDatabase(dataDir);
+    spawnSync('chown', ['-R', `${NOBODY.uid}:${NOBODY.gid}`, dataDir]);
+    fs.chmodSync(dataDir, 0o555);
+    const asNobody = (...args: string[]) => startCli(args, NOBODY).result;
+    expectExplained(await asNobody('incidents', '--data-dir', dataDir), 'incidents', /read-only.*writable.*--data-dir/, file);
+    expectExplained(await asNobody('declare', '--title', 'x', '--severity', 'P2', '--data-dir', dataDir), 'declare', /read-only/, file);
+    // Others lose their access; the owner gains nothing.
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o500);
+  }, 60_000);
+});
+
 describe.skipIf(mountProblem !== null)(`a read-only or full disk${mountProblem ? ` — skipped: ${mountProblem}` : ''}`, () => {
   it('read-only data directory with an existing database: says it is read-only and what to do', async () => {
     const mount = workDir();

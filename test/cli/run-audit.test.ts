@@ -114,8 +114,8 @@ test('a run from the command line is kept like one from the app: run rows, outpu
   const entries = await timeline(incidentId);
   expect(entries.map((e) => e.text.split('\n')[0])).toEqual([
     'Started resolution "Tidy the scratch dir" on web (run #1)',
-    expect.stringMatching(/^web · step 1\/2 ✓ List — exit 0 in \d+ ms$/),
-    expect.stringMatching(/^web · step 2\/2 ✓ Remove junk — exit 0 in \d+ ms$/),
+    expect.stringMatching(/^web · step 1\/2 ✓ List — exit 0 in (\d+ ms|\d+\.\d s)$/),
+    expect.stringMatching(/^web · step 2\/2 ✓ Remove junk — exit 0 in (\d+ ms|\d+\.\d s)$/),
     'Run #1 "Tidy the scratch dir" succeeded — 2/2 steps ok on web',
   ]);
   expect(entries[2].data).toMatchObject({ command: `rm -rf '${work}'/junk`, exitCode: 0, confirmedWith: 'web' });

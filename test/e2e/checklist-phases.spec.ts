@@ -1,30 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type ServeProcess, startServe } from '../helpers/serve-process';
-import { removeDir, tempDir } from '../helpers/temp-dir';
-import { connectRpc } from '../helpers/ws-client';
+import { serveEachTest } from './serve-each-test';
 
-let serve: ServeProcess;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDir();
-  serve = await startServe(dataDir);
-});
-test.afterEach(async () => {
-  await serve?.stop();
-  removeDir(dataDir);
-});
-
-async function engine(method: string, params: unknown = {}): Promise<any> {
-  const rpc = await connectRpc(serve.port, serve.token);
-  try {
-    const reply = await rpc.call(method, params);
-    if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-    return reply.result;
-  } finally {
-    rpc.close();
-  }
-}
+const served = serveEachTest();
+const engine = served.engine;
 
 const phasesOnEngine = async () => (await engine('incidents.get', { id: 1 })).checklists.map((l: { phase: string; title: string }) => `${l.phase}: ${l.title}`);
 
@@ -35,7 +13,7 @@ const QUICK_RESPONSE = ['Acknowledge incident', 'Investigate root cause', 'Imple
 
 test('lists are grouped by phase with only the current one open; other phases are offered and attached on request', async ({ page }) => {
   await engine('incidents.declare', { title: 'Search is slow', severity: 'P2' });
-  await page.goto(`${serve.url}#/incidents/1`);
+  await page.goto(`${served.serve.url}#/incidents/1`);
 
   // Declared: respond now is the phase being worked; during the incident is there, closed.
   await expect(phase(page, 'Respond now').locator('summary')).toHaveText('Respond now 0/5 now');
@@ -89,7 +67,7 @@ test('lists are grouped by phase with only the current one open; other phases ar
   expect(await phasesOnEngine()).toContain('post-incident: Post-incident');
 
   // The compact window groups the same way.
-  await page.goto(`${serve.url}#/incidents/1/checklist`);
+  await page.goto(`${served.serve.url}#/incidents/1/checklist`);
   await expect(phase(page, 'After resolve')).toHaveJSProperty('open', true);
   await expect(list(page, 'Post-incident')).toBeVisible();
   await expect(list(page, 'During the incident')).toBeHidden();

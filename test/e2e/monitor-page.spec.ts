@@ -1,27 +1,11 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { healthEndpoint } from './health-endpoint';
 import { startServe } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 
 test.use({ timezoneId: 'Europe/Berlin' });
-
-// A health endpoint the test turns bad and good again.
-async function healthEndpoint() {
-  let healthy = true;
-  const server = http.createServer((_req, res) => {
-    res.writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' });
-    res.end(healthy ? 'ok' : 'degraded');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setHealthy: (ok: boolean) => void (healthy = ok),
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
 
 test('the monitor page has a heartbeat bar, the state changes with their times, and charts with axes and units', async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,31 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import fs from 'node:fs';
-import { type ServeProcess, startServe } from '../helpers/serve-process';
-import { removeDir, tempDir } from '../helpers/temp-dir';
-import { connectRpc } from '../helpers/ws-client';
+import { serveEachTest } from './serve-each-test';
 
-let serve: ServeProcess;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDir();
-  serve = await startServe(dataDir);
-});
-test.afterEach(async () => {
-  await serve?.stop();
-  removeDir(dataDir);
-});
-
-async function engine(method: string, params: unknown = {}): Promise<any> {
-  const rpc = await connectRpc(serve.port, serve.token);
-  try {
-    const reply = await rpc.call(method, params);
-    if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-    return reply.result;
-  } finally {
-    rpc.close();
-  }
-}
+const served = serveEachTest();
+const engine = served.engine;
 
 const tracked = async () =>
   (await engine('postmortem.actions.list', { incidentId: 1 })).map((a: any) => ({ text: a.text, owner: a.owner, due: a.due, done: a.doneAt !== null }));
@@ -43,7 +21,7 @@ const ALERT_EDITED = 'Alert on checkout 5xx ratio above 2 %';
 test('action items are a tracked list: add, complete, edit and delete from the keyboard, and the export carries them', async ({ page }) => {
   await engine('incidents.declare', { title: 'Checkout returns 502', severity: 'P2' });
   await engine('incidents.setStatus', { id: 1, status: 'resolved', note: 'Rolled back to v1.4.1' });
-  await page.goto(`${serve.url}#/incidents/1/postmortem`);
+  await page.goto(`${served.serve.url}#/incidents/1/postmortem`);
 
   const section = page.getByRole('region', { name: 'Action items' });
   const items = section.getByRole('list', { name: 'Action items' }).getByRole('listitem');

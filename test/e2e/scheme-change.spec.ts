@@ -1,31 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type ServeProcess, startServe } from '../helpers/serve-process';
-import { removeDir, tempDir } from '../helpers/temp-dir';
-import { connectRpc } from '../helpers/ws-client';
+import { serveEachTest } from './serve-each-test';
 
-let serve: ServeProcess;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDir();
-  serve = await startServe(dataDir);
-});
-test.afterEach(async () => {
-  await serve?.stop();
-  removeDir(dataDir);
-});
-
-// What the engine holds, asked the way any other client would.
-async function engine(method: string, params: unknown = {}): Promise<any> {
-  const rpc = await connectRpc(serve.port, serve.token);
-  try {
-    const reply = await rpc.call(method, params);
-    if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-    return reply.result;
-  } finally {
-    rpc.close();
-  }
-}
+const served = serveEachTest();
+const engine = served.engine;
 
 const HOTDASH = 'P0–P3 with escalation matrix and post-fix watch';
 const HEROFORGE = 'P1–P4 with 30 min updates for P1/P2';
@@ -39,7 +16,7 @@ test('picking a scheme shows what changes first; Escape and "Keep" leave the sch
   const keptLevel = (await engine('incidents.get', { id: 1 })).incident.level;
   expect(keptLevel.name).toBe('Critical');
 
-  await page.goto(`${serve.url}#/settings`);
+  await page.goto(`${served.serve.url}#/settings`);
   await expect(page.getByText(`In use: ${HEROFORGE}`)).toBeVisible();
   await pick(page, HOTDASH);
 
@@ -89,7 +66,7 @@ test('picking a scheme shows what changes first; Escape and "Keep" leave the sch
 });
 
 test('an edited scheme is previewed before it is saved; a bad value is refused naming level and field', async ({ page }) => {
-  await page.goto(`${serve.url}#/settings`);
+  await page.goto(`${served.serve.url}#/settings`);
   await page.getByLabel('P2 Respond (min)').fill('45');
   await page.getByRole('button', { name: 'Save scheme…' }).click();
 

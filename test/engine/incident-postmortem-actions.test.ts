@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../main/engine/engine';
 import { removeDir, tempDir } from '../helpers/temp-dir';
+import { rolledBackIncident } from '../incidents/rolled-back-incident';
 
 const MIN = 60_000;
 const RUNBOOKS = path.resolve(import.meta.dirname, '../../../shared/runbooks');
@@ -29,16 +30,7 @@ describe('engine: post-mortem and updates from what people did', () => {
     removeDir(dir);
   });
 
-  async function resolvedIncident() {
-    const { id } = await ok('incidents.declare', { title: 'Checkout 502', severity: 'P1' });
-    clock += 5 * MIN;
-    await ok('incidents.setStatus', { id, status: 'identified', note: 'Cause: the 1.4.2 release dropped the gateway timeout' });
-    clock += 10 * MIN;
-    await ok('incidents.setStatus', { id, status: 'monitoring', note: 'Rolled back to v1.4.1' });
-    clock += 30 * MIN;
-    await ok('incidents.setStatus', { id, status: 'resolved' });
-    return id;
-  }
+  const resolvedIncident = () => rolledBackIncident(ok, (ms) => (clock += ms));
 
   it('pre-fills root cause and resolution, and tracks action items with owner and due date in the Markdown', async () => {
     const id = await resolvedIncident();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessHours, SeverityLevel } from '../../preload/contract';
 import { addBusinessMinutes, isBusinessTime, nextBusinessDayStart, responseDueAt } from '../../main/engine/incidents/domain/business-hours';
-import { computeTimers } from '../../main/engine/incidents/domain/timers';
+import { computeTimers, isInsidePostFixWatch } from '../../main/engine/incidents/domain/timers';
 import { instantOf } from '../../main/engine/incidents/domain/zoned-time';
 import { makeIncident } from '../incidents/fixtures';
 
@@ -51,5 +51,29 @@ describe('business hours', () => {
     expect(ack).toMatchObject({ kind: 'ack', dueAt: Date.parse('2026-11-23T08:00:00Z'), overdue: false, label: 'Acknowledge: P4 is answered on the next business day' });
     const [businessAck] = computeTimers(incident, business, [], friday, [], undefined, BERLIN);
     expect(businessAck.label).toBe('Acknowledge: the P4 response time is 4 h of business hours');
+  });
+
+  it('counts a business-hours level\'s update cadence, escalation and post-fix watch in business time too', () => {
+    const base = { key: 'P3', name: 'Medium', definition: '', examples: [], responseMinutes: 240, escalateTo: ['lead'] };
+    const timed = { ...base, updateCadenceMinutes: 90, escalateAfterMinutes: 120, postFixWatchMinutes: 120 };
+    const business: SeverityLevel = { ...timed, responseClock: 'business' };
+    const always: SeverityLevel = { ...timed, responseClock: 'always' };
+    // Friday 16:00 in Berlin: one business hour is left that day.
+    const friday = Date.parse('2026-11-20T15:00:00Z');
+    const open = makeIncident({ severity: 'P3', createdAt: friday, status: 'investigating', acknowledgedAt: friday });
+    const due = (level: SeverityLevel, kind: string) => iso(computeTimers(open, level, [], friday, [], undefined, BERLIN).find((t) => t.kind === kind)!.dueAt);
+    expect(due(business, 'update')).toBe('2026-11-23T08:30:00.000Z');
+    expect(due(business, 'escalation')).toBe('2026-11-23T09:00:00.000Z');
+    expect(due(always, 'update')).toBe('2026-11-20T16:30:00.000Z');
+    expect(due(always, 'escalation')).toBe('2026-11-20T17:00:00.000Z');
+
+    const watching = makeIncident({ severity: 'P3', createdAt: friday, status: 'monitoring', statusChangedAt: friday, acknowledgedAt: friday });
+    const watch = (level: SeverityLevel) => iso(computeTimers(watching, level, [], friday, [], undefined, BERLIN).find((t) => t.kind === 'postfix-watch')!.dueAt);
+    expect(watch(business)).toBe('2026-11-23T09:00:00.000Z');
+    expect(watch(always)).toBe('2026-11-20T17:00:00.000Z');
+    // A failure on Saturday is still inside the business-hours watch, and past the wall-clock one.
+    const saturday = Date.parse('2026-11-21T12:00:00Z');
+    expect(isInsidePostFixWatch(watching, business, [], saturday, undefined, BERLIN)).toBe(true);
+    expect(isInsidePostFixWatch(watching, always, [], saturday, undefined, BERLIN)).toBe(false);
   });
 });

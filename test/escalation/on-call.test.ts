@@ -47,6 +47,14 @@ describe('on-call rotation', () => {
   });
 });
 
+function calendar(lines: string[]): string {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Team//On call//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+}
+
+function vevent(uid: string, lines: string[]): string[] {
+  return ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20261001T000000Z', ...lines, 'END:VEVENT'];
+}
+
 const CALENDAR = [
   'BEGIN:VCALENDAR',
   'VERSION:2.0',
@@ -74,20 +82,37 @@ const CALENDAR = [
   'END:VEVENT',
   'BEGIN:VEVENT',
   'UID:d@team',
-  'SUMMARY:Monthly review',
-  'DTSTART:20261201T100000Z',
-  'DTEND:20261201T110000Z',
-  'RRULE:FREQ=MONTHLY',
+  'SUMMARY:On call: Remote desk',
+  'DTSTART;TZID=W. Europe Standard Time:20261201T100000',
+  'DTEND;TZID=W. Europe Standard Time:20261201T110000',
   'END:VEVENT',
   'END:VCALENDAR',
   '',
 ].join('\r\n');
 
+// 24-hour turns on Monday, Wednesday and Friday, a weekend turn across the end of summer time
+// (2026-10-25 in Berlin), a Friday taken out, a Wednesday swapped and moved, a Monday swapped in UTC.
+const SHIFTS = calendar([
+  'X-WR-TIMEZONE:Europe/Berlin',
+  ...vevent('ana@team', [
+    'SUMMARY:On call: Ana',
+    'DTSTART;TZID=Europe/Berlin:20261019T090000',
+    'DTEND;TZID=Europe/Berlin:20261020T090000',
+    'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR',
+    'EXDATE;TZID=Europe/Berlin:20261023T090000',
+  ]),
+  ...vevent('cleo@team', ['SUMMARY:On call: Cleo', 'DTSTART;TZID=Europe/Berlin:20261024T090000', 'DTEND;TZID=Europe/Berlin:20261026T090000', 'RRULE:FREQ=WEEKLY;BYDAY=SA']),
+  ...vevent('ana@team', ['RECURRENCE-ID;TZID=Europe/Berlin:20261028T090000', 'SUMMARY:On call: Ben', 'DTSTART;TZID=Europe/Berlin:20261028T120000', 'DTEND;TZID=Europe/Berlin:20261029T090000']),
+  ...vevent('ana@team', ['RECURRENCE-ID:20261102T080000Z', 'SUMMARY:On call: Dee', 'DTSTART:20261102T080000Z', 'DTEND:20261103T080000Z']),
+]);
+
 describe('on-call calendar (iCalendar)', () => {
   it('reads weekly turns, folded lines, UTC times and says which events it leaves out', () => {
     const { events, problems } = parseICalendar(CALENDAR);
     expect(events.map((e) => e.person)).toEqual(['Dana Lee', 'Lee Park', 'Vic Pham']);
-    expect(problems).toEqual(["line 25: the event 'Monthly review': RRULE FREQ=MONTHLY is not read; use FREQ=WEEKLY or FREQ=DAILY"]);
+    expect(problems).toEqual([
+      "line 25: the event 'Remote desk': line 28: DTSTART names the time zone 'W. Europe Standard Time', which is not an IANA zone; export the calendar with IANA zones (such as Europe/Berlin) or in UTC",
+    ]);
     // Dana on even weeks, Lee on odd ones, handing over at 09:00 Berlin (CET: 08:00 UTC).
     expect(calendarTurns(events, at('2026-11-25T12:00:00Z')).current).toEqual({ person: 'Lee Park', from: at('2026-11-23T08:00:00Z'), until: at('2026-11-30T08:00:00Z') });
     const dec = calendarTurns(events, at('2026-12-03T12:00:00Z'));
@@ -97,6 +122,103 @@ describe('on-call calendar (iCalendar)', () => {
     expect(calendarTurns(events, at('2027-01-12T12:00:00Z')).current?.person).toBe('Dana Lee');
     // An overlapping one-off turn wins while it lasts.
     expect(calendarTurns(events, at('2026-12-25T12:00:00Z')).current?.person).toBe('Vic Pham');
+  });
+
+  it('reads several weekdays, EXDATE, RECURRENCE-ID overrides and a turn across a DST change', () => {
+    const { events, problems } = parseICalendar(SHIFTS);
+    expect(problems).toEqual([]);
+    const turns = (t: string) => {
+      const { current, next } = calendarTurns(events, at(t));
+      return { current: current && [current.person, iso(current.from), iso(current.until)], next: next && [next.person, iso(next.from)] };
+    };
+    // Wednesday 09:00 CEST is 07:00 UTC.
+    expect(turns('2026-10-21T12:00:00Z')).toEqual({ current: ['Ana', '2026-10-21T07:00:00.000Z', '2026-10-22T07:00:00.000Z'], next: ['Cleo', '2026-10-24T07:00:00.000Z'] });
+    // Friday the 23rd is taken out: nobody until Cleo on Saturday.
+    expect(turns('2026-10-23T12:00:00Z')).toEqual({ current: null, next: ['Cleo', '2026-10-24T07:00:00.000Z'] });
+    // Cleo's turn runs from 09:00 CEST to 09:00 CET: 49 hours.
+    expect(turns('2026-10-25T12:00:00Z')).toEqual({ current: ['Cleo', '2026-10-24T07:00:00.000Z', '2026-10-26T08:00:00.000Z'], next: ['Ana', '2026-10-26T08:00:00.000Z'] });
+    expect(turns('2026-10-26T12:00:00Z')).toEqual({ current: ['Ana', '2026-10-26T08:00:00.000Z', '2026-10-27T08:00:00.000Z'], next: ['Ben', '2026-10-28T11:00:00.000Z'] });
+    // Ben took Wednesday the 28th and starts at noon: the morning is uncovered.
+    expect(turns('2026-10-28T09:00:00Z')).toEqual({ current: null, next: ['Ben', '2026-10-28T11:00:00.000Z'] });
+    expect(turns('2026-10-28T12:00:00Z')).toEqual({ current: ['Ben', '2026-10-28T11:00:00.000Z', '2026-10-29T08:00:00.000Z'], next: ['Ana', '2026-10-30T08:00:00.000Z'] });
+    // An override whose RECURRENCE-ID is written in UTC still replaces the Berlin 09:00 turn.
+    expect(turns('2026-11-02T12:00:00Z')).toEqual({ current: ['Dee', '2026-11-02T08:00:00.000Z', '2026-11-03T08:00:00.000Z'], next: ['Ana', '2026-11-04T08:00:00.000Z'] });
+    // Far ahead the series still answers, and asking about an earlier time again is unchanged.
+    expect(turns('2027-06-18T12:00:00Z').current).toEqual(['Ana', '2027-06-18T07:00:00.000Z', '2027-06-19T07:00:00.000Z']);
+    expect(turns('2026-10-21T12:00:00Z').current?.[0]).toBe('Ana');
+  });
+
+  // Monthly turns by ordinal weekday and by day of month, an all-day turn on the calendar's own
+  // clock (X-WR-TIMEZONE), and the events an export may carry that cannot be read.
+  const MONTHLY = calendar([
+    'X-WR-TIMEZONE:America/New_York',
+    ...vevent('dana@team', [
+      'SUMMARY:Dana',
+      'DTSTART;TZID=America/New_York:20261102T090000',
+      'DTEND;TZID=America/New_York:20261102T170000',
+      'RRULE:FREQ=MONTHLY;BYDAY=1MO',
+      'EXDATE:20270104T140000Z',
+    ]),
+    ...vevent('eli@team', [
+      'SUMMARY:Eli',
+      'DTSTART;TZID=America/New_York:20261127T090000',
+      'DTEND;TZID=America/New_York:20261127T170000',
+      'RRULE:FREQ=MONTHLY;BYDAY=-1FR',
+      // A reminder, as Google Calendar exports carry: its own SUMMARY is not the person.
+      'BEGIN:VALARM',
+      'ACTION:EMAIL',
+      'SUMMARY:Reminder',
+      'DESCRIPTION:You are on call tomorrow',
+      'TRIGGER:-P1D',
+      'END:VALARM',
+    ]),
+    ...vevent('fay@team', ['SUMMARY:Fay', 'DTSTART;VALUE=DATE:20261115', 'DTEND;VALUE=DATE:20261116', 'RRULE:FREQ=MONTHLY;BYMONTHDAY=15']),
+    ...vevent('nobody@team', ['DTSTART:20261101T000000Z', 'DTEND:20261102T000000Z']),
+    ...vevent('bad@team', ['SUMMARY:Gus', 'DTSTART:20261101T000000Z', 'DTEND:20261102T000000Z', 'RRULE:FREQ=FORTNIGHTLY']),
+  ]);
+
+  it('reads monthly turns by ordinal weekday and day of month, all-day turns, and names what it leaves out', () => {
+    const { events, problems } = parseICalendar(MONTHLY);
+    expect(events.map((e) => e.person)).toEqual(['Dana', 'Eli', 'Fay']);
+    expect(problems).toEqual([
+      'line 36: the event has no SUMMARY naming who is on call; give it the person\'s name, e.g. "On call: Dana Lee"',
+      'line 42: the event could not be read (invalid frequency "FORTNIGHTLY" expected: "SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY"); export the calendar again',
+    ]);
+    const turns = (t: string) => {
+      const { current, next } = calendarTurns(events, at(t));
+      return { current: current && [current.person, iso(current.from), iso(current.until)], next: next && [next.person, iso(next.from)] };
+    };
+    // The first Monday of December, 09:00 to 17:00 in New York (EST, UTC-5).
+    expect(turns('2026-12-07T15:00:00Z')).toEqual({ current: ['Dana', '2026-12-07T14:00:00.000Z', '2026-12-07T22:00:00.000Z'], next: ['Fay', '2026-12-15T05:00:00.000Z'] });
+    // Fay's all-day turn is midnight to midnight in New York.
+    expect(turns('2026-12-15T12:00:00Z')).toEqual({ current: ['Fay', '2026-12-15T05:00:00.000Z', '2026-12-16T05:00:00.000Z'], next: ['Eli', '2026-12-25T14:00:00.000Z'] });
+    // The last Friday of December.
+    expect(turns('2026-12-25T20:00:00Z').current).toEqual(['Eli', '2026-12-25T14:00:00.000Z', '2026-12-25T22:00:00.000Z']);
+    // 2027-01-04 is excluded (in UTC, for a series in New York time).
+    expect(turns('2027-01-04T15:00:00Z')).toEqual({ current: null, next: ['Fay', '2027-01-15T05:00:00.000Z'] });
+    // The first Monday of April is on daylight time (EDT, UTC-4).
+    expect(turns('2027-04-05T13:30:00Z').current).toEqual(['Dana', '2027-04-05T13:00:00.000Z', '2027-04-05T21:00:00.000Z']);
+  });
+
+  it('leaves out cancelled turns and reads an override exported without its series', () => {
+    const text = calendar([
+      ...vevent('ivy@team', ['SUMMARY:Ivy', 'DTSTART:20261207T090000Z', 'DTEND:20261208T090000Z', 'RRULE:FREQ=DAILY;COUNT=3']),
+      ...vevent('ivy@team', ['RECURRENCE-ID:20261208T090000Z', 'SUMMARY:Ivy', 'STATUS:CANCELLED', 'DTSTART:20261208T090000Z', 'DTEND:20261209T090000Z']),
+      ...vevent('gone@team', ['SUMMARY:Jo', 'STATUS:CANCELLED', 'DTSTART:20261208T120000Z', 'DTEND:20261208T130000Z']),
+      ...vevent('lone@team', ['RECURRENCE-ID:20261210T090000Z', 'SUMMARY:On call: Kim', 'DTSTART:20261210T090000Z', 'DTEND:20261211T090000Z']),
+    ]);
+    const { events, problems } = parseICalendar(text);
+    expect(problems).toEqual([]);
+    expect(events.map((e) => e.person)).toEqual(['Ivy', 'Kim']);
+    expect(calendarTurns(events, at('2026-12-08T12:30:00Z'))).toEqual({ current: null, next: { person: 'Ivy', from: at('2026-12-09T09:00:00Z'), until: at('2026-12-10T09:00:00Z') } });
+    expect(calendarTurns(events, at('2026-12-10T12:00:00Z')).current).toEqual({ person: 'Kim', from: at('2026-12-10T09:00:00Z'), until: at('2026-12-11T09:00:00Z') });
+  });
+
+  it('puts floating times on the fallback clock when the calendar names no zone', () => {
+    const text = calendar([...vevent('x@team', ['SUMMARY:Hal', 'DTSTART:20261201T090000', 'DTEND:20261201T170000', 'RRULE:FREQ=DAILY;COUNT=2'])]);
+    const { events } = parseICalendar(text, 'Asia/Tokyo');
+    expect(calendarTurns(events, at('2026-12-02T01:00:00Z')).current).toEqual({ person: 'Hal', from: at('2026-12-02T00:00:00Z'), until: at('2026-12-02T08:00:00Z') });
+    expect(calendarTurns(events, at('2026-12-03T01:00:00Z'))).toEqual({ current: null, next: null });
   });
 });
 
@@ -114,6 +236,9 @@ describe('on call in the engine', () => {
       if (req.url === '/team.ics') {
         res.writeHead(200, { 'content-type': 'text/calendar' });
         res.end(CALENDAR);
+      } else if (req.url === '/shifts.ics') {
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
+        res.end(SHIFTS);
       } else {
         res.writeHead(404).end('no such calendar');
       }
@@ -142,7 +267,7 @@ describe('on call in the engine', () => {
       person: 'Lee Park',
       until: at('2026-11-30T08:00:00Z'),
       next: { person: 'Dana Lee', from: at('2026-11-30T08:00:00Z') },
-      problem: expect.stringContaining('RRULE FREQ=MONTHLY is not read'),
+      problem: expect.stringContaining("'W. Europe Standard Time', which is not an IANA zone"),
     });
     await e.call('oncall.now');
     expect(requests).toEqual(['GET /team.ics']);
@@ -153,8 +278,22 @@ describe('on call in the engine', () => {
     expect(missing.problem).toBe(`Could not read the on-call calendar ${base}/gone.ics: ${base}/gone.ics answered HTTP 404; check the calendar's address and that it is shared`);
   });
 
+  it('follows a swapped shift in a calendar served over HTTP', async () => {
+    const e = open();
+    clock = at('2026-10-28T12:00:00Z');
+    await e.call('escalation.saveSettings', { onCall: { kind: 'calendar', source: `${base}/shifts.ics` } });
+    expect(await e.call('oncall.now')).toEqual({
+      source: 'calendar',
+      person: 'Ben',
+      until: at('2026-10-29T08:00:00Z'),
+      next: { person: 'Ana', from: at('2026-10-30T08:00:00Z') },
+      problem: null,
+    });
+  });
+
   it('reads a calendar file', async () => {
     const e = open();
+    clock = at('2026-11-25T12:00:00Z');
     const file = path.join(dir, 'oncall.ics');
     fs.writeFileSync(file, CALENDAR);
     await e.call('escalation.saveSettings', { onCall: { kind: 'calendar', source: file } });

@@ -20,12 +20,14 @@ const USER = { login: 'trayage-bot', id: 90001, type: 'User' };
 const stamp = '2026-11-28T12:00:00Z';
 
 /**
- * GitHub's REST issues API as documented (list, create and update issues, create a comment),
+ * GitHub's REST issues API as documented (list, create and update issues, list and create comments),
  * on loopback: bearer token, 401/404/410/422 with GitHub's error bodies, 201/200 with the issue
  * and comment shapes, and the rate limit headers every reply carries.
  */
 export async function startGithubApiServer(options: { token: string; repos: string[]; issuesDisabled?: string[]; basePath?: string }): Promise<GithubApiServer> {
   const issues = new Map<string, GithubIssue>();
+  // Comment ids per issue, beside the bodies in `comments` (kept by issue, so a test clearing `issues` starts afresh).
+  const commentIds = new WeakMap<GithubIssue, number[]>();
   let nextComment = 5_000_001;
   const fail = (status: number, message: string, extra: Record<string, unknown> = {}): Reply => ({ status, body: { message, documentation_url: DOCS, status: String(status), ...extra } });
   const limits = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': '1795000000', 'x-github-api-version-selected': '2022-11-28' };
@@ -76,18 +78,37 @@ export async function startGithubApiServer(options: { token: string; repos: stri
       issues.set(`${repo}#${number}`, issue);
       return { status: 201, body: issueShape(repo, issue), headers: { ...limits, Location: `https://api.github.com/repos/${repo}/issues/${number}` } };
     }
-    const issue = issues.get(`${repo}#${m[3]}`);
+    const key = `${repo}#${m[3]}`;
+    const issue = issues.get(key);
     if (!issue) return fail(404, 'Not Found');
+    const commentShape = (id: number, text: string) => ({
+      id,
+      node_id: `IC_${id}`,
+      url: `https://api.github.com/repos/${repo}/issues/comments/${id}`,
+      html_url: `https://github.com/${repo}/issues/${issue.number}#issuecomment-${id}`,
+      body: text,
+      user: USER,
+      created_at: stamp,
+      updated_at: stamp,
+      issue_url: `https://api.github.com/repos/${repo}/issues/${issue.number}`,
+    });
+    if (m[4] && req.method === 'GET') {
+      // List issue comments: ascending id, `per_page` and `page` applied; `since` recorded, not applied.
+      const params = new URLSearchParams(query);
+      const perPage = Number(params.get('per_page') ?? 30);
+      const page = Number(params.get('page') ?? 1);
+      const ids = commentIds.get(issue) ?? [];
+      // Comments a test put in `comments` directly get ids of their own.
+      const listed = issue.comments.map((text, i) => commentShape(ids[i] ?? 4_000_000 + i, text));
+      return { status: 200, headers: limits, body: listed.slice((page - 1) * perPage, page * perPage) };
+    }
     if (m[4]) {
       if (req.method !== 'POST') return fail(404, 'Not Found');
       if (typeof body.body !== 'string' || body.body === '') return fail(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] });
       issue.comments.push(body.body);
       const id = nextComment++;
-      return {
-        status: 201,
-        headers: limits,
-        body: { id, node_id: `IC_${id}`, url: `https://api.github.com/repos/${repo}/issues/comments/${id}`, html_url: `https://github.com/${repo}/issues/${issue.number}#issuecomment-${id}`, body: body.body, user: USER, created_at: stamp, updated_at: stamp, issue_url: `https://api.github.com/repos/${repo}/issues/${issue.number}` },
-      };
+      commentIds.set(issue, [...(commentIds.get(issue) ?? []), id]);
+      return { status: 201, headers: limits, body: commentShape(id, body.body) };
     }
     if (req.method !== 'PATCH') return fail(404, 'Not Found');
     if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') return fail(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'invalid', field: 'state' }] });

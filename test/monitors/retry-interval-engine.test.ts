@@ -11,7 +11,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const INTERVAL_MS = 5_000;
+// The interval is long beside the retry, so a retry late by seconds on a loaded machine is still
+// told apart from the next regular check.
+const INTERVAL_MS = 12_000;
 const RETRY_MS = 1_000;
 
 /**
@@ -46,7 +48,7 @@ describe('retry interval against a real endpoint', () => {
     const target = await endpoint();
     const dir = tempDir();
     const config = writeConfig(dir, [
-      { name: 'checkout api', url: `${target.server.url}/health`, interval: '5s', 'retry-interval': '1s', jitter: '0s', 'failure-threshold': 2 },
+      { name: 'checkout api', url: `${target.server.url}/health`, interval: '12s', 'retry-interval': '1s', jitter: '0s', 'failure-threshold': 2 },
     ]);
     const sent = recorder();
     const engine: Engine = monitoringEngine(dir, config, { deliver: sent.deliver });
@@ -60,26 +62,26 @@ describe('retry interval against a real endpoint', () => {
 
     // Outage: the first failed check is confirmed by a retry, not by the next regular check.
     target.setDown(true);
-    const notice = await waitFor('the down notice', () => sent.sent.find((d) => d.title.startsWith('checkout api is down')), 15_000);
+    const notice = await waitFor('the down notice', () => sent.sent.find((d) => d.title.startsWith('checkout api is down')), 30_000);
     expect(notice.body).toContain('HTTP 503 Service Unavailable');
     const failed = target.requests.filter((r) => r.failed);
     expect(failed.length).toBeGreaterThanOrEqual(2);
     const spacing = failed[1].at - failed[0].at;
     expect(spacing).toBeGreaterThanOrEqual(RETRY_MS);
-    expect(spacing).toBeLessThan(INTERVAL_MS - 1_500);
+    expect(spacing).toBeLessThan(INTERVAL_MS - 4_000);
     expect(downNotices(dir)).toBe(1);
 
     target.setDown(false);
-    await waitFor('the recovery notice', () => sent.sent.some((d) => d.title === 'checkout api is back up'), 15_000);
+    await waitFor('the recovery notice', () => sent.sent.some((d) => d.title === 'checkout api is back up'), 30_000);
 
     // A blip: exactly one failed check. The retry finds the endpoint healthy and nobody is paged.
     const before = target.requests.length;
     target.failNext(1);
-    const blip = await waitFor('the failed check', () => target.requests.slice(before).find((r) => r.failed), 15_000);
+    const blip = await waitFor('the failed check', () => target.requests.slice(before).find((r) => r.failed), 30_000);
     const retry = await waitFor('the retry', () => target.requests.find((r) => r.at > blip.at), 15_000);
     expect(retry.failed).toBe(false);
     expect(retry.at - blip.at).toBeGreaterThanOrEqual(RETRY_MS);
-    expect(retry.at - blip.at).toBeLessThan(INTERVAL_MS - 1_500);
+    expect(retry.at - blip.at).toBeLessThan(INTERVAL_MS - 4_000);
     // The retry's result is in once the monitor shows a check at or after it, up again.
     await waitFor('the retry result', async () => {
       const m = await monitorNamed(engine, 'checkout api');
@@ -87,5 +89,5 @@ describe('retry interval against a real endpoint', () => {
     });
     expect(downNotices(dir)).toBe(1);
     expect(sent.titles().filter((t) => t.startsWith('checkout api is down'))).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 });

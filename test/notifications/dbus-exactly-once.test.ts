@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Deliver, nativeDeliver } from '../../main/engine/notifications/deliver';
+import { linuxDeliver } from '../../main/engine/notifications/linux-deliver';
 import { type DesktopSession, startDesktopSession } from '../fixtures/desktop-session';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 import { requireDesktopTools } from './helpers/desktop-tools';
@@ -15,7 +15,7 @@ describe('notices reach the desktop exactly once (real D-Bus → dunst, counted 
   beforeAll(async () => {
     requireDesktopTools();
     session = await startDesktopSession();
-    // notify-send and the daemon look-up find the private bus and display through the environment.
+    // The engine's session-bus connection finds the private bus through the environment.
     Object.assign(process.env, session.env);
   });
   afterAll(async () => {
@@ -74,7 +74,7 @@ describe('notices reach the desktop exactly once (real D-Bus → dunst, counted 
     cli.db.close();
 
     // dbus-monitor prints calls in bus order, so once a last call shows up every earlier one has too.
-    await sendDirectly(session, 'end of test');
+    await sendDirectly('end of test');
     await session.waitFor((n) => n.summary === 'end of test');
     const titles = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Notice ${n}`);
     expect(titles.map((t) => [t, shown(t)])).toEqual(titles.map((t) => [t, 1]));
@@ -85,10 +85,12 @@ describe('notices reach the desktop exactly once (real D-Bus → dunst, counted 
   }, 60_000);
 });
 
-function sendDirectly(session: DesktopSession, summary: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('notify-send', [summary, 'sent by the test'], { env: { ...process.env, ...session.env }, stdio: 'ignore' });
-    proc.once('error', reject);
-    proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`notify-send exited with ${code}`))));
-  });
+// On a connection of its own: the bus routes it after every Notify already answered.
+async function sendDirectly(summary: string): Promise<void> {
+  const deliver = linuxDeliver();
+  try {
+    expect(await deliver({ title: summary, body: 'sent by the test', sound: true }, () => {})).toBeUndefined();
+  } finally {
+    deliver.close?.();
+  }
 }

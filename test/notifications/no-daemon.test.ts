@@ -4,9 +4,10 @@ import type { Notice } from '../../preload/contract';
 import { RECHECK_MS } from '../../main/engine/notifications/daemon-probe';
 import { linuxDeliver } from '../../main/engine/notifications/linux-deliver';
 import { removeDir, tempDir } from '../helpers/temp-dir';
+import { watchBusCalls } from './helpers/bus-calls';
+import { spyOnChildStarts } from './helpers/child-starts';
 import { requireDesktopTools } from './helpers/desktop-tools';
 import { fakeTime, openEngine, rowOf, until } from './helpers/outbox-parts';
-import { logProgramStarts } from './helpers/program-log';
 
 const NOTICES = 12;
 
@@ -14,10 +15,13 @@ describe('without a desktop notification daemon nothing is started per notice; t
   let dir: string;
   let errors: unknown[];
   const closers: (() => void | Promise<void>)[] = [];
+  let spawned: ReturnType<typeof spyOnChildStarts>;
   beforeEach(() => {
     requireDesktopTools();
     dir = tempDir();
     errors = [];
+    spawned = spyOnChildStarts();
+    closers.push(() => spawned.mockRestore());
   });
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
@@ -45,14 +49,13 @@ describe('without a desktop notification daemon nothing is started per notice; t
   }
 
   it('with no session bus: no process at all, each row handed to the browser with the reason, sent once a page acknowledges', async () => {
-    const programs = logProgramStarts(dir, ['notify-send', 'dbus-send']);
     const { DBUS_SESSION_BUS_ADDRESS: _unset, ...rest } = process.env;
-    const serve = deliveringEngine({ ...rest, PATH: programs.path });
+    const serve = deliveringEngine(rest);
 
     raise(serve.notifier, 1, NOTICES);
     await until('every notice to be handed to the browser', () => serve.handed.length === NOTICES);
 
-    expect(programs.starts()).toEqual([]);
+    expect(spawned).not.toHaveBeenCalled();
     for (let n = 1; n <= NOTICES; n++) {
       expect(rowOf(serve.db, `monitor:${n}:down:1`)).toMatchObject({
         attempts: 1,
@@ -83,38 +86,39 @@ describe('without a desktop notification daemon nothing is started per notice; t
     expect(rowOf(serve.db, 'monitor:1:down:1')).toMatchObject({ sent_at: serve.clock.t, claimed_by: 'browser', attempts: 1 });
   });
 
-  it('with a session bus but no daemon: one look-up on the bus, not one process per notice, and another look-up only minutes later', async () => {
+  it('with a session bus but no daemon: one look-up on the bus, no process per notice, and another look-up only minutes later', async () => {
     const bus = await startBus();
     closers.push(bus.stop);
-    const programs = logProgramStarts(dir, ['notify-send', 'dbus-send']);
-    // No display either, so a daemon the bus would start on demand (dunst's service file) cannot start.
-    const { DISPLAY: _noDisplay, WAYLAND_DISPLAY: _noWayland, ...rest } = process.env;
-    const serve = deliveringEngine({ ...rest, PATH: programs.path, DBUS_SESSION_BUS_ADDRESS: bus.address });
+    const calls = await watchBusCalls(bus.address);
+    closers.push(calls.stop);
+    const asked = async () => {
+      await calls.settle();
+      return calls.calls().map((c) => c.member);
+    };
+    spawned.mockClear();
+    const serve = deliveringEngine({ ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address });
 
     raise(serve.notifier, 1, NOTICES);
     await until('every notice to be handed to the browser', () => serve.handed.length === NOTICES);
     // Whether the name is owned, then whether the bus can start a daemon for it: once for all the notices.
-    expect(programs.starts().map((s) => s.args.split(' ').find((a) => a.startsWith('org.freedesktop.DBus.')))).toEqual([
-      'org.freedesktop.DBus.NameHasOwner',
-      'org.freedesktop.DBus.StartServiceByName',
-    ]);
-    expect(programs.count('notify-send')).toBe(0);
+    expect(await asked()).toEqual(['AddMatch', 'NameHasOwner', 'StartServiceByName']);
     const row = rowOf(serve.db, `monitor:${NOTICES}:down:1`);
     expect(row).toMatchObject({ attempts: 1, sent_at: null, next_attempt_at: null, claimed_by: 'browser' });
-    expect(row.last_error).toContain(`No desktop notification daemon: nothing owns org.freedesktop.Notifications on the session bus ${bus.address} and the bus could not start a daemon for it (dbus-send exited with 1: Error org.freedesktop.DBus.Error.`);
+    expect(row.last_error).toContain(`No desktop notification daemon: nothing owns org.freedesktop.Notifications on the session bus ${bus.address} and the bus could not start a daemon for it (StartServiceByName failed: org.freedesktop.DBus.Error.`);
     expect(row.last_error).toMatch(/; start a notification daemon \(e\.g\. dunst\) for desktop notices\.$/);
 
     // Within the re-check period the answer is reused.
     serve.clock.advance(RECHECK_MS - 1);
     raise(serve.notifier, 100, 1);
     await until('the next notice to be handed to the browser', () => serve.handed.length === NOTICES + 1);
-    expect(programs.starts()).toHaveLength(2);
+    expect(await asked()).toHaveLength(3);
 
+    // After it, the same connection asks again.
     serve.clock.advance(1);
     raise(serve.notifier, 200, 1);
     await until('the notice after the re-check period to be handed to the browser', () => serve.handed.length === NOTICES + 2);
-    expect(programs.count('dbus-send')).toBe(4);
-    expect(programs.count('notify-send')).toBe(0);
+    expect(await asked()).toEqual(['AddMatch', 'NameHasOwner', 'StartServiceByName', 'NameHasOwner', 'StartServiceByName']);
+    expect(spawned).not.toHaveBeenCalled();
   });
 });
 

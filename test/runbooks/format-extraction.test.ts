@@ -1,3 +1,4 @@
+import { terminalText } from '../../main/cli/terminal-text';
 import { describe, expect, it } from 'vitest';
 import { formatExtraction, importRunbook } from '../../main/engine/runbooks/importer';
 import { importExample } from './runbooks';
@@ -50,11 +51,11 @@ describe('formatExtraction', () => {
     expect(text).toContain('        SQL> SELECT 1;\n');
   });
 
-  it('strips control characters that came from the document, keeping newlines and tabs', () => {
-    const text = formatExtraction(importRunbook('# Ops\u001b]0;owned\u0007 runbook\n\n## Restart\n\n```bash\n# Restart \u001b[2Jweb\nsystemctl restart web\u202e\n```\n'));
+  it('is shown through the one sanitiser of the CLI: controls from the document become visible escapes', () => {
+    const text = terminalText(formatExtraction(importRunbook('# Ops\u001b]0;owned\u0007 runbook\n\n## Restart\n\n```bash\n# Restart \u001b[2Jweb\nsystemctl restart web\u202e\n```\n')));
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-    expect(text.split('\n')[0]).toBe('Ops]0;owned runbook');
-    expect(text).toContain('     1. Restart [2Jweb\n');
+    expect(text.split('\n')[0]).toBe('Ops\\u001b]0;owned\\u0007 runbook');
+    expect(text).toContain('     1. Restart \\u001b[2Jweb\n');
   });
 
   it('lists escalation, thresholds and warnings when there are some', () => {

@@ -43,12 +43,12 @@ describe('trayage import', () => {
     expect(x.procedures.flatMap((p: { steps: object[] }) => p.steps).every((s: object) => 'readOnly' in s && 'destructive' in s)).toBe(true);
   });
 
-  it('prints no control characters that came from the document', () => {
+  it('prints no control characters that came from the document: they are shown as escapes', () => {
     const file = path.join(dir, 'hostile.md');
     writeFileSync(file, '# Ops \u001b]0;pwned\u0007title\n\n## Restart \u001b[31mweb\u001b[0m\n\n```bash\n# Restart \u202ebew\nsystemctl restart web\n```\n');
     const text = run(file).stdout;
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-    expect(text.split('\n')[0]).toBe('Ops ]0;pwnedtitle  (hostile.md)');
+    expect(text.split('\n')[0]).toBe('Ops \\u001b]0;pwned\\u0007title  (hostile.md)');
     const json = run(file, '--json').stdout;
     expect(json).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(JSON.parse(json).procedures[0].steps[0].title).toBe('Restart \u202ebew');

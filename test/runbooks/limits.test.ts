@@ -81,7 +81,8 @@ describe('readRunbookFile', () => {
     const huge = file('huge.md', Buffer.alloc(10 * 1024 * 1024, 'a\n'));
     const started = performance.now();
     const error = refusal(() => readRunbookFile(huge));
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Parsing 10 MiB would take minutes; refusing it takes milliseconds, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(error).toMatchObject({
       code: 'too-large',
       message: `${huge} is 10.0 MiB; runbooks up to 512.0 KiB can be imported. Split it into smaller runbooks.`,
@@ -98,7 +99,8 @@ describe('importRunbook on large text', () => {
   it('refuses text over the limit without parsing it', () => {
     const started = performance.now();
     const error = refusal(() => importRunbook('- [ ] x\n'.repeat(1_400_000), { fileName: 'big.md' }));
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Parsing 10 MiB would take minutes; refusing it takes milliseconds, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(error.message).toBe('big.md is 10.7 MiB; runbooks up to 512.0 KiB can be imported. Split it into smaller runbooks.');
   });
 

@@ -38,7 +38,8 @@ describe('a window\'s run output store', () => {
     expect(out.size).toBe(2 * 1024 * 1024);
     expect(out.text(key)).toBe(Array.from({ length: 32 }, (_, k) => piece(pieces - 32 + k)).join(''));
     expect(out.omittedChars(key)).toBe(pieces * 64 * 1024 - 2 * 1024 * 1024);
-    expect(elapsed).toBeLessThan(2000);
+    // Well under a second here; the bound only catches work that grows with everything appended.
+    expect(elapsed).toBeLessThan(10_000);
   });
 });
 

@@ -72,9 +72,9 @@ test('a diagnostic run from an incident is audited step by step, with bounded ou
   const runEntries = detail.timeline.filter((e) => e.kind === 'run');
   expect(runEntries.map((e) => e.text.split('\n')[0])).toEqual([
     'Started diagnostic "Probe the box" on web (run #1)',
-    expect.stringMatching(/^web · step 1\/3 ✓ Say hello — exit 0 in \d+ ms$/),
-    expect.stringMatching(/^web · step 2\/3 ✓ Big output — exit 0 in \d+ ms$/),
-    expect.stringMatching(/^web · step 3\/3 ✗ Look for a missing file — exit 2 in \d+ ms$/),
+    expect.stringMatching(/^web · step 1\/3 ✓ Say hello — exit 0 in (\d+ ms|\d+\.\d s)$/),
+    expect.stringMatching(/^web · step 2\/3 ✓ Big output — exit 0 in (\d+ ms|\d+\.\d s)$/),
+    expect.stringMatching(/^web · step 3\/3 ✗ Look for a missing file — exit 2 in (\d+ ms|\d+\.\d s)$/),
     'Run #1 "Probe the box" ended: failed — 2/3 steps ok on web',
   ]);
   expect(runEntries[3].text).toContain(`$ ls '${scratch}'/missing`);

@@ -72,6 +72,9 @@ describe('headless server guard (real serve process)', () => {
     const script = await get(serve.port, `/${asset}`);
     expect(script.status).toBe(200);
     expect(script.body).not.toContain(serve.token);
+    // A script named by its content's hash may be kept by the browser; the page never is.
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a link with a stale token, and says why', async () => {

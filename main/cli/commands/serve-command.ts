@@ -10,6 +10,7 @@ import { loadServeToken } from '../../server/serve-token';
 import { type CliCommand, type CliIo, EXIT } from '../cli-types';
 import { call } from '../engine-call';
 import { parseFlags, parsePort } from '../parse-flags';
+import { internalErrorLine } from '../internal-error';
 
 const usage = 'trayage serve [--data-dir DIR] [--port N] [--new-token] [--open] [--config FILE]';
 
@@ -45,11 +46,12 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const token = loadServeToken(dataDir, values['new-token'] === true, io.err);
   const engine = createEngine({
     dataDir,
-    onInternalError: (method, err) => io.err(`internal error in ${method}: ${(err as Error)?.stack ?? err}`),
+    onInternalError: (method, err) => io.err(internalErrorLine(method, err)),
     // Monitors and alert sources run here; without --config they come from monitors.yaml in the data folder.
     configPath: path.resolve(values.config ?? defaultConfigFile(dataDir)),
   });
-  const { config } = await call(engine, 'monitors.list');
+  // Only the config's problems are wanted here: one row, no sparklines, however many monitors there are.
+  const { config } = await call(engine, 'monitors.list', { sparklines: false, first: 1 });
   for (const issue of config.issues) io.err(`${issue.file}:${issue.line}:${issue.column}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`);
   const lastPort = port === undefined ? readLastPort(dataDir) : undefined;
   const server = await startHeadlessServer({ engine, token, port, lastPort, rendererDir: path.join(__dirname, 'renderer') }).catch((err) => {

@@ -1,6 +1,7 @@
 import { type EventPayload, events } from '../../../preload/contract';
 import type { Engine } from '../../engine/engine';
 import { call } from '../engine-call';
+import { terminalText } from '../terminal-text';
 
 type PassphraseRequest = EventPayload<'runs.passphrase-needed'>;
 
@@ -23,7 +24,8 @@ function askOnTerminal({ alias, keyPath, attempt }: PassphraseRequest): Promise<
   const input = process.stdin;
   if (!input.isTTY || !process.stderr.isTTY) return Promise.resolve(null);
   return new Promise((resolve) => {
-    process.stderr.write(`${attempt > 1 ? 'Wrong passphrase. ' : ''}Passphrase for ${keyPath} (${alias}; empty to skip): `);
+    // The key path and alias come from an SSH config: written to the terminal raw, they could act on it.
+    process.stderr.write(terminalText(`${attempt > 1 ? 'Wrong passphrase. ' : ''}Passphrase for ${keyPath} (${alias}; empty to skip): `));
     let typed = '';
     const done = (value: string | null) => {
       input.off('data', onData);

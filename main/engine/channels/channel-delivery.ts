@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { Incident } from '../../../preload/contract';
 import type { IncidentsPort } from '../incidents/incidents-port';
-import { LEASE_MS } from '../notifications/outbox-delivery';
+import { LeasedPump } from '../lib/outbox/leased-pump';
 import type { ChannelOutboxStore, ClaimedDelivery } from './channel-outbox-store';
 import type { ChannelStore } from './channel-store';
 import { type Attempt, defaultSubject, failedEntry, sentEntry } from './domain/attempt-entries';
@@ -31,30 +29,30 @@ export interface ChannelDeliveryParts {
  * key, so the receiver updates rather than duplicates.
  */
 export class ChannelDelivery {
-  // Unique per engine, even for two in one process; readable in the table when diagnosing.
-  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly inFlight = new Set<number>();
+  private readonly pumper: LeasedPump<ClaimedDelivery>;
   private readonly waiters = new Map<number, ((first: FirstOutcome) => void)[]>();
-  private running: boolean;
 
   constructor(
     private readonly parts: ChannelDeliveryParts,
     running: boolean,
   ) {
-    this.running = running;
+    this.pumper = new LeasedPump(
+      { queue: parts.store, now: parts.now, maxInFlight: MAX_IN_FLIGHT, deliver: (_id, row, owner) => this.deliverClaimed(row, owner), onError: parts.onError },
+      running,
+    );
   }
 
   get delivering(): boolean {
-    return this.running;
+    return this.pumper.isRunning;
   }
 
   /** Whether this engine is sending the delivery right now (so its outcome is near). */
   sending(id: number): boolean {
-    return this.inFlight.has(id);
+    return this.pumper.delivering(id);
   }
 
   stop(): void {
-    this.running = false;
+    this.pumper.stop();
     for (const resolvers of this.waiters.values()) for (const resolve of resolvers) resolve({ outcome: { ok: false, error: 'Trayage stopped before the answer came; the message is sent again when Trayage runs.', retry: true }, willRetry: true });
     this.waiters.clear();
   }
@@ -78,26 +76,11 @@ export class ChannelDelivery {
 
   /** Claims and starts what is due now, up to the in-flight bound; never throws. */
   pump(): void {
-    if (!this.running || !this.parts.store.open) return;
-    try {
-      const { store, now } = this.parts;
-      const at = now();
-      // Renewed first, so our own slow sends never look abandoned to the query below.
-      if (this.inFlight.size > 0) store.renew(this.owner, at + LEASE_MS);
-      const room = MAX_IN_FLIGHT - this.inFlight.size;
-      if (room <= 0) return;
-      for (const id of store.due(at, room)) {
-        const claimed = store.claim(id, this.owner, at, at + LEASE_MS);
-        if (claimed) void this.deliverClaimed(claimed);
-      }
-    } catch (err) {
-      this.parts.onError(err);
-    }
+    this.pumper.pump();
   }
 
-  private async deliverClaimed(row: ClaimedDelivery): Promise<void> {
-    const { store, channels, incidents, now, timeoutMs, onError } = this.parts;
-    this.inFlight.add(row.id);
+  private async deliverClaimed(row: ClaimedDelivery, owner: string): Promise<void> {
+    const { store, channels, incidents, now, timeoutMs } = this.parts;
     let name = `channel #${row.channelId}`;
     let outcome: SendOutcome;
     let incident: Incident | null = null;
@@ -112,6 +95,7 @@ export class ChannelDelivery {
         subject: row.subject ?? defaultSubject(row.event, incident),
         recipient: row.recipient ?? undefined,
         dedupeKey: `trayage-${row.incidentId}`,
+        delivery: { id: row.id, attempt: row.attempts },
       };
       const secrets = channels.secretsOf(channel.id, channel.kind);
       const memory = store.memory(row.channelId, row.incidentId);
@@ -120,30 +104,23 @@ export class ChannelDelivery {
       // A kind that throws, or settings this version cannot read: said once, not retried blindly.
       outcome = { ok: false, error: `${name} failed: ${(err as Error)?.message ?? String(err)}`, retry: false };
     }
-    try {
-      // An outcome after the engine closed is not recorded: the lease runs out and the next engine sends again.
-      if (!store.open || !this.running) return;
-      const at = now();
-      const attempt: Attempt = { deliveryId: row.id, channelId: row.channelId, channel: name, event: row.event, text: row.text, recipient: row.recipient, templateId: row.templateId, attempt: row.attempts };
-      let retryAt: number | null = null;
-      if (outcome.ok) {
-        if (!store.markSent(row.id, this.owner, at, outcome.summary, { channelId: row.channelId, incidentId: row.incidentId, memory: outcome.memory, link: outcome.link })) return;
-        const entry = sentEntry(attempt, outcome.summary);
-        incidents.record(row.incidentId, entry.kind, entry.text, entry.data, row.actor);
-      } else {
-        retryAt = nextAttemptAt(row.attempts, outcome.retry, at);
-        if (!store.markFailed(row.id, this.owner, at, outcome.error, retryAt)) return;
-        const entry = failedEntry(attempt, outcome.error, retryAt, outcome.retry, CHANNEL_MAX_ATTEMPTS);
-        incidents.record(row.incidentId, entry.kind, entry.text, entry.data, row.actor);
-      }
-      for (const resolve of this.waiters.get(row.id) ?? []) resolve({ outcome, willRetry: retryAt !== null });
-      this.waiters.delete(row.id);
-      if (incident) this.parts.delivered(incidents.get(row.incidentId), row.channelId, outcome.ok);
-    } catch (err) {
-      onError(err);
-    } finally {
-      this.inFlight.delete(row.id);
-      this.pump();
+    // An outcome after the engine closed is not recorded: the lease runs out and the next engine sends again.
+    if (!store.open || !this.pumper.isRunning) return;
+    const at = now();
+    const attempt: Attempt = { deliveryId: row.id, channelId: row.channelId, channel: name, event: row.event, text: row.text, recipient: row.recipient, templateId: row.templateId, attempt: row.attempts };
+    let retryAt: number | null = null;
+    if (outcome.ok) {
+      if (!store.markSent(row.id, owner, at, outcome.summary, { channelId: row.channelId, incidentId: row.incidentId, memory: outcome.memory, link: outcome.link })) return;
+      const entry = sentEntry(attempt, outcome.summary);
+      incidents.record(row.incidentId, entry.kind, entry.text, entry.data, row.actor);
+    } else {
+      retryAt = nextAttemptAt(row.attempts, outcome.retry, at);
+      if (!store.markFailed(row.id, owner, at, outcome.error, retryAt)) return;
+      const entry = failedEntry(attempt, outcome.error, retryAt, outcome.retry, CHANNEL_MAX_ATTEMPTS);
+      incidents.record(row.incidentId, entry.kind, entry.text, entry.data, row.actor);
     }
+    for (const resolve of this.waiters.get(row.id) ?? []) resolve({ outcome, willRetry: retryAt !== null });
+    this.waiters.delete(row.id);
+    if (incident) this.parts.delivered(incidents.get(row.incidentId), row.channelId, outcome.ok);
   }
 }

@@ -11,12 +11,15 @@ export function preparePrivateDataDir(dataDir: string, dbFile: string): void {
   for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) restrict(file, 0o600);
 }
 
+// Takes permissions away from others, never gives the owner any: a directory its owner made
+// read-only stays read-only, and opening the database then says so.
 function restrict(file: string, mode: number): void {
   try {
     const stat = fs.statSync(file);
-    if (process.platform === 'win32' || (stat.mode & 0o777) === mode) return;
+    const tightened = stat.mode & mode & 0o777;
+    if (process.platform === 'win32' || (stat.mode & 0o777) === tightened) return;
     if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return;
-    fs.chmodSync(file, mode);
+    fs.chmodSync(file, tightened);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }

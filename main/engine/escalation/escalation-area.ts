@@ -29,7 +29,7 @@ export function escalationArea(
   options: EscalationAreaOptions = {},
 ): void {
   const store = new EscalationStore(ctx.db);
-  const onCall = new OnCall(ctx.settings, ctx.now, options.calendarTimeoutMs);
+  const onCall = new OnCall(ctx.settings, () => incidents.businessHours().timeZone, ctx.now, options.calendarTimeoutMs);
   const service = new EscalationService(ctx, { incidents, channels, store, onCall });
   incidents.onDeclared((incident) => service.follow(incident));
   incidents.onChanged((after, before) => service.changed(after, before));

@@ -18,9 +18,9 @@ export function registerEscalationHandlers(ctx: EngineContext, { incidents, serv
     await onCall.refresh();
     return { next: service.next(incident), fired: store.fired(incidentId).map((f) => ({ ...f, step: f.step + 1 })) };
   });
-  ctx.registry.handle('escalation.settings', () => readEscalationSettings(ctx.settings));
+  ctx.registry.handle('escalation.settings', () => readEscalationSettings(ctx.settings, incidents));
   ctx.registry.handle('escalation.saveSettings', async (change) => {
-    const saved = saveEscalationSettings(ctx.settings, change);
+    const saved = saveEscalationSettings(ctx.settings, incidents, change);
     await onCall.refresh();
     ctx.trayChanged();
     ctx.incidentsChanged(null);

@@ -1,19 +1,13 @@
-import { z } from 'zod';
-import { BusinessHours, Contact, type EscalationStep, type Incident, type NextEscalation, StatusLifecycle } from '../../../preload/contract';
+import type { EscalationStep, Incident, NextEscalation } from '../../../preload/contract';
 import type { ChannelsPort } from '../channels/channels-port';
 import type { EngineContext } from '../engine-context';
-import { BUSINESS_HOURS_SETTING, DEFAULT_BUSINESS_HOURS } from '../incidents/domain/business-hours';
 import { hasOwnChain, isOnCallStep, levelChain, nextChainStep, passedOver, stepDueAt } from '../incidents/domain/escalation-chain';
 import { formatMinutes } from '../incidents/domain/format-time';
-import { DEFAULT_LIFECYCLE, isOpenStatus, isWatchStatus } from '../incidents/domain/lifecycle';
+import { isOpenStatus, isWatchStatus } from '../incidents/domain/lifecycle';
 import type { IncidentsPort } from '../incidents/incidents-port';
 import { describeTarget, type Recipient, stepRecipients } from './domain/recipients';
 import type { EscalationStore } from './escalation-store';
 import type { OnCall } from './on-call';
-
-// Kept by the incidents area under these keys; read here as plain settings.
-const LIFECYCLE_SETTING = 'lifecycle';
-const CONTACTS_SETTING = 'contacts';
 
 export interface EscalationParts {
   incidents: IncidentsPort;
@@ -36,18 +30,6 @@ export class EscalationService {
     private readonly parts: EscalationParts,
   ) {}
 
-  private lifecycle(): StatusLifecycle {
-    return this.ctx.settings.get(LIFECYCLE_SETTING, StatusLifecycle, DEFAULT_LIFECYCLE);
-  }
-
-  private contacts(): Contact[] {
-    return this.ctx.settings.get(CONTACTS_SETTING, z.array(Contact), []);
-  }
-
-  private businessHours(): BusinessHours {
-    return this.ctx.settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS);
-  }
-
   /** Starts following an incident whose level brings its own chain. */
   follow(incident: Incident): void {
     if (incident.level && hasOwnChain(incident.level) && levelChain(incident.level).length > 0) this.parts.store.follow(incident.id);
@@ -58,7 +40,7 @@ export class EscalationService {
    * an incident re-rated to a level with a chain is followed from then on.
    */
   changed(after: Incident, before: Incident): void {
-    const lifecycle = this.lifecycle();
+    const lifecycle = this.parts.incidents.lifecycle();
     if (!isOpenStatus(lifecycle, after.status)) return;
     if (!isOpenStatus(lifecycle, before.status) || after.severity !== before.severity) this.follow(after);
   }
@@ -66,8 +48,8 @@ export class EscalationService {
   /** Fires every step due by now; returns how many fired. */
   check(): number {
     const now = this.ctx.now();
-    const lifecycle = this.lifecycle();
-    const hours = this.businessHours();
+    const lifecycle = this.parts.incidents.lifecycle();
+    const hours = this.parts.incidents.businessHours();
     let fired = 0;
     for (const id of this.parts.store.following()) {
       let incident: Incident;
@@ -111,7 +93,7 @@ export class EscalationService {
       this.parts.store.claim(incident.id, { step: index, at: now, to: step.to, people: [], channel: step.channel ?? null, skipped: 'acknowledged before the on-call page was due' });
       return false;
     }
-    const people = stepRecipients(step, this.contacts(), this.parts.onCall.turns(now).turns.current?.person ?? null);
+    const people = stepRecipients(step, this.parts.incidents.contacts(), this.parts.onCall.turns(now).turns.current?.person ?? null);
     const channel = this.pickChannel(step.channel);
     const target = describeTarget(step, people);
     const late = `${incident.severity} unresolved after ${formatMinutes(step.afterMinutes)}`;
@@ -159,12 +141,12 @@ export class EscalationService {
   /** The next step still to fire for an incident, with who it reaches today; null when none is left. */
   next(incident: Incident): NextEscalation | null {
     const level = incident.level;
-    const lifecycle = this.lifecycle();
+    const lifecycle = this.parts.incidents.lifecycle();
     if (!level || !hasOwnChain(level) || !isOpenStatus(lifecycle, incident.status) || isWatchStatus(lifecycle, incident.status)) return null;
     const done = new Set(this.parts.store.fired(incident.id).map((f) => f.step));
-    const next = nextChainStep(level, incident.createdAt, incident.acknowledgedAt, done, this.businessHours());
+    const next = nextChainStep(level, incident.createdAt, incident.acknowledgedAt, done, this.parts.incidents.businessHours());
     if (!next) return null;
-    const people = stepRecipients(next.step, this.contacts(), this.parts.onCall.turns(Math.max(next.dueAt, this.ctx.now())).turns.current?.person ?? null);
+    const people = stepRecipients(next.step, this.parts.incidents.contacts(), this.parts.onCall.turns(Math.max(next.dueAt, this.ctx.now())).turns.current?.person ?? null);
     const channel = this.pickChannel(next.step.channel);
     return {
       step: next.index + 1,

@@ -1,16 +1,19 @@
 import path from 'node:path';
-import { BusinessHours, type EscalationSettings, OnCallSetting, type SettingsChange } from '../../../preload/contract';
-import { BUSINESS_HOURS_SETTING, DEFAULT_BUSINESS_HOURS } from '../incidents/domain/business-hours';
+import { type EscalationSettings, OnCallSetting, type SettingsChange } from '../../../preload/contract';
+import type { IncidentsPort } from '../incidents/incidents-port';
 import { RpcFailure } from '../rpc/rpc-failure';
 import type { SettingsStore } from '../settings/settings-store';
 
 export const ON_CALL_SETTING = 'onCall';
 
-export function readEscalationSettings(settings: SettingsStore): EscalationSettings {
-  return {
-    businessHours: settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS),
-    onCall: settings.get(ON_CALL_SETTING, OnCallSetting.nullable(), null),
-  };
+/** The on-call rotation or calendar: this area's own setting. */
+export function readOnCallSetting(settings: SettingsStore): OnCallSetting | null {
+  return settings.get(ON_CALL_SETTING, OnCallSetting.nullable(), null);
+}
+
+/** What Settings shows under "On call and business hours"; business hours are the incidents area's. */
+export function readEscalationSettings(settings: SettingsStore, incidents: IncidentsPort): EscalationSettings {
+  return { businessHours: incidents.businessHours(), onCall: readOnCallSetting(settings) };
 }
 
 /** What the schema cannot see: a calendar source must be an absolute path or an http(s) URL. */
@@ -29,10 +32,10 @@ function checkStartDate(startsOn: string): void {
 }
 
 /** Stores what changed (fields left out keep their value) and returns the settings in force. */
-export function saveEscalationSettings(settings: SettingsStore, change: SettingsChange): EscalationSettings {
+export function saveEscalationSettings(settings: SettingsStore, incidents: IncidentsPort, change: SettingsChange): EscalationSettings {
   if (change.onCall?.kind === 'calendar') checkCalendarSource(change.onCall.source);
   if (change.onCall?.kind === 'rotation') checkStartDate(change.onCall.startsOn);
-  if (change.businessHours) settings.set(BUSINESS_HOURS_SETTING, change.businessHours);
+  if (change.businessHours) incidents.setBusinessHours(change.businessHours);
   if (change.onCall !== undefined) settings.set(ON_CALL_SETTING, change.onCall);
-  return readEscalationSettings(settings);
+  return readEscalationSettings(settings, incidents);
 }

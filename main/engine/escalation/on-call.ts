@@ -4,7 +4,7 @@ import type { OnCallCalendar, OnCallNow } from '../../../preload/contract';
 import type { SettingsStore } from '../settings/settings-store';
 import { type CalendarEvent, calendarTurns, parseICalendar } from './domain/icalendar';
 import { type OnCallTurns, rotationTurns } from './domain/rotation';
-import { readEscalationSettings } from './escalation-settings';
+import { readOnCallSetting } from './escalation-settings';
 
 const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
 
@@ -40,12 +40,14 @@ export class OnCall {
 
   constructor(
     private readonly settings: SettingsStore,
+    /** The team's zone (business hours'), for a calendar that names none. */
+    private readonly teamZone: () => string,
     private readonly now: () => number,
     private readonly timeoutMs = 10_000,
   ) {}
 
   async refresh(): Promise<void> {
-    const setting = readEscalationSettings(this.settings).onCall;
+    const setting = readOnCallSetting(this.settings);
     if (setting?.kind !== 'calendar') return;
     const fresh = this.loaded?.source === setting.source && this.now() - this.loaded.loadedAt < setting.refreshMinutes * 60_000;
     if (!fresh) await this.load(setting);
@@ -55,7 +57,8 @@ export class OnCall {
     const kept = this.loaded?.source === setting.source ? this.loaded.events : [];
     try {
       const text = await readCalendarText(setting.source, this.timeoutMs);
-      const parsed = parseICalendar(text);
+      // Floating times and all-day turns are on the team's clock when the calendar names no zone.
+      const parsed = parseICalendar(text, this.teamZone());
       const problem = parsed.problems.length ? `${setting.source}: ${parsed.problems.join('; ')}` : null;
       this.loaded = { source: setting.source, loadedAt: this.now(), events: parsed.events, problem };
     } catch (err) {
@@ -65,7 +68,7 @@ export class OnCall {
   }
 
   turns(at = this.now()): { source: OnCallNow['source']; turns: OnCallTurns; problem: string | null } {
-    const setting = readEscalationSettings(this.settings).onCall;
+    const setting = readOnCallSetting(this.settings);
     if (!setting) return { source: 'none', turns: { current: null, next: null }, problem: 'No on-call rotation or calendar is set in Settings.' };
     if (setting.kind === 'rotation') return { source: 'rotation', turns: rotationTurns(setting, at), problem: null };
     const loaded = this.loaded?.source === setting.source ? this.loaded : null;

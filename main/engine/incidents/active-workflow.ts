@@ -66,9 +66,14 @@ export class ActiveWorkflow {
     return check.lifecycle;
   }
 
-  /** Kept by the escalation area's settings; read on each use, as another process may change them. */
+  /** Read on each use, as another process (the CLI, a second engine) may change them. */
   businessHours(): BusinessHours {
     return this.settings.get(BUSINESS_HOURS_SETTING, BusinessHours, DEFAULT_BUSINESS_HOURS);
+  }
+
+  setBusinessHours(hours: BusinessHours): BusinessHours {
+    this.settings.set(BUSINESS_HOURS_SETTING, hours);
+    return hours;
   }
 
   contacts(): Contact[] {

@@ -19,7 +19,14 @@ interface ListRow {
 }
 
 export class ChecklistStore {
-  constructor(private readonly db: Database.Database) {}
+  // Asked once per incident of every list and tray refresh: compiled once.
+  private readonly progressStatement: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.progressStatement = db.prepare(
+      'SELECT count(*) AS total, count(i.done_at) AS done FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id WHERE c.incident_id = ?',
+    );
+  }
 
   attach(incidentId: number, lists: readonly PlannedChecklist[]): void {
     const start = (this.db.prepare('SELECT count(*) AS n FROM checklists WHERE incident_id = ?').get(incidentId) as { n: number }).n;
@@ -49,11 +56,7 @@ export class ChecklistStore {
   }
 
   progress(incidentId: number): { done: number; total: number } {
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS total, count(i.done_at) AS done FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id WHERE c.incident_id = ?`,
-      )
-      .get(incidentId) as { total: number; done: number };
+    const row = this.progressStatement.get(incidentId) as { total: number; done: number };
     return { done: row.done, total: row.total };
   }
 

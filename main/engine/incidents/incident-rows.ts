@@ -78,15 +78,26 @@ export function columnValue(key: keyof typeof UPDATE_COLUMNS, value: unknown): u
   return value ?? null;
 }
 
+// Incidents share a handful of level snapshots, and a list or tray refresh reads up to 1,000 rows: each distinct
+// snapshot is checked once. Bounded, since a scheme edited many times leaves many.
+const levels = new Map<string, SeverityLevel | null>();
+const LEVELS_KEPT = 256;
+
 // A snapshot that no longer reads as a level (edited by hand) counts as none rather than breaking the incident.
 function parseLevel(text: string | null): SeverityLevel | null {
   if (text === null) return null;
+  const known = levels.get(text);
+  if (known !== undefined) return known;
+  let level: SeverityLevel | null = null;
   try {
     const parsed = SeverityLevel.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    if (parsed.success) level = parsed.data;
   } catch {
-    return null;
+    // not JSON: no level
   }
+  if (levels.size >= LEVELS_KEPT) levels.clear();
+  levels.set(text, level);
+  return level;
 }
 
 function parseRoles(text: string): Record<string, string> {

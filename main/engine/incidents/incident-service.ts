@@ -126,7 +126,7 @@ export class IncidentService {
     const now = this.now();
     const lifecycle = this.workflow.lifecycle();
     const timeline = this.store.timelineOfKinds(id, TIMER_TIMELINE_KINDS);
-    const insideWatch = isWatchStatus(lifecycle, incident.status) && isInsidePostFixWatch(incident, incident.level ?? undefined, timeline, now, lifecycle);
+    const insideWatch = isWatchStatus(lifecycle, incident.status) && isInsidePostFixWatch(incident, incident.level ?? undefined, timeline, now, lifecycle, this.workflow.businessHours());
     if (!insideWatch) return { insideWatch, incident, entryId: null };
     const [entry] = this.store.append(id, [{ at: now, kind: 'relapse', actor: 'trayage', text: `${what} failed again during the post-fix watch: re-open?` }]);
     return { insideWatch, incident, entryId: entry.id };

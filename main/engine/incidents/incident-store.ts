@@ -15,12 +15,29 @@ export interface NewIncident {
   level: SeverityLevel | null;
 }
 
+/**
+ * An incident's entries of `kinds` kinds (as many `?` after the incident id), oldest first. The unary + keeps SQLite
+ * from walking the (incident_id, at, id) index to spare the sort: that read every entry of the incident (the
+ * 20,000 notes of a long night) on each timer check, list and tray refresh, to find the few that timers read.
+ */
+export function timelineOfKindsSql(kinds: number): string {
+  const marks = Array.from({ length: kinds }, () => '?').join(',');
+  return `SELECT * FROM timeline WHERE incident_id = ? AND kind IN (${marks}) ORDER BY +at, +id`;
+}
+
 // Persistence only: the workflow plans decide what changes; this writes it.
 export class IncidentStore {
   private readonly insertIncident;
   private readonly insertEntry;
   private readonly selectIncident;
   private readonly selectTimeline;
+  private readonly selectTail;
+  private readonly selectAnchor;
+  private readonly selectBefore;
+  private readonly countTimeline;
+  private readonly selectAll;
+  // Statements whose text depends on how many values an IN list takes, prepared once per shape.
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.insertIncident = db.prepare(
@@ -30,6 +47,22 @@ export class IncidentStore {
     this.insertEntry = db.prepare('INSERT INTO timeline(incident_id, at, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?)');
     this.selectIncident = db.prepare('SELECT * FROM incidents WHERE id = ?');
     this.selectTimeline = db.prepare('SELECT * FROM timeline WHERE incident_id = ? ORDER BY at, id');
+    this.selectTail = db.prepare('SELECT * FROM timeline WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT ?');
+    this.selectAnchor = db.prepare('SELECT at FROM timeline WHERE id = ? AND incident_id = ?');
+    this.selectBefore = db.prepare(
+      'SELECT * FROM timeline WHERE incident_id = ? AND (at < ? OR (at = ? AND id < ?)) ORDER BY at DESC, id DESC LIMIT ?',
+    );
+    this.countTimeline = db.prepare('SELECT count(*) AS n FROM timeline WHERE incident_id = ?');
+    this.selectAll = db.prepare('SELECT * FROM incidents ORDER BY created_at DESC, id DESC LIMIT ?');
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
   }
 
   transaction<T>(work: () => T): T {
@@ -85,41 +118,32 @@ export class IncidentStore {
 
   // The newest `limit` entries, oldest first: what a window shows first.
   timelineTail(id: number, limit: number): TimelineEntry[] {
-    const rows = this.db.prepare('SELECT * FROM timeline WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT ?').all(id, limit) as TimelineRow[];
+    const rows = this.selectTail.all(id, limit) as TimelineRow[];
     return rows.reverse().map(toTimelineEntry);
   }
 
   // The page of `limit` entries just before entry `beforeId`, oldest first.
   timelineBefore(id: number, beforeId: number, limit: number): TimelineEntry[] {
-    const anchor = this.db.prepare('SELECT at FROM timeline WHERE id = ? AND incident_id = ?').get(beforeId, id) as { at: number } | undefined;
+    const anchor = this.selectAnchor.get(beforeId, id) as { at: number } | undefined;
     if (!anchor) return [];
-    const rows = this.db
-      .prepare('SELECT * FROM timeline WHERE incident_id = ? AND (at < ? OR (at = ? AND id < ?)) ORDER BY at DESC, id DESC LIMIT ?')
-      .all(id, anchor.at, anchor.at, beforeId, limit) as TimelineRow[];
+    const rows = this.selectBefore.all(id, anchor.at, anchor.at, beforeId, limit) as TimelineRow[];
     return rows.reverse().map(toTimelineEntry);
   }
 
   timelineCount(id: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM timeline WHERE incident_id = ?').get(id) as { n: number }).n;
+    return (this.countTimeline.get(id) as { n: number }).n;
   }
 
   // Only the entry kinds that timers read, through the (incident_id, kind) index: cheap even for huge incidents.
   timelineOfKinds(id: number, kinds: readonly string[]): TimelineEntry[] {
-    const marks = kinds.map(() => '?').join(',');
-    return (
-      this.db.prepare(`SELECT * FROM timeline WHERE incident_id = ? AND kind IN (${marks}) ORDER BY at, id`).all(id, ...kinds) as TimelineRow[]
-    ).map(toTimelineEntry);
+    return (this.statement(timelineOfKindsSql(kinds.length)).all(id, ...kinds) as TimelineRow[]).map(toTimelineEntry);
   }
 
   list(statuses: string[] | null, limit: number): Incident[] {
-    if (statuses === null) {
-      return (this.db.prepare('SELECT * FROM incidents ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as IncidentRow[]).map(toIncident);
-    }
+    if (statuses === null) return (this.selectAll.all(limit) as IncidentRow[]).map(toIncident);
     const marks = statuses.map(() => '?').join(',');
     return (
-      this.db
-        .prepare(`SELECT * FROM incidents WHERE status IN (${marks}) ORDER BY created_at DESC, id DESC LIMIT ?`)
-        .all(...statuses, limit) as IncidentRow[]
+      this.statement(`SELECT * FROM incidents WHERE status IN (${marks}) ORDER BY created_at DESC, id DESC LIMIT ?`).all(...statuses, limit) as IncidentRow[]
     ).map(toIncident);
   }
 
@@ -127,9 +151,7 @@ export class IncidentStore {
   listWithTimers(openStatuses: string[], resolvedSince: number): Incident[] {
     const marks = openStatuses.map(() => '?').join(',');
     return (
-      this.db
-        .prepare(`SELECT * FROM incidents WHERE status IN (${marks}) OR resolved_at >= ? ORDER BY created_at DESC`)
-        .all(...openStatuses, resolvedSince) as IncidentRow[]
+      this.statement(`SELECT * FROM incidents WHERE status IN (${marks}) OR resolved_at >= ? ORDER BY created_at DESC`).all(...openStatuses, resolvedSince) as IncidentRow[]
     ).map(toIncident);
   }
 

@@ -38,7 +38,7 @@ export function incidentsArea(ctx: EngineContext, options: IncidentsAreaOptions 
     incidents,
     templates,
   });
-  registerPostmortemHandlers(ctx, { store, workflow, postmortems: new PostmortemStore(ctx.db), actions: new PostmortemActions(ctx.db) });
+  registerPostmortemHandlers(ctx, { store, workflow, postmortems: new PostmortemStore(ctx.db), actions: new PostmortemActions(ctx.db), templates });
   ctx.every(options.timerCheckMs ?? 5_000, () => {
     checkIncidentTimers(ctx, store, workflow);
   });

@@ -1,4 +1,4 @@
-import type { CommTemplate, Incident, SchemeChoice, SeverityScheme, TimelineEntry } from '../../../preload/contract';
+import type { BusinessHours, CommTemplate, Contact, Incident, PostmortemTemplate, SchemeChoice, SeverityScheme, StatusLifecycle, TimelineEntry } from '../../../preload/contract';
 import type { ImportedChecklist } from './domain/checklist-plan';
 
 export interface DeclareRequest {
@@ -35,12 +35,22 @@ export interface IncidentsPort {
    * instead of the built-in lists.
    */
   provideChecklists(provider: (incident: Incident) => readonly ImportedChecklist[]): void;
-  /** Communication templates another area brings for an incident (a runbook pack's), offered after the built-in ones. */
-  provideTemplates(provider: (incident: Incident) => readonly CommTemplate[]): void;
+  /**
+   * Templates another area brings for an incident (a runbook pack's): communication ones are
+   * offered after the built-in ones, post-mortem ones (`kind: 'postmortem'`) beside the built-in draft.
+   */
+  provideTemplates(provider: (incident: Incident) => readonly (CommTemplate | PostmortemTemplate)[]): void;
   /** A ready-made scheme by id, or a full scheme (e.g. a runbook's); checked before it applies, then announced. Open incidents keep their level. */
   setScheme(scheme: SchemeChoice): SeverityScheme;
   /** The severity scheme in force: new incidents are rated on its levels. */
   scheme(): SeverityScheme;
+  /** The team's statuses: which are open, which are a watch. */
+  lifecycle(): StatusLifecycle;
+  /** The team's contacts, by role (an escalation step names a role). */
+  contacts(): Contact[];
+  /** When business hours are; a business-hours level's timers count only them. */
+  businessHours(): BusinessHours;
+  setBusinessHours(hours: BusinessHours): BusinessHours;
   /** The dedupe keys another area (an intake) holds for incidents, listed with them. */
   provideDedupeKeys(provider: (incidentIds: number[]) => Map<number, string[]>): void;
   /** Called after every declaration, whoever declared. */

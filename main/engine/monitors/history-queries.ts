@@ -91,13 +91,22 @@ export class HistoryQueries {
     return out;
   }
 
-  /** Average latency per minute over the last `minutes` minutes, for every monitor. */
-  sparklines(now: number, minutes: number): Map<number, { latency: (number | null)[]; failures: number[] }> {
+  /**
+   * Average latency per minute over the last `minutes` minutes, for every monitor or for `ids`
+   * only: 10,000 monitors hold 300,000 minute buckets in half an hour, which a window showing
+   * thirty of them need not read into JavaScript.
+   */
+  sparklines(now: number, minutes: number, ids?: readonly number[]): Map<number, { latency: (number | null)[]; failures: number[] }> {
     const from = floorTo(now, MINUTE) - (minutes - 1) * MINUTE;
     const done = this.rollups.done(MINUTE, now);
+    const only = ids ? ' AND monitor_id IN (SELECT value FROM json_each(?))' : '';
+    const idList = ids ? [JSON.stringify(ids)] : [];
     const rows = [
-      ...(this.db.prepare('SELECT monitor_id, start, count, failures, latency_sum FROM monitor_buckets WHERE size = ? AND start >= ?').raw().all(MINUTE, from) as number[][]),
-      ...(this.db.prepare('SELECT monitor_id, at, 1, 1 - ok, CASE WHEN ok THEN latency_ms ELSE 0 END FROM monitor_results WHERE at >= ?').raw().all(Math.max(from, done)) as number[][]),
+      ...(this.db.prepare(`SELECT monitor_id, start, count, failures, latency_sum FROM monitor_buckets WHERE size = ? AND start >= ?${only}`).raw().all(MINUTE, from, ...idList) as number[][]),
+      ...(this.db
+        .prepare(`SELECT monitor_id, at, 1, 1 - ok, CASE WHEN ok THEN latency_ms ELSE 0 END FROM monitor_results WHERE at >= ?${only}`)
+        .raw()
+        .all(Math.max(from, done), ...idList) as number[][]),
     ];
     const acc = new Map<number, { sums: Float64Array; oks: Uint32Array; failures: Set<number> }>();
     for (const [id, start, count, failures, sum] of rows) {

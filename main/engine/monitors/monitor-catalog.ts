@@ -60,8 +60,9 @@ export class MonitorCatalog {
         continue;
       }
       const { id, created } = claim;
-      const row = this.byId.get(id) ?? (created ? { id, lastResult: null, incidentId: null } : this.store.row(id));
-      if (row) this.put({ ...row, name: definition.name, source: 'file', fields: null }, definition, null);
+      const row = this.byId.get(id) ?? (created ? undefined : this.store.row(id));
+      if (!row && !created) continue;
+      this.put({ id, name: definition.name, source: 'file', fields: null, lastResult: row?.lastResult ?? null, incidentId: row?.incidentId ?? null }, definition, null);
     }
     for (const id of retired) this.drop(id);
     return issues;

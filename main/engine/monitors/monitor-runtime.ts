@@ -10,7 +10,7 @@ import { MonitorService, type MonitorServiceEvent, type ResultContext } from './
 import type { MonitorState } from './domain/monitor-state';
 import type { ConfigFile } from './config-file';
 import { HistoryQueries } from './history-queries';
-import { MonitorCatalog } from './monitor-catalog';
+import { MonitorCatalog, type MonitorEntry } from './monitor-catalog';
 import { monitorNotice, monitorProblems, offlineNotice } from './domain/monitor-notices';
 import { MonitorStore, type LastResult } from './monitor-store';
 import { ResultWriter } from './result-writer';
@@ -77,6 +77,7 @@ export class MonitorRuntime {
       resumeGraceMs: options.resumeGraceMs,
       onResult: (monitor, result, state, context) => this.onResult(monitor, result, state, context),
       onEvent: (event) => this.onEvent(event),
+      onError: (monitor, err) => this.ctx.reportError(`monitor '${monitor}': scheduled run`, err),
     });
     this.service.setMonitors(this.catalog.definitions());
   }
@@ -139,22 +140,33 @@ export class MonitorRuntime {
     return monitorProblems(subjects, this.offlineSince, this.config?.problem() ?? null);
   }
 
-  summaries(): MonitorSummary[] {
+  summaries(options: { sparklines?: boolean } = {}): MonitorSummary[] {
+    return this.summarizeEntries(this.catalog.all(), options.sparklines ?? true).sort(compareSummaries);
+  }
+
+  /** The sparklines of the monitors a window shows; unknown ids are left out. */
+  sparklines(ids: readonly number[]): { id: number; sparkline: (number | null)[]; sparklineFailures: number[] }[] {
+    this.flush();
+    const known = ids.filter((id) => this.catalog.get(id) !== undefined);
+    const sparks = this.queries.sparklines(this.ctx.now(), SPARKLINE_MINUTES, known);
+    return known.map((id) => ({ id, sparkline: sparks.get(id)?.latency ?? [], sparklineFailures: sparks.get(id)?.failures ?? [] }));
+  }
+
+  // One monitor's row without summarizing (and sorting) all the others: a window's action on one
+  // monitor of 100,000 stays cheap.
+  summary(id: number): MonitorSummary {
+    return this.summarizeEntries([this.catalog.require(id)])[0];
+  }
+
+  private summarizeEntries(entries: MonitorEntry[], withSparklines = true): MonitorSummary[] {
     this.flush();
     const now = this.ctx.now();
     const counts = this.queries.countsForAll('24h', now);
-    const sparks = this.queries.sparklines(now, SPARKLINE_MINUTES);
+    const sparks = withSparklines ? this.queries.sparklines(now, SPARKLINE_MINUTES, entries.length === 1 ? [entries[0].id] : undefined) : new Map();
     const snoozes = this.ctx.notifier.snoozes();
-    return this.catalog
-      .all()
-      .map((entry) => summarize(entry, this.service.state(entry.name), { counts: counts.get(entry.id), spark: sparks.get(entry.id), snoozedUntil: snoozes[`monitor:${entry.id}`] ?? null }))
-      .sort(compareSummaries);
-  }
-
-  summary(id: number): MonitorSummary {
-    const found = this.summaries().find((s) => s.id === id);
-    if (!found) this.catalog.require(id);
-    return found!;
+    return entries.map((entry) =>
+      summarize(entry, this.service.state(entry.name), { counts: counts.get(entry.id), spark: sparks.get(entry.id), snoozedUntil: snoozes[`monitor:${entry.id}`] ?? null }),
+    );
   }
 
   configStatus(): MonitorConfigStatus {

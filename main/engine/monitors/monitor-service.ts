@@ -43,6 +43,8 @@ export interface MonitorServiceOptions {
   tickMs?: number;
   onResult?: (monitor: MonitorDefinition, result: CheckResult, state: MonitorState, context: ResultContext) => void;
   onEvent?: (event: MonitorServiceEvent) => void;
+  /** A scheduled run that failed in Trayage itself (not a failed check), reported where the engine reports its faults. */
+  onError?: (monitor: string, err: unknown) => void;
 }
 
 /** Ties scheduler, checkers, state machine and offline detection together for the engine. */
@@ -66,6 +68,7 @@ export class MonitorService {
       gapThresholdMs: options.gapThresholdMs,
       tickMs: options.tickMs,
       onGap: (gapMs) => this.resumedAfter(gapMs),
+      onError: options.onError,
     });
   }
 

@@ -37,6 +37,9 @@ interface IdentityRow {
   deleted_at: number | null;
 }
 
+// Rows per INSERT: 3 parameters each stays far below SQLite's limit of 32,766.
+const INSERT_BATCH = 500;
+
 // The monitors table: identity (a stable id per name), app-made definitions and persisted state.
 export class MonitorStore {
   private readonly selectLive;
@@ -44,17 +47,21 @@ export class MonitorStore {
   private readonly selectRow;
   private readonly selectIdentities;
   private readonly reviveStmt;
-  private readonly insertFileStmt;
   private readonly retireStmt;
+  private readonly insertFileStmt;
+  private readonly insertBatchStmt;
 
   constructor(private readonly db: Database.Database) {
     this.selectLive = db.prepare('SELECT * FROM monitors WHERE deleted_at IS NULL ORDER BY id');
     this.saveStateStmt = db.prepare('UPDATE monitors SET state = ?, last_result = ? WHERE id = ?');
     this.selectRow = db.prepare('SELECT * FROM monitors WHERE id = ? AND deleted_at IS NULL');
     this.selectIdentities = db.prepare('SELECT id, name, source, deleted_at FROM monitors ORDER BY id');
-    this.reviveStmt = db.prepare('UPDATE monitors SET deleted_at = NULL, updated_at = ? WHERE id = ?');
+    // Ids arrive as one JSON array: a file of 100,000 monitors revives or retires them in a few statements.
+    this.reviveStmt = db.prepare('UPDATE monitors SET deleted_at = NULL, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))');
+    this.retireStmt = db.prepare('UPDATE monitors SET deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))');
     this.insertFileStmt = db.prepare("INSERT INTO monitors(name, source, created_at, updated_at) VALUES (?, 'file', ?, ?)");
-    this.retireStmt = db.prepare('UPDATE monitors SET deleted_at = ? WHERE id = ?');
+    const values = Array.from({ length: INSERT_BATCH }, () => "(?, 'file', ?, ?)").join(', ');
+    this.insertBatchStmt = db.prepare(`INSERT INTO monitors(name, source, created_at, updated_at) VALUES ${values} RETURNING id, name`);
   }
 
   transaction<T>(work: () => T): T {
@@ -76,6 +83,7 @@ export class MonitorStore {
    * monitors no longer named are retired, their history ageing out with the retention. One read of
    * the table and one statement per change, in the caller's transaction: looking each name up
    * instead cost a scan per new name (no index covers retired rows), quadratic in the file's size.
+   * New rows are inserted many to a statement, and revived and retired ones updated in one each.
    */
   claimFileMonitors(names: readonly string[], now: number): FileClaim {
     const live = new Map<string, IdentityRow>();
@@ -86,6 +94,8 @@ export class MonitorStore {
       else if (row.source === 'file') retiredFile.set(row.name, row.id);
     }
     const ids: FileClaim['ids'] = new Map();
+    const revived: number[] = [];
+    const fresh: string[] = [];
     for (const name of names) {
       const row = live.get(name);
       if (row) {
@@ -94,19 +104,34 @@ export class MonitorStore {
       }
       const retired = retiredFile.get(name);
       if (retired !== undefined) {
-        this.reviveStmt.run(now, retired);
+        revived.push(retired);
         ids.set(name, { id: retired, created: false });
         continue;
       }
-      ids.set(name, { id: Number(this.insertFileStmt.run(name, now, now).lastInsertRowid), created: true });
+      fresh.push(name);
     }
+    if (revived.length > 0) this.reviveStmt.run(now, JSON.stringify(revived));
+    for (const [name, id] of this.insertFile(fresh, now)) ids.set(name, { id, created: true });
     const retired: number[] = [];
     for (const [name, row] of live) {
-      if (row.source !== 'file' || ids.has(name)) continue;
-      this.retireStmt.run(now, row.id);
-      retired.push(row.id);
+      if (row.source === 'file' && !ids.has(name)) retired.push(row.id);
     }
+    if (retired.length > 0) this.retireStmt.run(now, JSON.stringify(retired));
     return { ids, retired };
+  }
+
+  /** Inserts file monitors by the hundred; returns each name's new id. */
+  private insertFile(names: readonly string[], now: number): Map<string, number> {
+    const ids = new Map<string, number>();
+    let start = 0;
+    // Two statements only: full batches, then one row at a time for the rest.
+    for (; start + INSERT_BATCH <= names.length; start += INSERT_BATCH) {
+      const params = names.slice(start, start + INSERT_BATCH).flatMap((name) => [name, now, now]);
+      // RETURNING gives rows in no set order, so each id is matched by its (unique, live) name.
+      for (const row of this.insertBatchStmt.all(...params) as { id: number; name: string }[]) ids.set(row.name, row.id);
+    }
+    for (const name of names.slice(start)) ids.set(name, Number(this.insertFileStmt.run(name, now, now).lastInsertRowid));
+    return ids;
   }
 
   nameTaken(name: string, exceptId?: number): boolean {

@@ -266,6 +266,7 @@ export class Scheduler {
   }
 }
 
+// Without an owner to tell (a scheduler on its own, as in tests): one line, no stack trace.
 function reportError(id: string, err: unknown): void {
-  console.error(`monitor '${id}': scheduled run failed: ${(err as Error)?.stack ?? String(err)}`);
+  console.error(`monitor '${id}': scheduled run failed: ${(err as Error)?.message ?? String(err)}`);
 }

@@ -33,7 +33,9 @@ export function summarize(entry: MonitorEntry, state: MonitorState | undefined, 
     lastStatusCode: entry.lastResult?.status ?? null,
     lastError: state?.lastError ?? entry.lastResult?.error ?? null,
     uptime24h: counts && counts.count > 0 ? (counts.count - counts.failures) / counts.count : null,
-    sparkline: extras.spark?.latency ?? new Array<number | null>(SPARKLINE_MINUTES).fill(null),
+    // No result in the last half hour: an empty line rather than thirty nulls per row, which were a
+    // third of monitors.list for a big file.
+    sparkline: extras.spark?.latency ?? [],
     sparklineFailures: extras.spark?.failures ?? [],
     snoozedUntil: extras.snoozedUntil,
     incidentId: entry.incidentId,

@@ -1,25 +1,10 @@
 import notifier from 'node-notifier';
+import type { Deliver } from './delivery-types';
 import { linuxDeliver } from './linux-deliver';
 
-export interface Delivery {
-  title: string;
-  body: string;
-  sound: string | boolean;
-}
+export type { Deliver, Delivery, ToBrowser } from './delivery-types';
 
-/**
- * A notice that could not go to the desktop for a reason that retrying will not fix (no
- * notification daemon): the browser pages are its target instead, and the reason is kept.
- */
-export interface ToBrowser {
-  route: 'browser';
-  reason: string;
-}
-
-// Resolves (with nothing) once the desktop showed it; rejects when it failed and is worth retrying.
-export type Deliver = (delivery: Delivery, onClick: () => void) => Promise<void | ToBrowser>;
-
-/** The desktop route for this platform: D-Bus through notify-send on Linux, node-notifier elsewhere. */
+/** The desktop route for this platform: the D-Bus notification service on Linux, node-notifier elsewhere. */
 export function nativeDeliver(appName = 'Trayage'): Deliver {
   return process.platform === 'linux' ? linuxDeliver({ appName }) : notifierDeliver(appName);
 }

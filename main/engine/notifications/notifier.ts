@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Notice, TrayTarget } from '../../../preload/contract';
 import type { SettingsStore } from '../settings/settings-store';
-import type { Deliver } from './deliver';
+import type { Deliver } from './delivery-types';
 import type { NotificationRequest, NotificationsPort, NotifyOutcome } from './notifications-port';
 import { OutboxDelivery } from './outbox-delivery';
 import { type BrowserNoticeRow, OutboxStore } from './outbox-store';
@@ -89,6 +89,7 @@ export class Notifier implements NotificationsPort {
     return () => {
       clearInterval(timer);
       delivery.stop();
+      this.deliver.close?.();
       if (this.delivery === delivery) this.delivery = null;
     };
   }

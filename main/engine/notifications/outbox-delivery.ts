@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { TrayTarget } from '../../../preload/contract';
-import type { Deliver } from './deliver';
+import { LeasedPump } from '../lib/outbox/leased-pump';
+import type { Deliver } from './delivery-types';
 import type { BrowserNoticeRow, ClaimedNotice, OutboxStore } from './outbox-store';
 
-// Long enough to outlast a stalled event loop, short enough that a crashed engine's notice still
-// shows within a minute; a live holder renews it every sweep, so a slow delivery never loses it.
-export const LEASE_MS = 30_000;
+export { LEASE_MS } from '../lib/outbox/leased-pump';
 const RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000];
 const MAX_ATTEMPTS = 8;
-// A bound on notify-send processes at once when many notices are due together.
+// A bound on notices being shown at once when many are due together.
 const MAX_IN_FLIGHT = 4;
 
 export interface DeliveryParts {
@@ -23,44 +20,31 @@ export interface DeliveryParts {
   onError: (err: unknown) => void;
 }
 
-/**
- * Delivers the outbox for one engine: rows it claims, one delivery per claim. A failed delivery
- * waits for its back-off; a row another engine holds waits until that lease runs out.
- */
+/** Delivers the notices outbox for one engine: one delivery per claim, a back-off after a failure. */
 export class OutboxDelivery {
-  // Unique per engine, even for two in one process; readable in the table when diagnosing.
-  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly inFlight = new Set<number>();
-  private running = true;
+  private readonly pumper: LeasedPump<ClaimedNotice>;
 
-  constructor(private readonly parts: DeliveryParts) {}
+  constructor(private readonly parts: DeliveryParts) {
+    this.pumper = new LeasedPump({
+      queue: parts.store,
+      now: parts.now,
+      maxInFlight: MAX_IN_FLIGHT,
+      deliver: (id, row, owner) => this.deliverClaimed(id, row, owner),
+      onError: parts.onError,
+    });
+  }
 
   stop(): void {
-    this.running = false;
+    this.pumper.stop();
   }
 
   /** Claims and starts what is due now, up to the in-flight bound; never throws. */
   pump(): void {
-    if (!this.running || !this.parts.store.open) return;
-    try {
-      const { store, now } = this.parts;
-      const at = now();
-      // Renewed first, so our own slow deliveries never look abandoned to the query below.
-      if (this.inFlight.size > 0) store.renew(this.owner, at + LEASE_MS);
-      const room = MAX_IN_FLIGHT - this.inFlight.size;
-      if (room <= 0) return;
-      for (const id of store.due(at, room)) {
-        const claimed = store.claim(id, this.owner, at, at + LEASE_MS);
-        if (claimed) void this.deliverClaimed(id, claimed);
-      }
-    } catch (err) {
-      this.parts.onError(err);
-    }
+    this.pumper.pump();
   }
 
-  private async deliverClaimed(id: number, row: ClaimedNotice): Promise<void> {
-    const { store, deliver, now, soundFor, onClick, onBrowser, onError } = this.parts;
-    this.inFlight.add(id);
+  private async deliverClaimed(id: number, row: ClaimedNotice, owner: string): Promise<void> {
+    const { store, deliver, now, soundFor, onClick, onBrowser } = this.parts;
     let failure: unknown = null;
     let browserReason: string | null = null;
     try {
@@ -70,23 +54,16 @@ export class OutboxDelivery {
     } catch (err) {
       failure = err ?? new Error('the notification was not delivered');
     }
-    try {
-      // An outcome after the engine closed is not recorded: the lease runs out and the next engine
-      // shows the notice again, as whether it was shown cannot be known.
-      if (!store.open) return;
-      if (browserReason !== null) {
-        const handed = store.toBrowser(id, this.owner, browserReason);
-        if (handed) onBrowser(handed);
-      } else if (failure === null) store.markSent(id, now());
-      else {
-        const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
-        store.markFailed(id, this.owner, (failure as Error).message ?? String(failure), retryAt);
-      }
-    } catch (err) {
-      onError(err);
-    } finally {
-      this.inFlight.delete(id);
-      this.pump();
+    // An outcome after the engine closed is not recorded: the lease runs out and the next engine
+    // shows the notice again, as whether it was shown cannot be known.
+    if (!store.open) return;
+    if (browserReason !== null) {
+      const handed = store.toBrowser(id, owner, browserReason);
+      if (handed) onBrowser(handed);
+    } else if (failure === null) store.markSent(id, now());
+    else {
+      const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
+      store.markFailed(id, owner, (failure as Error).message ?? String(failure), retryAt);
     }
   }
 }

@@ -5,7 +5,7 @@ import { RpcFailure } from '../rpc/rpc-failure';
 import type { RunsPort } from '../runs/runs-port';
 import { packChecklists } from './domain/checklist-phases';
 import { packContent, schemeFromRunbook } from './domain/pack-content';
-import { packCommTemplates } from './domain/pack-templates';
+import { packCommTemplates, packPostmortemTemplates } from './domain/pack-templates';
 import { leftOutSteps, toProcedureDefinition } from './domain/pack-procedures';
 import { ImportError, importRunbookAsync } from './importer';
 import { PackStore } from './pack-store';
@@ -69,7 +69,9 @@ export function runbooksArea(ctx: EngineContext, { incidents, runs }: RunbooksDe
   incidents.provideChecklists((incident) =>
     incident.service ? packs.list(incident.service).flatMap((pack) => packChecklists(pack.content.checklists, incident.severity)) : [],
   );
-  incidents.provideTemplates((incident) => (incident.service ? packs.list(incident.service).flatMap(packCommTemplates) : []));
+  incidents.provideTemplates((incident) =>
+    incident.service ? packs.list(incident.service).flatMap((pack) => [...packCommTemplates(pack), ...packPostmortemTemplates(pack)]) : [],
+  );
   incidents.onDeclared((incident) => {
     if (!incident.service) return;
     for (const pack of packs.list(incident.service)) {

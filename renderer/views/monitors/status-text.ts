@@ -1,4 +1,4 @@
-import type { MonitorStatus } from '../../../preload/contract';
+import { MONITOR_URGENCY, type MonitorStatus } from '../../../preload/contract';
 
 export const STATUS_LABEL: Record<MonitorStatus, string> = {
   down: 'Down',
@@ -9,7 +9,7 @@ export const STATUS_LABEL: Record<MonitorStatus, string> = {
 };
 
 // Worst first, so what needs attention is at the top of the list.
-export const STATUS_ORDER: MonitorStatus[] = ['down', 'pending', 'unknown', 'paused', 'up'];
+export const STATUS_ORDER: readonly MonitorStatus[] = MONITOR_URGENCY;
 
 export function formatUptime(uptime: number | null): string {
   if (uptime === null) return '—';

@@ -8,7 +8,7 @@ const TOOLS: Record<string, string> = {
   'dbus-send': 'dbus',
   'dbus-monitor': 'dbus',
   dunst: 'dunst',
-  'notify-send': 'libnotify-bin',
+  dunstctl: 'dunst',
 };
 
 /** Fails with what to install instead of letting a missing program surface as a spawn error or a timeout. */

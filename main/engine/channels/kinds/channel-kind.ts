@@ -11,6 +11,12 @@ export interface ChannelMessage {
   recipient?: ChannelRecipient;
   /** Stable for the incident on this channel ("trayage-<incident id>"): re-sends update, never duplicate. */
   dedupeKey: string;
+  /**
+   * The outbox row and which attempt at it this is. A later attempt may follow one whose answer never
+   * came (an engine stopped mid-request, a timeout): a kind that cannot rely on the dedupe key first
+   * looks whether the earlier attempt landed.
+   */
+  delivery?: { id: number; attempt: number };
 }
 
 export type SendOutcome =

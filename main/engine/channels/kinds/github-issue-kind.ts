@@ -69,6 +69,24 @@ const settingsPlace = (io: SendIo) => `Settings → Channels${io.channelName ? `
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
+const AFTER_RESTART = 'Already delivered (found after a restart)';
+
+/**
+ * Posts the comment once. Each comment carries its outbox row in a hidden marker; a later attempt
+ * at the same row (the engine stopped, or the answer was lost, after GitHub took the comment) first
+ * looks for the marker among the issue's comments. True when an earlier attempt had posted it.
+ */
+async function commentOnce(client: GithubIssuesClient, issueNumber: number, text: string, message: ChannelMessage): Promise<boolean> {
+  if (!message.delivery) {
+    await client.comment(issueNumber, text);
+    return false;
+  }
+  const marker = `<!-- trayage-delivery:${message.delivery.id} -->`;
+  if (message.delivery.attempt > 1 && (await client.findComment(issueNumber, marker, message.incident.createdAt - LOOK_BACK_MS))) return true;
+  await client.comment(issueNumber, `${cut(text, MAX_BODY - marker.length - 2)}\n\n${marker}`);
+  return false;
+}
+
 /**
  * One GitHub issue per incident: opened on declare with the templates and labels, each status
  * change and update a comment, closed with the resolution on resolve.
@@ -105,7 +123,7 @@ export const githubIssueKind: ChannelKind<GithubIssueConfig> = {
         // in its body finds it, so a retry never leaves a second issue open beside the first.
         const marker = `<!-- trayage:${message.dedupeKey}:${incident.createdAt} -->`;
         const earlier = await client.findIssue(marker, incident.createdAt - LOOK_BACK_MS);
-        if (earlier) return { ok: true, summary: `Found issue #${earlier.number} in ${config.repo}, opened by an earlier attempt.`, memory: { ...earlier }, link: earlier.html_url };
+        if (earlier) return { ok: true, summary: `${AFTER_RESTART}: issue #${earlier.number} in ${config.repo} was opened by an earlier attempt.`, memory: { ...earlier }, link: earlier.html_url };
         const filled = values(message);
         const opened = await client.openIssue({
           title: cut(fillTemplate(config.titleTemplate, filled), MAX_TITLE),
@@ -119,14 +137,19 @@ export const githubIssueKind: ChannelKind<GithubIssueConfig> = {
         // Closed before the resolution is posted: when the comment fails and the send is retried,
         // closing again changes nothing, whereas commenting first would post the resolution twice.
         await client.setState(number, 'closed');
-        await client.comment(number, text);
-        return { ok: true, summary: `Closed issue #${number} in ${config.repo} with the resolution.`, memory: { number, html_url: link, closed: true }, link };
+        const earlier = await commentOnce(client, number, text, message);
+        const summary = earlier ? `${AFTER_RESTART}: issue #${number} in ${config.repo} is closed with the resolution.` : `Closed issue #${number} in ${config.repo} with the resolution.`;
+        return { ok: true, summary, memory: { number, html_url: link, closed: true }, link };
       }
       // An incident re-opened after its resolve re-opens its issue, again before the comment.
       const reopen = issue.data.closed === true;
       if (reopen) await client.setState(number, 'open');
-      await client.comment(number, text);
-      const summary = reopen ? `Re-opened issue #${number} in ${config.repo} and posted the update.` : `Posted the update on issue #${number} in ${config.repo}.`;
+      const earlier = await commentOnce(client, number, text, message);
+      const summary = earlier
+        ? `${AFTER_RESTART}: the update is on issue #${number} in ${config.repo}.`
+        : reopen
+          ? `Re-opened issue #${number} in ${config.repo} and posted the update.`
+          : `Posted the update on issue #${number} in ${config.repo}.`;
       return { ok: true, summary, memory: { number, html_url: link, closed: false }, link };
     } catch (err) {
       if (err instanceof ApiFailure) return { ok: false, error: err.message, retry: err.retry };

@@ -69,3 +69,13 @@ export function responseDueAt(declaredAt: number, level: SeverityLevel, hours: B
   if (clock === 'business') return addBusinessMinutes(declaredAt, level.responseMinutes, hours);
   return declaredAt + level.responseMinutes * MINUTE;
 }
+
+/**
+ * `minutes` after `from` as a level counts them: business time for a level that responds in
+ * business hours (or on the next business day), the wall clock otherwise. Its update cadence,
+ * post-fix watch and escalation then all keep the same clock as its response time.
+ */
+export function levelMinutesAfter(from: number, minutes: number, level: SeverityLevel, hours: BusinessHours): number {
+  const clock = level.responseClock ?? 'always';
+  return clock === 'always' ? from + minutes * MINUTE : addBusinessMinutes(from, minutes, hours);
+}

@@ -76,7 +76,7 @@ export function withActionItems(markdown: string, items: readonly ActionItem[]):
   return [...lines.slice(0, start), ...section, ...(next === -1 ? [] : lines.slice(next))].join('\n');
 }
 
-function timelineLines(timeline: TimelineEntry[], tz: string, sameDay: boolean): string[] {
+export function timelineLines(timeline: TimelineEntry[], tz: string, sameDay: boolean): string[] {
   const sorted = [...timeline].sort((a, b) => a.at - b.at || a.id - b.id);
   if (!sorted.length) return [prompt('No timeline entries were recorded.')];
   return sorted.flatMap((e) => {

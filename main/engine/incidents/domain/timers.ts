@@ -1,5 +1,5 @@
 import type { BusinessHours, SeverityLevel, StatusLifecycle, TimelineEntry, Timer, TimerKind } from '../../../../preload/contract';
-import { DEFAULT_BUSINESS_HOURS, responseDueAt } from './business-hours';
+import { DEFAULT_BUSINESS_HOURS, levelMinutesAfter, responseDueAt } from './business-hours';
 import { hasOwnChain, nextChainStep, stampedSteps } from './escalation-chain';
 import { formatMinutes } from './format-time';
 import type { WorkflowIncident } from './incident-types';
@@ -17,7 +17,6 @@ export interface Snooze {
 /** A timer as computed here: also when it fell due before any snooze. */
 export type ComputedTimer = Timer & { baseDueAt: number };
 
-const MINUTE = 60_000;
 
 interface BaseTimer {
   kind: TimerKind;
@@ -89,7 +88,7 @@ function baseTimers(
     const to = level.escalateTo.join(', ') || 'the next person on the escalation path';
     out.push({
       kind: 'escalation',
-      baseDueAt: since + level.escalateAfterMinutes * MINUTE,
+      baseDueAt: levelMinutesAfter(since, level.escalateAfterMinutes, level, hours),
       cycleStart: since,
       label:
         level.escalateAfterMinutes === 0
@@ -101,7 +100,7 @@ function baseTimers(
     const cycleStart = Math.max(incident.lastUpdateAt ?? incident.createdAt, since);
     out.push({
       kind: 'update',
-      baseDueAt: cycleStart + level.updateCadenceMinutes * MINUTE,
+      baseDueAt: levelMinutesAfter(cycleStart, level.updateCadenceMinutes, level, hours),
       cycleStart,
       label: `Status update due: ${key} updates go out every ${formatMinutes(level.updateCadenceMinutes)}`,
     });
@@ -110,7 +109,7 @@ function baseTimers(
   if (start !== null && level.postFixWatchMinutes !== null) {
     out.push({
       kind: 'postfix-watch',
-      baseDueAt: start + level.postFixWatchMinutes * MINUTE,
+      baseDueAt: levelMinutesAfter(start, level.postFixWatchMinutes, level, hours),
       cycleStart: start,
       label: `Post-fix watch: ${key} is watched for ${formatMinutes(level.postFixWatchMinutes)} after the fix`,
     });
@@ -200,8 +199,9 @@ export function isInsidePostFixWatch(
   timeline: TimelineEntry[],
   at: number,
   lifecycle: StatusLifecycle = DEFAULT_LIFECYCLE,
+  hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
 ): boolean {
   const start = watchStart(incident, timeline, lifecycle);
   if (start === null || !level || level.postFixWatchMinutes === null) return false;
-  return at >= start && at < start + level.postFixWatchMinutes * MINUTE;
+  return at >= start && at < levelMinutesAfter(start, level.postFixWatchMinutes, level, hours);
 }

@@ -25,6 +25,10 @@ export const IssueReply = z.object({ number: z.number().int().positive(), html_u
 export type IssueReply = z.infer<typeof IssueReply>;
 const ListedIssues = z.array(z.object({ number: z.number().int().positive(), html_url: z.string(), body: z.string().nullish() }));
 export const CommentReply = z.object({ id: z.number(), html_url: z.string() });
+const ListedComments = z.array(z.object({ id: z.number(), html_url: z.string(), body: z.string().nullish() }));
+// GitHub's largest page; a look-up stops after this many pages (an incident issue has far fewer comments).
+const PER_PAGE = 100;
+const MAX_PAGES = 20;
 export type CommentReply = z.infer<typeof CommentReply>;
 
 // GitHub's documented error body; `errors` lists what a 422 refused.
@@ -61,6 +65,15 @@ export function recentIssuesRequest(target: GithubIssuesTarget, since: number): 
   url.searchParams.set('sort', 'created');
   url.searchParams.set('direction', 'desc');
   url.searchParams.set('per_page', '100');
+  return { method: 'GET', url: url.href, headers: githubHeaders(target.token, target.userAgent) };
+}
+
+/** One page of an issue's comments updated since `since`, oldest first (GitHub's "list issue comments"). */
+export function issueCommentsRequest(target: GithubIssuesTarget, issueNumber: number, since: number, page: number): HttpExchange {
+  const url = new URL(repoUrl(target, `/issues/${issueNumber}/comments`));
+  url.searchParams.set('since', new Date(since).toISOString());
+  url.searchParams.set('per_page', String(PER_PAGE));
+  url.searchParams.set('page', String(page));
   return { method: 'GET', url: url.href, headers: githubHeaders(target.token, target.userAgent) };
 }
 
@@ -135,6 +148,18 @@ export class GithubIssuesClient {
     const issues = await this.call(recentIssuesRequest(this.target, since), ListedIssues, `open an issue in ${this.target.repo}`);
     const found = issues.find((issue) => issue.body?.includes(marker));
     return found ? { number: found.number, html_url: found.html_url } : null;
+  }
+
+  /** The comment on the issue whose body holds `marker`, if any, among those updated since `since`. */
+  async findComment(issueNumber: number, marker: string, since: number): Promise<CommentReply | null> {
+    const action = `comment on issue #${issueNumber} in ${this.target.repo}`;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const comments = await this.call(issueCommentsRequest(this.target, issueNumber, since, page), ListedComments, action, issueNumber);
+      const found = comments.find((c) => c.body?.includes(marker));
+      if (found) return { id: found.id, html_url: found.html_url };
+      if (comments.length < PER_PAGE) break;
+    }
+    return null;
   }
 
   comment(issueNumber: number, body: string): Promise<CommentReply> {

@@ -35,6 +35,12 @@ export interface NewStatuspageIncident extends IncidentChange {
 // The fields of Statuspage's incident reply that are read.
 export const IncidentReply = z.object({ id: z.string().min(1), shortlink: z.string().nullish(), status: z.string() });
 export type IncidentReply = z.infer<typeof IncidentReply>;
+// An incident as "get an incident" shows it: its updates (status and text each) are what a retry compares.
+export const IncidentWithUpdates = IncidentReply.extend({
+  incident_updates: z.array(z.object({ status: z.string(), body: z.string().nullish(), created_at: z.string() })).default([]),
+});
+export type IncidentWithUpdates = z.infer<typeof IncidentWithUpdates>;
+const ListedIncidents = z.array(IncidentReply.extend({ name: z.string(), created_at: z.string() }));
 
 const ErrorBody = z.object({ error: z.union([z.string(), z.array(z.string())]).optional(), message: z.string().optional() });
 
@@ -91,6 +97,18 @@ export function updateIncidentRequest(target: StatuspageTarget, incidentId: stri
   return { method: 'PATCH', url: pageUrl(target, `/incidents/${encodeURIComponent(incidentId)}`), headers: headers(target), body };
 }
 
+export function getIncidentRequest(target: StatuspageTarget, incidentId: string): HttpExchange {
+  return { method: 'GET', url: pageUrl(target, `/incidents/${encodeURIComponent(incidentId)}`), headers: headers(target) };
+}
+
+/** Incidents whose name, status or updates hold `text` (Statuspage's `q` search), newest first. */
+export function searchIncidentsRequest(target: StatuspageTarget, text: string): HttpExchange {
+  const url = new URL(pageUrl(target, '/incidents'));
+  url.searchParams.set('q', text);
+  url.searchParams.set('limit', '100');
+  return { method: 'GET', url: url.href, headers: headers(target) };
+}
+
 /** What Statuspage's error status means here, and what to do about it. */
 export function statuspageFailure(answer: HttpAnswer, context: { action: string; pageId: string; incidentId?: string; settings?: string }): ApiFailure {
   const settings = context.settings ?? 'Settings → Channels';
@@ -137,8 +155,26 @@ export class StatuspageClient {
     return this.call(updateIncidentRequest(this.target, incidentId, change), `update incident ${incidentId} on status page ${this.target.pageId}`, incidentId);
   }
 
-  private call(request: HttpExchange, action: string, incidentId?: string): Promise<IncidentReply> {
+  getIncident(incidentId: string): Promise<IncidentWithUpdates> {
+    // Part of updating it, and said so in messages.
+    return this.call(getIncidentRequest(this.target, incidentId), `update incident ${incidentId} on status page ${this.target.pageId}`, incidentId, IncidentWithUpdates);
+  }
+
+  /** The incident named `name` opened on the page since `since`, if any. */
+  async findIncident(name: string, since: number): Promise<IncidentReply | null> {
+    const listed = await this.call(searchIncidentsRequest(this.target, name), `open an incident on status page ${this.target.pageId}`, undefined, ListedIncidents);
+    const found = listed.find((i) => i.name.trim() === name.trim() && Date.parse(i.created_at) >= since);
+    return found ? { id: found.id, shortlink: found.shortlink, status: found.status } : null;
+  }
+
+  private call<S extends z.ZodType = typeof IncidentReply>(request: HttpExchange, action: string, incidentId?: string, reply?: S): Promise<z.output<S>> {
     const { pageId } = this.target;
-    return callApi(request, { action, api: STATUSPAGE_API, reply: IncidentReply, timeoutMs: this.io.timeoutMs, failure: (answer) => statuspageFailure(answer, { action, pageId, incidentId, settings: this.io.settings }) });
+    return callApi(request, {
+      action,
+      api: STATUSPAGE_API,
+      reply: (reply ?? IncidentReply) as S,
+      timeoutMs: this.io.timeoutMs,
+      failure: (answer) => statuspageFailure(answer, { action, pageId, incidentId, settings: this.io.settings }),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { asConfigError, clip, ConfigError, type ConfigIssue } from './config-errors';
 import { checkConfigSize, MAX_CONFIG_BYTES } from './config-text';
+import { readPlainYaml } from './plain-yaml';
 
 interface YamlLimits {
   maxBytes: number;
@@ -39,6 +40,14 @@ export function parseBoundedYaml(text: string, file: string, options: ParseOptio
   if (cached && cached.file === file && cached.text === text) return cached.value;
   checkConfigSize(text, file, LIMITS.maxBytes);
   checkValueCount(text, file, LIMITS.maxValues);
+  const plain = readPlainYaml(text, LIMITS);
+  const value = plain ? plain.value : parseDocumentValue(text, file, options);
+  lastParse = new WeakRef({ file, text, value });
+  return value;
+}
+
+/** The slower reader, which knows where every value is: it finds and places what is wrong. */
+function parseDocumentValue(text: string, file: string, options: ParseOptions): unknown {
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -63,7 +72,6 @@ export function parseBoundedYaml(text: string, file: string, options: ParseOptio
   } catch (err) {
     throw unreadable(file, err);
   }
-  lastParse = new WeakRef({ file, text, value });
   return value;
 }
 

@@ -1,4 +1,4 @@
-import type { CommAudience, CommTemplate, Pack } from '../../../../preload/contract';
+import type { CommAudience, CommTemplate, Pack, PostmortemTemplate } from '../../../../preload/contract';
 
 // The audience is read from the template's own title, as the runbook names it.
 function audienceOf(title: string): CommAudience {
@@ -14,5 +14,12 @@ export function packCommTemplates(pack: Pack): CommTemplate[] {
     t.kind === 'communication'
       ? [{ id: `pack-${pack.id}-${i}`, name: t.title, audience: audienceOf(t.title), source: `Runbook pack "${pack.name}", line ${t.line}`, body: t.body }]
       : [],
+  );
+}
+
+/** A pack's post-mortem templates as the post-mortem offers them, beside the built-in draft. */
+export function packPostmortemTemplates(pack: Pack): PostmortemTemplate[] {
+  return pack.content.templates.flatMap((t, i) =>
+    t.kind === 'postmortem' ? [{ id: `pack-${pack.id}-${i}`, kind: 'postmortem' as const, name: t.title, source: `Runbook pack "${pack.name}", line ${t.line}`, body: t.body }] : [],
   );
 }

@@ -5,6 +5,7 @@
 import { maskPlaceholders } from '../../lib/shell/placeholders';
 import { parseShell } from '../../lib/shell/shell-parser';
 import { splitCommands } from '../../lib/shell/split-commands';
+import { memoized } from './memo';
 import { isTableHeader, startsWithKnownProgram, statementVerdict, type Verdict } from './command-recognition';
 import { promptLength, rootPromptLength, withoutContinuation, type Dialect } from './prompts';
 
@@ -36,10 +37,19 @@ export interface BlockReading {
 const MAX_CONTINUATION_LINES = 200;
 const UNFINISHED = /reached EOF|unclosed here-document|must be followed by/;
 
+/** The parser's message for text that does not parse, or null. */
+const parseError = memoized((text: string): string | null => {
+  const parsed = parseShell(text);
+  return parsed.ok ? null : parsed.error;
+});
+
+/** The parts are only read, never changed, so a repeated block shares them. */
+const commandsIn = memoized(splitCommands);
+
 function unfinished(masked: string): boolean {
   if (/\\$/.test(masked)) return true;
-  const parsed = parseShell(masked);
-  return !parsed.ok && UNFINISHED.test(parsed.error);
+  const error = parseError(masked);
+  return error !== null && UNFINISHED.test(error);
 }
 
 function commentText(line: string): string | null {
@@ -67,8 +77,7 @@ function located(work: string, parts: readonly string[], from: number): Span[] {
 /** splitCommands hands back a block that does not parse whole: then it is the only part, and the parser says why. */
 function parseProblem(work: string, parts: readonly string[]): string | null {
   if (parts.length !== 1 || parts[0] !== work.trim() || !parts[0].includes('\n')) return null;
-  const parsed = parseShell(work);
-  return parsed.ok ? null : parsed.error;
+  return parseError(work);
 }
 
 /**
@@ -77,12 +86,12 @@ function parseProblem(work: string, parts: readonly string[]): string | null {
  * reported for it.
  */
 function statementSpans(work: string, problems: { offset: number; message: string }[]): Span[] {
-  const parts = splitCommands(work);
+  const parts = commandsIn(work);
   if (parseProblem(work, parts) === null) return located(work, parts, 0);
   const spans: Span[] = [];
   let offset = 0;
   for (const piece of work.split(/(\n[ \t]*\n)/)) {
-    const pieceParts = piece.trim() ? splitCommands(piece) : [];
+    const pieceParts = piece.trim() ? commandsIn(piece) : [];
     const problem = parseProblem(piece, pieceParts);
     if (problem === null) spans.push(...located(piece, pieceParts, offset));
     else {

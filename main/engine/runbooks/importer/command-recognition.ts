@@ -6,6 +6,7 @@ import { parseShell } from '../../lib/shell/shell-parser';
 import type { CallExpr, Node, Stmt } from '../../lib/shell/syntax-tree';
 import { argOf } from '../../lib/shell/word-values';
 import { isKnownProgram } from './known-programs';
+import { memoized } from './memo';
 
 /** `known`: a program runbooks run; `plausible`: a tool this list does not know; `output`: not a command. */
 export type Verdict = 'known' | 'plausible' | 'output';
@@ -33,8 +34,7 @@ function firstCommand(node: Node | null): Node | null {
 /** `kubectl get pods -n web`: a known program followed by plain words, read without the parser. */
 const PLAIN_COMMAND = /^\s*([a-z][\w.-]*)(?:[ \t]+[-\w./:=@,%+~]+)*[ \t]*$/;
 
-/** What one top-level statement of a code block is. `statement` has its placeholders masked. */
-export function statementVerdict(statement: string): Verdict {
+function verdictOf(statement: string): Verdict {
   const plain = PLAIN_COMMAND.exec(statement);
   if (plain && isKnownProgram(plain[1])) {
     const words = statement.trim().split(/\s+/);
@@ -68,6 +68,9 @@ export function statementVerdict(statement: string): Verdict {
   if (!TOOL_NAME.test(program)) return 'output';
   return readsLikeProse(words.map((w) => w.source)) ? 'output' : 'plausible';
 }
+
+/** What one top-level statement of a code block is. `statement` has its placeholders masked. */
+export const statementVerdict: (statement: string) => Verdict = memoized(verdictOf);
 
 const HEADER_CELL = /^[A-Z%#][\w%#().\/:-]*(?:\s[A-Za-z%][\w%().\/:-]*)*$/;
 

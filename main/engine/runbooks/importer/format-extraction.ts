@@ -1,4 +1,3 @@
-import { terminalText } from './terminal-text';
 import type { RunbookProcedure, RunbookExtraction, RunbookSeverity, RunbookStep } from './types';
 
 const COMMAND_WIDTH = 100;
@@ -109,5 +108,6 @@ export function formatExtraction(x: RunbookExtraction): string {
 
   out.push('', `Warnings (${x.warnings.length})`);
   for (const w of x.warnings) out.push(`  ${w}`);
-  return terminalText(`${out.join('\n')}\n`);
+  // The document's own text, as it is: the CLI makes everything it prints safe for a terminal.
+  return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { classifyCommand } from '../../lib/shell/classify-command';
 import { findPlaceholders, restorePlaceholders } from '../../lib/shell/placeholders';
 import { classifySql } from '../../lib/shell/sql';
 import { remoteTarget } from './host-target';
+import { memoized } from './memo';
 import type { RunbookStep } from './types';
 
 const TITLE_LIMIT = 80;
@@ -24,9 +25,13 @@ interface StepText {
   condition: string | null;
 }
 
+/** Judged once per distinct command; each step gets its own copy of the reasons. */
+const classify = memoized(classifyCommand);
+
 /** A shell step; `login` tells whether it only logs into another machine (`ssh host`). */
 export function shellStep(input: StepText, defined: ReadonlySet<string>): { step: RunbookStep; login: boolean } {
-  const verdict = classifyCommand(input.masked);
+  const verdict = classify(input.masked);
+  const reasons = [...verdict.reasons];
   let command = input.text;
   let written: string | null = null;
   let note: string | null = null;
@@ -46,8 +51,8 @@ export function shellStep(input: StepText, defined: ReadonlySet<string>): { step
     written,
     readOnly: verdict.readOnly,
     destructive: verdict.destructive,
-    destructiveReasons: verdict.destructive ? verdict.reasons : [],
-    reasons: verdict.reasons,
+    destructiveReasons: verdict.destructive ? reasons : [],
+    reasons,
     note,
     refused,
     condition: input.condition,

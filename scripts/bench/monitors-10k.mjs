@@ -1,0 +1,136 @@
+// 10,000 HTTP monitors every 60 s (167 checks/s) through a real `trayage serve --config`, against the
+// loopback server of monitors-server.mjs in another process: CPU of the engine's whole process tree,
+// RSS sampled through the window, checks counted at the target, scheduling lateness; then the
+// Monitors window with all 10,000 in Chromium (page load → first rows visible) and what
+// monitors.list sends for them.
+//
+// `npm run bench -- monitors-10k` measures a 120 s window after a warm-up of one interval;
+// `--window=SECONDS` changes the window, `--quick` is a smoke run whose figures are not for README.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchOptions } from './bench-options.mjs';
+import { startEndpoints } from './monitor-endpoints.mjs';
+import { sampleRss, treeCpu } from './proc-tree.mjs';
+import { percentile } from './proc-stats.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
+import { rpcClient, startServe, stopServe } from './serve-process.mjs';
+
+const COUNT = 10_000;
+const INTERVAL_S = 60;
+// First screens are loaded this many times: one load on a shared machine says little.
+const LOADS = 5;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function configText(port) {
+  const lines = ['monitors:'];
+  for (let i = 0; i < COUNT; i++) lines.push(`  - {name: m${String(i).padStart(5, '0')}, url: "http://127.0.0.1:${port}/m/${i}", interval: ${INTERVAL_S}s}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const spread = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${percentile(sorted, 50).toFixed(0)} (${sorted[0].toFixed(0)}–${sorted.at(-1).toFixed(0)})`;
+};
+
+async function firstScreens(url) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const times = [];
+    for (let i = 0; i < LOADS; i++) {
+      const start = performance.now();
+      await page.goto(`${url}&t=monitors${i}#/monitors`);
+      // The header row and the first monitor's row.
+      await page.getByRole('row').nth(1).waitFor();
+      times.push(performance.now() - start);
+    }
+    const domRows = await page.locator('table.monitor-list tbody tr:not(.spacer)').count();
+    // The keyboard reaches a row far below the first screen.
+    await page.getByRole('row').nth(1).focus();
+    await page.keyboard.press('End');
+    const lastFocused = await page.evaluate(() => document.activeElement?.getAttribute('data-index'));
+    return { times, domRows, lastFocused };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchMonitors10k() {
+  const { quick, window } = benchOptions();
+  const warmup = quick ? 10 : INTERVAL_S + 10;
+  const out = { commit: commit(), machine: machine(), 'load average 1 / 5 / 15 min before the run': loadAverage() };
+  if (quick) out['NOTE'] = `quick run (${window} s window): smoke test only, not figures for README`;
+  else if (window < 120) out['NOTE'] = `${window} s window: shorter than the 120 s that README figures need`;
+  out['window'] = `${window} s after a ${warmup} s warm-up${quick ? ' (shorter than the interval: not every monitor has started)' : ' (every monitor checked at least once before it)'}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-10k-'));
+  const endpoints = await startEndpoints();
+  try {
+    const config = path.join(dir, 'monitors.yaml');
+    fs.writeFileSync(config, configText(endpoints.port));
+    const started = performance.now();
+    const serve = await startServe(path.join(dir, 'data'), ['--config', config]);
+    const rpc = await rpcClient(serve.port, serve.token);
+    try {
+      const first = await rpc.call('monitors.list');
+      out['spawn → first RPC answered (ms)'] = (performance.now() - started).toFixed(0);
+      if (first.result.config.monitors !== COUNT) throw new Error(`expected ${COUNT} monitors, the engine loaded ${first.result.config.monitors}`);
+      await sleep(warmup * 1000);
+
+      await rpc.call('monitors.stats', { reset: true });
+      const requests0 = await endpoints.count();
+      const cpu0 = treeCpu(serve.proc.pid);
+      const t0 = performance.now();
+      const rss = sampleRss(serve.proc.pid);
+      await sleep(window * 1000);
+      const cpu1 = treeCpu(serve.proc.pid);
+      const requests1 = await endpoints.count();
+      const elapsed = (performance.now() - t0) / 1000;
+      const memory = rss();
+      const { result: stats } = await rpc.call('monitors.stats');
+      out['CPU, whole process tree (% of one core)'] = (((cpu1.tree - cpu0.tree) / elapsed) * 100).toFixed(2);
+      out['CPU, engine process alone (% of one core)'] = (((cpu1.self - cpu0.self) / elapsed) * 100).toFixed(2);
+      out[`RSS min / max (MB, ${memory.samples} samples)`] = `${memory.min.toFixed(1)} / ${memory.max.toFixed(1)}`;
+      out[`checks per second at the target (expected ${(COUNT / INTERVAL_S).toFixed(0)})`] = ((requests1 - requests0) / elapsed).toFixed(1);
+      out['scheduling lateness p50 / p99 / max (ms)'] = `${stats.lateness.p50.toFixed(0)} / ${stats.lateness.p99.toFixed(0)} / ${stats.lateness.max.toFixed(0)}`;
+
+      // As the Monitors window asks: the first screen's rows, the list without sparklines, then the sparklines of the rows in view.
+      const ids = first.result.monitors.slice(0, 30).map((m) => m.id);
+      for (const [label, method, params] of [
+        ['monitors.list of the 60 most urgent, the window\'s first screen', 'monitors.list', { sparklines: false, first: 60 }],
+        ['monitors.list of 10,000 monitors, as the window asks (no sparklines)', 'monitors.list', { sparklines: false }],
+        ['monitors.list of 10,000 monitors with every sparkline', 'monitors.list', {}],
+        ['monitors.sparklines of 30 rows in view', 'monitors.sparklines', { ids }],
+      ]) {
+        const times = [];
+        let bytes = 0;
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          const reply = await rpc.call(method, params);
+          times.push(performance.now() - t);
+          if (reply.error) throw new Error(`${method}: ${reply.error.message}`);
+          bytes = JSON.stringify(reply).length;
+        }
+        out[`${label}: size (MB)`] = (bytes / 2 ** 20).toFixed(2);
+        out[`${label}, 5 calls: p50 (min–max) (ms)`] = spread(times);
+      }
+
+      const screens = await firstScreens(serve.url);
+      out[`Monitors window first screen in Chromium, ${LOADS} loads: p50 (min–max) (ms)`] = spread(screens.times);
+      out['monitor rows in the DOM (virtualised)'] = screens.domRows;
+      out['End key from the first row focuses row (index)'] = `${screens.lastFocused} of ${COUNT - 1}`;
+    } finally {
+      rpc.close();
+      await stopServe(serve.proc);
+    }
+  } finally {
+    await endpoints.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  out['load average 1 / 5 / 15 min at the end'] = loadAverage();
+  return out;
+}
