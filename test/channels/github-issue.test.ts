@@ -5,37 +5,14 @@ import type { ChannelEvent } from '../../main/engine/channels/channels-port';
 import { GithubIssueConfig, githubIssueKind } from '../../main/engine/channels/kinds/github-issue-kind';
 import { type GithubApiServer, startGithubApiServer } from '../helpers/github-api-server';
 import { refusedPort } from '../helpers/recording-server';
+import { channelIncident, kindMessage } from './kind-message';
 
 const TOKEN = 'github_pat_11ABCDEFG_loopback';
 const NOW = Date.UTC(2026, 10, 28, 14, 0, 0);
 const io: SendIo = { timeoutMs: 5_000, now: () => NOW };
 
-const incident: Incident = {
-  id: 42,
-  title: 'Checkout returns 502',
-  severity: 'P1',
-  status: 'investigating',
-  impact: 'Customers cannot pay',
-  commander: 'dana',
-  service: 'checkout',
-  createdAt: NOW - 600_000,
-  updatedAt: NOW,
-  statusChangedAt: NOW,
-  acknowledgedAt: null,
-  resolvedAt: null,
-  eta: null,
-  lastUpdateAt: null,
-  roles: {},
-  level: null,
-};
-
-const message = (event: ChannelEvent, text: string, changes: Partial<Incident> = {}): ChannelMessage => ({
-  event,
-  incident: { ...incident, ...changes },
-  text,
-  subject: incident.title,
-  dedupeKey: 'trayage-42',
-});
+const incident = channelIncident(42, NOW);
+const message = kindMessage(incident, incident.title);
 
 // The hidden marker that lets a retried declare find the issue an earlier attempt opened.
 const MARKER = `<!-- trayage:trayage-42:${incident.createdAt} -->`;

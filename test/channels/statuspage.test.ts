@@ -5,6 +5,7 @@ import type { ChannelEvent } from '../../main/engine/channels/channels-port';
 import { StatuspageConfig, statuspageKind } from '../../main/engine/channels/kinds/statuspage-kind';
 import { statuspageStatus } from '../../main/engine/lib/clients/statuspage-client';
 import { refusedPort } from '../helpers/recording-server';
+import { channelIncident, kindMessage } from './kind-message';
 import { type StatuspageApiServer, startStatuspageApiServer } from '../helpers/statuspage-api-server';
 
 const KEY = 'a1b2c3d4-loopback-key';
@@ -12,32 +13,8 @@ const PAGE = 'kctbh9vrtdwd';
 const NOW = Date.UTC(2026, 10, 28, 14, 0, 0);
 const io: SendIo = { timeoutMs: 5_000, now: () => NOW };
 
-const incident: Incident = {
-  id: 7,
-  title: 'Checkout returns 502',
-  severity: 'P1',
-  status: 'investigating',
-  impact: 'Customers cannot pay',
-  commander: 'dana',
-  service: 'checkout',
-  createdAt: NOW - 600_000,
-  updatedAt: NOW,
-  statusChangedAt: NOW,
-  acknowledgedAt: null,
-  resolvedAt: null,
-  eta: null,
-  lastUpdateAt: null,
-  roles: {},
-  level: null,
-};
-
-const message = (event: ChannelEvent, text: string, changes: Partial<Incident> = {}): ChannelMessage => ({
-  event,
-  incident: { ...incident, ...changes },
-  text,
-  subject: '#7 P1 · Checkout returns 502',
-  dedupeKey: 'trayage-7',
-});
+const incident = channelIncident(7, NOW);
+const message = kindMessage(incident, '#7 P1 · Checkout returns 502');
 
 function expectFailure(outcome: SendOutcome): { error: string; retry: boolean } {
   if (outcome.ok) throw new Error(`expected a failure, got: ${outcome.summary}`);

@@ -13,16 +13,9 @@ export interface NewDelivery {
   at: number;
 }
 
-export interface ClaimedDelivery {
+/** A queued message as its sender gets it: what was queued, without the queueing time. */
+export interface ClaimedDelivery extends Omit<NewDelivery, 'at'> {
   id: number;
-  channelId: number;
-  incidentId: number;
-  event: ChannelEvent;
-  text: string;
-  subject: string | null;
-  recipient: ChannelRecipient | null;
-  actor: string;
-  templateId: string | null;
   // Including the attempt just claimed.
   attempts: number;
 }
