@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-APT_PACKAGES=(chromium openssh-server openssh-client openssl git xvfb dbus dbus-x11 dunst libnotify-bin prometheus prometheus-alertmanager python3 make g++ python3-aiosmtpd)
+APT_PACKAGES=(chromium openssh-server openssh-client openssl git xvfb dbus dbus-x11 dunst prometheus prometheus-alertmanager python3 make g++ python3-aiosmtpd)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -1,11 +1,13 @@
 // `npm run bench`: every performance figure quoted in README comes from here.
 import os from 'node:os';
 import { benchEngineStartup } from './bench/engine-startup.mjs';
+import { benchImport } from './bench/import.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
 import { benchMonitorsScale } from './bench/monitors-scale.mjs';
 import { benchMonitors10k } from './bench/monitors-10k.mjs';
 import { benchNotices } from './bench/notices.mjs';
+import { benchPageStart } from './bench/page-start.mjs';
 import { benchMonitorsOutage } from './bench/monitors-outage.mjs';
 import { benchSshDiagnostics } from './bench/ssh-diagnostics.mjs';
 
@@ -15,12 +17,14 @@ console.log(`Trayage benchmarks — ${context}\n`);
 // Pick suites by name: `npm run bench -- incident-log`.
 const suites = [
   ['engine-startup', 'Engine start-up and idle (trayage serve)', () => benchEngineStartup()],
+  ['import', 'Runbook import through the worker: a 475 KiB runbook and the 512 KiB worst case', () => benchImport()],
   ['incident-log', 'Incident log: 100,000 timeline entries across 1,000 incidents', () => benchIncidentLog()],
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
   ['monitors-outage', 'Monitors: outage → notice with default settings at a 20 s interval; single failed checks', () => benchMonitorsOutage()],
   ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],
   ['monitors-10k', 'Monitors: 10,000 HTTP monitors every 60 s on loopback; the Monitors window with all of them in Chromium', () => benchMonitors10k()],
   ['notices', 'Notices: CPU per delivered notice, with a desktop notification daemon and without one (headless)', () => benchNotices()],
+  ['page-start', 'Windows before any data: page load → first screen of the log and the Monitors window (--baseline=OTHER/dist/cli.cjs to compare)', () => benchPageStart()],
   ['ssh-diagnostics', 'SSH diagnostics: 10 hosts at once, 50 MB of output into a window', () => benchSshDiagnostics()],
 ];
 // Options such as `--quick` are read by the suites themselves.

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { type Checked, checkedBy, issueText } from './checked-input';
 import { IncidentId } from './incidents';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { WEEKDAYS } from './plain-values';
+
+export { WEEKDAYS };
 export const Weekday = z.enum(WEEKDAYS, { message: `must be one of ${WEEKDAYS.join(', ')}` });
 export type Weekday = z.infer<typeof Weekday>;
 

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { DeclareIncidentParams, Incident } from './incidents';
+import { MONITOR_STATUSES, MONITOR_URGENCY, UPTIME_WINDOWS } from './plain-values';
+
+export { MONITOR_STATUSES, MONITOR_URGENCY, UPTIME_WINDOWS };
 
 const NoParams = z.object({}).strict().default({});
 const MonitorId = z.number().int().positive();
 const shortText = (max: number) => z.string().trim().max(max);
 
-export const MONITOR_STATUSES = ['unknown', 'pending', 'up', 'down', 'paused'] as const;
 export const MonitorStatus = z.enum(MONITOR_STATUSES);
 export type MonitorStatus = z.infer<typeof MonitorStatus>;
 
-// Worst first: the order of the Monitors window, and of monitors.list's `first` rows.
-export const MONITOR_URGENCY: readonly MonitorStatus[] = ['down', 'pending', 'unknown', 'paused', 'up'];
-
-export const UPTIME_WINDOWS = ['24h', '7d', '30d', '90d'] as const;
 export const UptimeWindow = z.enum(UPTIME_WINDOWS);
 export type UptimeWindow = z.infer<typeof UptimeWindow>;
 
@@ -148,6 +146,18 @@ export const RecentResult = z.object({
 });
 export type RecentResult = z.infer<typeof RecentResult>;
 
+// A change of state as the engine reported it (after thresholds), kept beyond the recent results.
+export const MonitorStateChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('down'), at: z.number(), since: z.number(), error: z.string().nullable(), failedConditions: z.array(z.string()) }),
+  z.object({ kind: z.literal('up'), at: z.number(), since: z.number(), outageMs: z.number() }),
+  z.object({ kind: z.literal('paused'), at: z.number() }),
+  z.object({ kind: z.literal('resumed'), at: z.number() }),
+  // While flapping, down and up are not announced (nor listed) until the monitor settles.
+  z.object({ kind: z.literal('flapping'), at: z.number(), changes: z.number().int(), windowMs: z.number() }),
+  z.object({ kind: z.literal('flapping-ended'), at: z.number(), status: MonitorStatus }),
+]);
+export type MonitorStateChange = z.infer<typeof MonitorStateChange>;
+
 export const MonitorDetail = z.object({
   monitor: MonitorSummary,
   fields: MonitorFields.nullable(),
@@ -156,6 +166,10 @@ export const MonitorDetail = z.object({
   // The chart spans `from` to now in steps of bucketMs; buckets without results are not listed.
   history: z.object({ window: UptimeWindow, bucketMs: z.number(), from: z.number(), points: z.array(HistoryPoint) }),
   recent: z.array(RecentResult),
+  // Newest first, at most 100; `eventsSince` is when recording began for this monitor (created,
+  // events first recorded, or the retention's start, whichever is latest).
+  events: z.array(MonitorStateChange),
+  eventsSince: z.number(),
   // Query monitors: one state per returned series (labels shown).
   series: z.array(z.object({ name: z.string(), labels: z.record(z.string(), z.string()), value: z.number(), status: z.enum(['up', 'pending', 'down']), since: z.number() })),
 });

@@ -10,6 +10,10 @@ const BASE_TITLE = 'Trayage';
 const SYSTEM_AT_ONCE = 3;
 // Ids shown by this page, so a notice that arrives both live and in the catch-up list shows once.
 const shown = new Set<number>();
+// Live notices arriving together (an engine starting with many timers due) are shown and acknowledged
+// as one batch: one call to the engine instead of one per notice.
+const BATCH_MS = 50;
+const arriving: Notice[] = [];
 
 /**
  * Makes the page a target for notices the engine could not show on a desktop: a system
@@ -20,7 +24,7 @@ export function useNotices(api: TrayageApi): void {
   const connection = useConnection((c) => c.state);
   const unseen = useNoticeStore((s) => s.unseen);
 
-  useEffect(() => api.on('notice', (notice) => void present(api, [notice])), [api]);
+  useEffect(() => api.on('notice', (notice) => collect(api, notice)), [api]);
 
   // On every (re)connection: what was raised while no page was connected.
   useEffect(() => {
@@ -47,6 +51,11 @@ export function useNotices(api: TrayageApi): void {
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
   }, []);
+}
+
+function collect(api: TrayageApi, notice: Notice): void {
+  arriving.push(notice);
+  if (arriving.length === 1) setTimeout(() => void present(api, arriving.splice(0)), BATCH_MS);
 }
 
 async function present(api: TrayageApi, notices: Notice[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { ApiError } from '../transport/api-client';
+import { ApiError } from '../transport/api-error';
 
 export interface Issue {
   path: string;

@@ -1,52 +1,43 @@
-import {
-  EventEnvelope,
-  type EventName,
-  type EventPayload,
-  events,
-  type MethodName,
-  methods,
-  type ParamsOf,
-  ResponseEnvelope,
-  type ResultOf,
-  type RpcError,
-  type TrayageApi,
-  type TrayageBridge,
-} from '../../preload/contract';
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: RpcError['code'],
-    message: string,
-    readonly issues: RpcError['issues'] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf, TrayageApi, TrayageBridge } from '../../preload/contract';
+import { ApiError } from './api-error';
+import { contract } from './contract';
 
 // Replies and events are validated here too: a window trusts nothing that crossed a process boundary.
 export function createApiClient(bridge: TrayageBridge): TrayageApi {
   let nextId = 1;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let unsubscribe: (() => void) | null = null;
+
+  // One subscription for all listeners: each event is checked once, then handed to those of its name.
+  const listen = () =>
+    bridge.subscribe((raw) => {
+      void contract.then(({ checkEvent }) => {
+        const checked = checkEvent(raw);
+        if (!checked) return;
+        for (const listener of listeners.get(checked.event) ?? []) (listener as (payload: unknown) => void)(checked.payload);
+      });
+    });
+
   return {
     async call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
       const raw = await bridge.invoke({ id: nextId++, method, params: params ?? {} });
-      const envelope = ResponseEnvelope.safeParse(raw);
-      if (!envelope.success) throw new ApiError('internal', `The engine sent a malformed reply to ${method}.`);
-      if ('error' in envelope.data) {
-        const { code, message, issues } = envelope.data.error;
-        throw new ApiError(code, message, issues);
-      }
-      const result = methods[method].result.safeParse(envelope.data.result);
-      if (!result.success) throw new ApiError('internal', `The engine's reply to ${method} does not match the contract.`);
-      return result.data as ResultOf<M>;
+      const outcome = (await contract).checkReply(method, raw);
+      if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues);
+      return outcome.data as ResultOf<M>;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      return bridge.subscribe((raw) => {
-        const envelope = EventEnvelope.safeParse(raw);
-        if (!envelope.success || envelope.data.event !== event) return;
-        const payload = events[event].safeParse(envelope.data.payload);
-        if (payload.success) listener(payload.data as EventPayload<E>);
-      });
+      const named = listeners.get(event) ?? new Set();
+      listeners.set(event, named);
+      named.add(listener as (payload: never) => void);
+      unsubscribe ??= listen();
+      return () => {
+        named.delete(listener as (payload: never) => void);
+        if (named.size === 0) listeners.delete(event);
+        if (listeners.size === 0) {
+          unsubscribe?.();
+          unsubscribe = null;
+        }
+      };
     },
   };
 }

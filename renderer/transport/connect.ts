@@ -1,4 +1,5 @@
-import { BRIDGE_KEY, type TrayageApi, type TrayageBridge } from '../../preload/contract';
+import type { TrayageApi, TrayageBridge } from '../../preload/contract';
+import { BRIDGE_KEY } from '../../preload/contract/api';
 import { createApiClient } from './api-client';
 import type { ConnectionState } from './connection-state';
 import { takePageToken } from './page-token';

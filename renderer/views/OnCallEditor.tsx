@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type BusinessHours, type OnCallSetting, type Weekday, WEEKDAYS } from '../../preload/contract';
+import type { BusinessHours, OnCallSetting, Weekday } from '../../preload/contract';
+import { WEEKDAYS } from '../../preload/contract/plain-values';
 import { formatDateTime } from '../../main/shared/time-format';
 import { useApi } from '../app-context';
 import { useMutation } from '../store/use-mutation';

@@ -7,7 +7,7 @@ import { removeDir, tempDir } from '../helpers/temp-dir';
 
 test.use({ timezoneId: 'Europe/Berlin' });
 
-test('the monitor page has a heartbeat bar, the state changes with their times, and charts with axes and units', async ({ page }) => {
+test('the monitor page has a heartbeat bar, the state changes the engine reported with their times, and charts with axes and units', async ({ page }) => {
   test.setTimeout(90_000);
   const endpoint = await healthEndpoint();
   const dataDir = tempDir();
@@ -22,15 +22,27 @@ test('the monitor page has a heartbeat bar, the state changes with their times, 
     await expect(page.getByRole('heading', { name: 'checkout api', exact: true })).toBeVisible();
     const bar = page.getByRole('list', { name: /^Last \d+ checks, oldest first/ });
     await expect(bar.locator('.beat.ok')).not.toHaveCount(0, { timeout: 10_000 });
+    await expect(page.getByText(/^No state change recorded since \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\+[12]\.$/)).toBeVisible();
 
-    // Bad for a few checks, then good again: one change each way.
+    // Bad for a few checks (past the failure threshold of 2), then good again: down, then up.
     endpoint.setHealthy(false);
     await expect(bar.locator('.beat.failed').nth(2)).toBeAttached({ timeout: 15_000 });
     endpoint.setHealthy(true);
     const changes = page.getByRole('list', { name: 'State changes, newest first' });
-    await expect(changes.getByRole('listitem').first()).toContainText(/Passing again after \d+ failed checks over \d+ s/, { timeout: 15_000 });
-    await expect(changes).toContainText('Started failing: [STATUS] was 503, expected 200');
-    await expect(changes.locator('time').first()).toHaveText(/\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC\+[12]/);
+    const items = changes.getByRole('listitem');
+    await expect(items.first()).toContainText(/Up again after \d+ s$/, { timeout: 15_000 });
+    await expect(items).toHaveText([/Up again after \d+ s$/, /Down — \[STATUS\] was 503, expected 200$/]);
+
+    // Paused and resumed from the page: both listed, newest first, each with its absolute time.
+    const actions = page.getByRole('toolbar', { name: 'Monitor actions' });
+    await actions.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(items.first()).toContainText('Paused');
+    await actions.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect(items).toHaveText([/Resumed$/, /Paused$/, /Up again after \d+ s$/, /Down — \[STATUS\] was 503, expected 200$/]);
+    await expect(changes.locator('time')).toHaveText(Array(4).fill(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC\+[12]$/));
+    // The list takes the keyboard focus, so a long one can be scrolled without a mouse.
+    await changes.focus();
+    await expect(changes).toBeFocused();
     await expect(bar).toHaveAccessibleName(/: \d+ passed, \d+ failed$/);
     await expect(bar.locator('.beat').last()).toHaveClass(/ok/);
     await expect(bar.locator('.beat.failed').first()).toHaveAttribute('title', /failed, \d+ ms, status 503, \[STATUS\] was 503, expected 200/);

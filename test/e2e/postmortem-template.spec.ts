@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { IMPORT_DEADLINE_MS } from '../../main/engine/runbooks/importer/import-runbook-async';
 import { serveEachTest } from './serve-each-test';
 
 const RUNBOOK = path.resolve(import.meta.dirname, '../../../shared/runbooks/heroforge-incident-response.md');
@@ -19,7 +20,8 @@ test('a runbook’s post-mortem template is offered for incidents of its service
   await page.goto(served.serve.url);
   await page.getByRole('link', { name: 'Runbooks' }).click();
   await page.locator('input[type=file]').setInputFiles(RUNBOOK);
-  await expect(page.getByText('Incident Report Template')).toBeVisible();
+  // Read on the engine's worker within its own deadline (30 s); under load that can take seconds.
+  await expect(page.getByText('Incident Report Template')).toBeVisible({ timeout: IMPORT_DEADLINE_MS });
   await page.getByRole('textbox', { name: 'Service' }).fill('heroforge');
   await page.getByRole('button', { name: 'Save pack' }).click();
   await expect(page.getByRole('status')).toContainText('Saved runbook pack');

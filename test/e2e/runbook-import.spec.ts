@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
+import { IMPORT_DEADLINE_MS } from '../../main/engine/runbooks/importer/import-runbook-async';
 import { plural } from '../../main/shared/time-format';
 import { startServe } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
@@ -14,8 +15,9 @@ test('import a runbook, keep part of it, save it for a service, and get it on a 
     await page.getByRole('link', { name: 'Runbooks' }).click();
     await page.locator('input[type=file]').setInputFiles(RUNBOOK);
 
+    // The engine reads the runbook on a worker within its own deadline (30 s); under load that can take seconds.
     const checklists = page.getByRole('region', { name: 'Checklists' });
-    await expect(checklists.getByRole('checkbox').first()).toBeVisible();
+    await expect(checklists.getByRole('checkbox').first()).toBeVisible({ timeout: IMPORT_DEADLINE_MS });
     const listCount = await checklists.getByRole('checkbox').count();
     expect(listCount).toBeGreaterThan(1);
     await expect(page.getByRole('region', { name: 'Severities' })).toContainText('P1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attempt } from '../../renderer/store/attempt';
-import { ApiError } from '../../renderer/transport/api-client';
+import { ApiError } from '../../renderer/transport/api-error';
 
 describe('attempt', () => {
   it('hands back the value of work that succeeded', async () => {

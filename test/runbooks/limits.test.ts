@@ -119,7 +119,7 @@ describe('importRunbook on large text', () => {
     expect(tenTimes.procedures).toHaveLength(10 * once.procedures.length);
     expect(tenTimes.templates).toHaveLength(10 * once.templates.length);
     expect(tenTimes.contacts).toHaveLength(10 * once.contacts.length);
-    // Cut into pieces, the last copy still reads exactly like the first, nine copies further down.
+    // Read in one go, the last copy reads exactly like the first, nine copies further down.
     const last = tenTimes.procedures.slice(-once.procedures.length);
     expect(last.map((p) => [p.title, p.kind, p.steps.map((s) => [s.title, s.command, s.line - 9 * copyLines])])).toEqual(
       once.procedures.map((p) => [p.title, p.kind, p.steps.map((s) => [s.title, s.command, s.line])]),

@@ -32,6 +32,7 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
     const now = ctx.now();
     const chosen = queries.forMonitor(id, window, now);
     const uptime = Object.fromEntries(UPTIME_WINDOWS.map((w) => [w, w === window ? chosen.stats : queries.forMonitor(id, w, now).stats]));
+    const { events, since: eventsSince } = runtime.stateChanges(id);
     return {
       monitor,
       fields: entry.fields,
@@ -39,6 +40,8 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
       uptime: uptime as Record<(typeof UPTIME_WINDOWS)[number], typeof chosen.stats>,
       history: { window, bucketMs: chosen.bucketMs, from: chosen.from, points: chosen.points },
       recent: queries.recent(id, now, RECENT_RESULTS),
+      events,
+      eventsSince,
       series: runtime.series.get(entry.name),
     };
   });
@@ -58,7 +61,10 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
   registry.handle('monitors.setPaused', ({ id, paused }) => {
     const entry = catalog.require(id);
     if (!entry.definition) throw new RpcFailure('conflict', `Monitor '${entry.name}' is not running: ${entry.problem ?? 'it has no valid definition'}.`);
+    const wasPaused = service.state(entry.name)?.status === 'paused';
     const state = paused ? service.pause(entry.name) : service.resume(entry.name);
+    // Only a real change is an event: pausing a paused monitor (two windows, a double click) is not.
+    if (state && wasPaused !== (state.status === 'paused')) runtime.record(entry.id, { kind: paused ? 'paused' : 'resumed', at: runtime.clock.now() });
     if (state) {
       runtime.store.saveState(entry.id, state, entry.lastResult);
       runtime.observe(entry.id, state.status);

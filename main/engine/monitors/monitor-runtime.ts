@@ -1,4 +1,4 @@
-import type { MonitorConfigStatus, MonitorSummary, TrayProblem } from '../../../preload/contract';
+import type { MonitorConfigStatus, MonitorStateChange, MonitorSummary, TrayProblem } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
 import type { HostsPort } from '../hosts/hosts-port';
 import type { IncidentsPort } from '../incidents/incidents-port';
@@ -13,6 +13,8 @@ import { HistoryQueries } from './history-queries';
 import { MonitorCatalog, type MonitorEntry } from './monitor-catalog';
 import { monitorNotice, monitorProblems, offlineNotice } from './domain/monitor-notices';
 import { MonitorStore, type LastResult } from './monitor-store';
+import { MonitorEventsStore, changeOf } from './monitor-events-store';
+import { DAY } from './domain/buckets';
 import { ResultWriter } from './result-writer';
 import { readRetention } from './retention';
 import { Rollups } from './rollups';
@@ -37,6 +39,7 @@ export class MonitorRuntime {
   readonly catalog: MonitorCatalog;
   readonly service: MonitorService;
   readonly writer: ResultWriter;
+  readonly eventLog: MonitorEventsStore;
   readonly rollups: Rollups;
   readonly queries: HistoryQueries;
   readonly kinds: KindRegistry;
@@ -64,7 +67,8 @@ export class MonitorRuntime {
     this.kinds = options.kinds ?? createDefaultRegistry({ ssh: { acquire: () => hosts.acquireForChecks() } });
     this.store = new MonitorStore(ctx.db);
     this.catalog = new MonitorCatalog(this.store, this.kinds, ctx.now);
-    this.writer = new ResultWriter(ctx.db, this.store, ctx.now);
+    this.eventLog = new MonitorEventsStore(ctx.db);
+    this.writer = new ResultWriter(ctx.db, this.store, ctx.now, this.eventLog);
     this.rollups = new Rollups(ctx.db);
     this.queries = new HistoryQueries(ctx.db, this.rollups);
     const savedStates = this.catalog.load();
@@ -118,7 +122,20 @@ export class MonitorRuntime {
     this.flush();
     const now = this.ctx.now();
     this.rollups.catchUp(now);
-    this.rollups.prune(now, readRetention(this.ctx.settings));
+    const retention = readRetention(this.ctx.settings);
+    this.rollups.prune(now, retention);
+    this.eventLog.prune(eventsKeptFrom(now, retention.dayDays));
+  }
+
+  /** Keeps a change of state the engine did not report itself (a pause from a window); written with the next flush. */
+  record(id: number, change: MonitorStateChange): void {
+    this.writer.addEvent(id, change);
+  }
+
+  /** One monitor's state changes, newest first, and since when the list is complete. */
+  stateChanges(id: number): { events: MonitorStateChange[]; since: number } {
+    this.flush();
+    return { events: this.eventLog.list(id), since: this.eventLog.since(id, eventsKeptFrom(this.ctx.now(), readRetention(this.ctx.settings).dayDays)) };
   }
 
   close(): void {
@@ -229,6 +246,8 @@ export class MonitorRuntime {
     } else {
       const entry = this.catalog.byName(event.monitor);
       if (!entry) return;
+      const change = changeOf(event);
+      if (change) this.writer.addEvent(entry.id, change);
       if (event.type === 'down' && entry.incidentId !== null) {
         this.relapse(entry.incidentId, entry.name);
       }
@@ -253,6 +272,11 @@ export class MonitorRuntime {
       this.ctx.reportError(`relapse of incident #${incidentId} for monitor ${name}`, err);
     }
   }
+}
+
+// Events are kept as long as day buckets: the longest history the monitor page shows.
+function eventsKeptFrom(now: number, dayDays: number): number {
+  return now - dayDays * DAY;
 }
 
 function failureText(result: CheckResult): string {

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { MonitorStateChange } from '../../../preload/contract';
+import { MonitorEventsStore } from './monitor-events-store';
 import type { LastResult, MonitorStore } from './monitor-store';
 
 interface Pending {
@@ -20,6 +22,8 @@ export const ROUTINE_STATE_MS = 60_000;
  */
 export class ResultWriter {
   private results: { monitorId: number; result: LastResult }[] = [];
+  // State changes are rare; they go in the same transaction as the results that caused them.
+  private events: { monitorId: number; change: MonitorStateChange }[] = [];
   private readonly states = new Map<number, Pending & { key: string }>();
   // Routine states not written yet: only the latest of each monitor, written on close.
   private readonly held = new Map<number, Pending>();
@@ -30,6 +34,7 @@ export class ResultWriter {
     private readonly db: Database.Database,
     private readonly store: MonitorStore,
     private readonly now: () => number = Date.now,
+    private readonly eventsStore: MonitorEventsStore = new MonitorEventsStore(db),
   ) {
     this.insert = db.prepare('INSERT OR IGNORE INTO monitor_results(at, monitor_id, ok, latency_ms, status, error) VALUES (?, ?, ?, ?, ?, ?)');
   }
@@ -47,11 +52,15 @@ export class ResultWriter {
     this.states.set(monitorId, { state, last, key });
   }
 
-  get pending(): number {
-    return this.results.length + this.states.size;
+  addEvent(monitorId: number, change: MonitorStateChange): void {
+    this.events.push({ monitorId, change });
   }
 
-  /** Writes the results and every changed state; `all` also the routine ones held back (on close). */
+  get pending(): number {
+    return this.results.length + this.states.size + this.events.length;
+  }
+
+  /** Writes the results, every changed state and the events; `all` also the routine states held back (on close). */
   flush(all = false): number {
     if (all) {
       for (const [id, pending] of this.held) this.states.set(id, { ...pending, key: meaningOf(pending.state, pending.last) });
@@ -60,11 +69,14 @@ export class ResultWriter {
     if (this.pending === 0 || !this.db.open) return 0;
     const results = this.results;
     const states = [...this.states];
+    const events = this.events;
     this.results = [];
+    this.events = [];
     this.states.clear();
     this.db.transaction(() => {
       for (const { monitorId, result: r } of results) this.insert.run(r.at, monitorId, r.ok ? 1 : 0, r.latencyMs, r.status, r.error);
       for (const [id, { state, last }] of states) this.store.saveState(id, state, last);
+      if (events.length > 0) this.eventsStore.insert(events);
     })();
     const now = this.now();
     for (const [id, { key }] of states) this.saved.set(id, { key, at: now });

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { formatAgo, formatDateTime, formatDuration } from '../../../main/shared/time-format';
-import { UPTIME_WINDOWS, type UptimeWindow } from '../../../preload/contract';
+import type { UptimeWindow } from '../../../preload/contract';
+import { UPTIME_WINDOWS } from '../../../preload/contract/plain-values';
 import { useApi } from '../../app-context';
 import { useMonitorDetail } from '../../store/monitor-queries';
 import { useMutation } from '../../store/use-mutation';
@@ -108,7 +109,7 @@ export function MonitorDetail({ id }: { id: number }) {
         <h2 id="heartbeat-heading">Last checks</h2>
         <HeartbeatBar recent={data.recent} />
         <h3 id="changes-heading">State changes</h3>
-        <StateChangeList recent={data.recent} />
+        <StateChangeList events={data.events} since={data.eventsSince} />
       </section>
       <table className="uptime-table">
         <caption>Uptime and latency of successful checks</caption>

@@ -77,9 +77,11 @@ const MonitorRow = memo(function MonitorRow({ monitor: m, spark, index, now, onK
  * spacer rows that keep the table's height, so columns stay those of one table. The keyboard moves
  * through every monitor, scrolling the next one into view before focusing it.
  */
-function MonitorTable({ monitors, now }: { monitors: readonly MonitorSummary[]; now: number }) {
+function MonitorTable({ monitors, total, now }: { monitors: readonly MonitorSummary[]; total: number; now: number }) {
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
+  // End pressed while only the first screen's rows have arrived: the last monitor is focused once they all have.
+  const pendingEnd = useRef(false);
   const virtualizer = useVirtualizer({
     count: monitors.length,
     getScrollElement: () => scroller.current,
@@ -93,8 +95,8 @@ function MonitorTable({ monitors, now }: { monitors: readonly MonitorSummary[]; 
   const ids = useMemo(() => (visibleIds ? visibleIds.split(',').map(Number) : []), [visibleIds]);
   const sparkQuery = useMonitorSparklines(ids);
   const sparks = useMemo(() => new Map((sparkQuery.data ?? []).map((s) => [s.id, s])), [sparkQuery.data]);
-  const latest = useRef({ virtualizer, count: monitors.length });
-  latest.current = { virtualizer, count: monitors.length };
+  const latest = useRef({ virtualizer, count: monitors.length, total });
+  latest.current = { virtualizer, count: monitors.length, total };
 
   const focusRow = (index: number): boolean => {
     const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
@@ -104,6 +106,11 @@ function MonitorTable({ monitors, now }: { monitors: readonly MonitorSummary[]; 
 
   // A row scrolled into view by the keyboard is focused once it has been rendered.
   useEffect(() => {
+    if (pendingEnd.current && monitors.length >= total) {
+      pendingEnd.current = false;
+      pendingFocus.current = monitors.length - 1;
+      virtualizer.scrollToIndex(monitors.length - 1, { align: 'auto' });
+    }
     if (pendingFocus.current !== null && focusRow(pendingFocus.current)) pendingFocus.current = null;
   });
 
@@ -111,6 +118,7 @@ function MonitorTable({ monitors, now }: { monitors: readonly MonitorSummary[]; 
   const onKey = useRef((event: KeyboardEvent<HTMLTableRowElement>, index: number, id: number) => {
     if (event.key === 'Enter') return navigate({ view: 'monitor', id });
     const last = latest.current.count - 1;
+    pendingEnd.current = event.key === 'End' && latest.current.count < latest.current.total;
     const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last };
     const target = moves[event.key];
     if (target === undefined || target < 0 || target > last) return;
@@ -193,7 +201,7 @@ export function MonitorsView() {
       {monitors.length === 0 ? (
         <p className="empty">No monitors yet: add one here, or list them in the monitors file.</p>
       ) : (
-        <MonitorTable monitors={monitors} now={now} />
+        <MonitorTable monitors={monitors} total={total} now={now} />
       )}
       <MonitorSettings />
     </section>

@@ -1,4 +1,5 @@
-import { MONITOR_URGENCY, type MonitorStatus } from '../../../preload/contract';
+import type { MonitorStatus } from '../../../preload/contract';
+import { MONITOR_URGENCY } from '../../../preload/contract/plain-values';
 
 export const STATUS_LABEL: Record<MonitorStatus, string> = {
   down: 'Down',

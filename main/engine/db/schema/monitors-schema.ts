@@ -52,4 +52,28 @@ export const MONITORS_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE monitor_rollups (size INTEGER PRIMARY KEY, done_until INTEGER NOT NULL);
     `,
   },
+  {
+    version: 13,
+    name: 'monitor events: the state changes the engine reported',
+    sql: `
+      -- Rare (a change of state, not a check), so a rowid table: the id orders events of the same
+      -- millisecond, and the per-monitor cap and the age retention delete by it.
+      CREATE TABLE monitor_events (
+        id INTEGER PRIMARY KEY,
+        monitor_id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('down', 'up', 'paused', 'resumed', 'flapping', 'flapping-ended')),
+        -- down: what failed; up: when the outage began and how long it lasted.
+        error TEXT,
+        failed_conditions TEXT,
+        since INTEGER,
+        duration_ms INTEGER,
+        -- flapping: changes within duration_ms; flapping-ended: the status it settled on.
+        changes INTEGER,
+        status TEXT
+      );
+      CREATE INDEX monitor_events_by_monitor ON monitor_events(monitor_id, at);
+      CREATE INDEX monitor_events_by_time ON monitor_events(at);
+    `,
+  },
 ];

@@ -19,10 +19,11 @@ export interface AsyncImportOptions extends ImportOptions {
 
 // Counted from when the worker begins reading, so a slow start on a loaded machine takes nothing
 // from it. Long enough for the largest legitimate runbook on a loaded machine; the engine keeps
-// running meanwhile, so the deadline only has to stop documents that would never finish. Ten
-// copies of the five example runbooks (476 KiB) take 4.7-6.2 s of one core on a fresh worker here,
-// most of it the Markdown parser, and 4-23 s of wall time on a two-core machine loaded 2-12;
-// a shorter deadline would refuse such runbooks whenever the machine is busy.
+// running meanwhile, so the deadline only has to stop documents that would never finish. On a
+// fresh worker on a two-core machine loaded 5-6 (`npm run bench -- import`), ten copies of the
+// five example runbooks (476 KiB) take 2.7 s (at most 3.9 s of 5) and the worst case, 512 KiB of
+// one-character headings, 3.5 s (at most 5.9 s); the Markdown parser is no longer most of it. A
+// 2 s deadline would refuse both whenever the machine is busy.
 export const IMPORT_DEADLINE_MS = 30_000;
 /** How long a worker may take to load its code before the import is given up. */
 const START_MS = 60_000;

@@ -1,36 +1,42 @@
-// micromark's event splicing grows faster than linearly with the length of what it parses
-// (about 13 s for 1 MB here against 0.1 s for 10 KB), so long documents are parsed in pieces.
-// A piece may only start where no Markdown construct can continue: at a top-level ATX heading,
-// or at a line in column 0 after a blank line that is not a list item (which could belong to a
-// loose list above). Fenced code, HTML comments and raw HTML blocks, which do run across such
-// lines, and front matter are tracked here. This pre-pass only decides where the parser may
-// restart; all structure still comes from the parser.
-
-/** Documents up to twice this size are parsed in one go, longer ones in pieces of about this size. */
-export const CHUNK_CHARS = 24_000;
+// A pre-pass over the lines of a document that finds the stretches too risky to hand to the
+// parser: a long run of Markdown with nowhere to break it, or a line that nests block quotes and
+// list items very deep. Such a stretch may only be cut out where no Markdown construct can run
+// across the cut: at a top-level ATX heading, or at a line in column 0 after a blank line that
+// is not a list item (which could belong to a loose list above). Fenced code, HTML comments and
+// raw HTML blocks, which do run across such lines, and front matter are tracked here. All
+// structure still comes from the parser.
 
 /**
  * Longest stretch of Markdown (code fences aside) with nowhere to cut it. A longer one (a
- * 32 KB paragraph, table or list with no blank line) is never seen in a runbook but can take
- * the parser minutes, so it is left out with a warning.
+ * 32 KB paragraph, table or list with no blank line) is never seen in a runbook; what reads it
+ * after the parser (the shell parser, the prose readers) is not made for it.
  */
 export const MAX_STRETCH_CHARS = 32_000;
 
 /**
- * Most block quotes and list items opened on one line. The parser's time grows with the square
- * of the nesting and it overflows the stack past a few thousand levels; runbooks nest a handful.
+ * Most block quotes and list items opened on one line. Runbooks nest a handful; deeper nesting
+ * is only seen in hostile input, and the parser reads at most a few hundred levels.
  */
 export const MAX_NESTING = 32;
 
+/**
+ * Widest run of blanks, `>` and list markers a line may start with. Lists nest one level per
+ * two columns of indentation or more, so past this a document could nest deeper, over its lines,
+ * than the parser reads (it would drop the rest of the document); runbooks indent a few levels.
+ */
+export const MAX_PREFIX_COLUMNS = 200;
+
 export type SkipReason = 'long' | 'deep';
 
-export interface ChunkStart {
-  /** Character offset of the first character of the piece. */
-  offset: number;
-  /** 0-based line number of the first line of the piece. */
-  line: number;
-  /** Why the piece must not be parsed: one stretch too long or too deeply nested. */
-  skip: SkipReason | null;
+/** A stretch left out of the parse. */
+export interface RiskyStretch {
+  /** Offsets of its first character and just after its last. */
+  from: number;
+  to: number;
+  /** 1-based lines, for the warning. */
+  firstLine: number;
+  lastLine: number;
+  reason: SkipReason;
 }
 
 interface Fence {
@@ -43,7 +49,16 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
 const HTML_LINE = /^ {0,3}<[A-Za-z/!?]/;
+const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*/;
 const TOO_DEEP = new RegExp(`^(?:[ \\t]*(?:>|(?:[-+*]|\\d{1,9}[.)])(?=[ \\t]|$))){${MAX_NESTING + 1}}`);
+
+/** Columns taken by the blanks, `>` and list markers a line starts with (a tab to the next multiple of 4). */
+function prefixColumns(line: string): number {
+  const prefix = CONTAINER_PREFIX.exec(line.slice(0, MAX_PREFIX_COLUMNS + 1))?.[0] ?? '';
+  let columns = 0;
+  for (const ch of prefix) columns = ch === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  return columns;
+}
 
 function opensFence(line: string): Fence | null {
   const m = FENCE_OPEN.exec(line);
@@ -57,16 +72,40 @@ function closesFence(line: string, fence: Fence): boolean {
   return m !== null && m[1][0] === fence.marker && m[1].length >= fence.length && m[2].trim() === '';
 }
 
-/** Where front matter ends (offset and line of the first line after it), or the start. */
-function afterFrontMatter(text: string): { offset: number; line: number } {
+export interface FrontMatterSpan {
+  format: 'yaml' | 'toml';
+  /** What is between the fences. */
+  value: string;
+  /** Offset of the end of the closing fence (trailing blanks left out) and its 0-based line. */
+  end: number;
+  endLine: number;
+  /** Offset and 0-based line of the first line after it. */
+  bodyOffset: number;
+  bodyLine: number;
+}
+
+/**
+ * Front matter as remark-frontmatter read it: a `---` (YAML) or `+++` (TOML) line at the very
+ * start, closed by the same line; nothing when it is not closed.
+ */
+export function frontMatterSpan(text: string): FrontMatterSpan | null {
   const open = /^(---|\+\+\+)[ \t]*\n/.exec(text);
-  if (!open) return { offset: 0, line: 0 };
-  const close = new RegExp(`\\n${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\n|$)`).exec(text.slice(open[0].length - 1));
-  if (!close) return { offset: 0, line: 0 };
-  const offset = open[0].length - 1 + close.index + close[0].length;
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return { offset, line };
+  if (!open) return null;
+  const from = open[0].length - 1;
+  const close = new RegExp(`\\n${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\n|$)`).exec(text.slice(from));
+  if (!close) return null;
+  const closeLine = from + close.index + 1;
+  const bodyOffset = from + close.index + close[0].length;
+  let endLine = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < closeLine; i = text.indexOf('\n', i + 1)) endLine += 1;
+  return {
+    format: open[1] === '---' ? 'yaml' : 'toml',
+    value: text.slice(open[0].length, Math.max(open[0].length, closeLine - 1)),
+    end: closeLine + 3,
+    endLine,
+    bodyOffset,
+    bodyLine: text[bodyOffset - 1] === '\n' ? endLine + 1 : endLine,
+  };
 }
 
 /** Tracks the constructs that run across lines where a piece could otherwise start. */
@@ -92,7 +131,7 @@ class LineState {
     } else if (this.rawHtml) {
       if (raw.toLowerCase().includes(`</${this.rawHtml}>`)) this.rawHtml = null;
     } else if (!blank) {
-      deep = TOO_DEEP.test(raw.slice(0, 4 * (MAX_NESTING + 1) + 64));
+      deep = TOO_DEEP.test(raw.slice(0, 4 * (MAX_NESTING + 1) + 64)) || prefixColumns(raw) > MAX_PREFIX_COLUMNS;
       canStart = (ATX_HEADING.test(raw) && !this.htmlBlock) || (this.previousBlank && !/^[ \t]/.test(raw) && !LIST_ITEM.test(raw));
       const comment = raw.indexOf('<!--');
       const html = RAW_HTML_OPEN.exec(raw);
@@ -108,27 +147,22 @@ class LineState {
 }
 
 /**
- * Offsets at which `text` can be cut into independently parsed pieces of at least `target`
- * characters. The first start is always the beginning of the document. A stretch between two
- * places where a piece could start that is longer than `MAX_STRETCH_CHARS`, or nests deeper
- * than `MAX_NESTING`, becomes a piece of its own marked to be skipped.
+ * The stretches of `text` to leave out: between two places where a piece could start, one
+ * longer than `MAX_STRETCH_CHARS` (code fences aside) or nesting deeper than `MAX_NESTING`.
  */
-export function chunkStarts(text: string, target: number = CHUNK_CHARS): ChunkStart[] {
-  const starts: ChunkStart[] = [{ offset: 0, line: 0, skip: null }];
+export function riskyStretches(text: string): RiskyStretch[] {
+  const found: RiskyStretch[] = [];
   const state = new LineState();
-  const begin = afterFrontMatter(text);
-  let pos = begin.offset;
-  let line = begin.line;
+  const frontMatter = frontMatterSpan(text);
+  let pos = frontMatter ? frontMatter.bodyOffset : 0;
+  let line = frontMatter ? frontMatter.bodyLine : 0;
   let candidate = { offset: 0, line: 0 };
   let cost = pos;
   let deep = false;
 
-  const isolate = (endOffset: number, endLine: number): void => {
-    const skip: SkipReason = deep ? 'deep' : 'long';
-    const last = starts[starts.length - 1];
-    if (last.offset === candidate.offset) last.skip = skip;
-    else starts.push({ ...candidate, skip });
-    if (endOffset < text.length) starts.push({ offset: endOffset, line: endLine, skip: null });
+  const close = (endOffset: number, lastLine: () => number): void => {
+    if (!deep && cost <= MAX_STRETCH_CHARS) return;
+    found.push({ from: candidate.offset, to: endOffset, firstLine: candidate.line + 1, lastLine: lastLine(), reason: deep ? 'deep' : 'long' });
   };
 
   while (pos < text.length) {
@@ -136,8 +170,8 @@ export function chunkStarts(text: string, target: number = CHUNK_CHARS): ChunkSt
     if (end < 0) end = text.length;
     const read = state.read(text.slice(pos, end));
     if (read.canStart) {
-      if (deep || cost > MAX_STRETCH_CHARS) isolate(pos, line);
-      else if (pos - starts[starts.length - 1].offset >= target) starts.push({ offset: pos, line, skip: null });
+      const lastLine = line;
+      close(pos, () => lastLine);
       candidate = { offset: pos, line };
       cost = 0;
       deep = false;
@@ -147,6 +181,6 @@ export function chunkStarts(text: string, target: number = CHUNK_CHARS): ChunkSt
     pos = end + 1;
     line += 1;
   }
-  if (deep || cost > MAX_STRETCH_CHARS) isolate(text.length, line);
-  return starts;
+  close(text.length, () => text.split('\n').length);
+  return found;
 }

@@ -1,0 +1,80 @@
+// What a window costs before any data: page load → first screen of the incident log and of the
+// Monitors window on an empty data directory, in Debian's Chromium with the scripts kept by the
+// browser (the second and later loads). `--baseline=PATH/dist/cli.cjs` runs another build's `serve`
+// beside this one and alternates the loads between the two, so both see the same machine load:
+// a paired comparison that survives a busy machine better than two separate runs.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { percentile } from './proc-stats.mjs';
+import { commit, loadAverage, machine } from './run-context.mjs';
+
+const ROUNDS = 30;
+const THIS_BUILD = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
+
+function startServe(cli, dataDir) {
+  const proc = spawn(process.execPath, [cli, 'serve', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) resolve({ proc, url: m[1] });
+    });
+    proc.once('exit', (code) => reject(new Error(`${cli} serve exited ${code}: ${out}`)));
+  });
+}
+
+const SCREENS = [
+  ['incident log', '#/', (page) => page.getByText(/^No (\w+ )?incidents\.$/).first().waitFor()],
+  ['Monitors window', '#/monitors', (page) => page.getByText('No monitors yet').first().waitFor()],
+];
+
+export async function benchPageStart(argv = process.argv.slice(2)) {
+  const baseline = argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
+  const builds = baseline ? { 'this build': THIS_BUILD, baseline: path.resolve(baseline) } : { 'this build': THIS_BUILD };
+  const out = { commit: commit(), machine: machine(), 'load average 1 / 5 / 15 min at start': loadAverage() };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const served = [];
+  try {
+    for (const [name, cli] of Object.entries(builds)) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-page-'));
+      const serve = await startServe(cli, dir);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // The first load fetches and compiles the scripts; the measured ones find them kept.
+      await page.goto(serve.url);
+      await SCREENS[0][2](page);
+      served.push({ name, serve, page, dir, times: new Map(SCREENS.map(([screen]) => [screen, []])) });
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [screen, hash, ready] of SCREENS) {
+        // Alternating which build goes first, so neither always follows the other.
+        for (const s of round % 2 ? [...served].reverse() : served) {
+          const started = performance.now();
+          await s.page.goto(`${s.serve.url}&r=${round}${hash}`);
+          await ready(s.page);
+          s.times.get(screen).push(performance.now() - started);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of served) {
+      s.serve.proc.kill();
+      fs.rmSync(s.dir, { recursive: true, force: true });
+    }
+  }
+  for (const s of served) {
+    for (const [screen, times] of s.times) {
+      const sorted = [...times].sort((a, b) => a - b);
+      out[`${s.name}: ${screen} first screen, ${ROUNDS} loads: p50 (p10–p90) (ms)`] = `${percentile(sorted, 50).toFixed(0)} (${percentile(sorted, 10).toFixed(0)}–${percentile(sorted, 90).toFixed(0)})`;
+    }
+  }
+  out['load average at end'] = loadAverage();
+  return out;
+}
