@@ -42,7 +42,7 @@ test.afterEach(async () => {
   setup = undefined;
 });
 
-test('with notifications allowed, a monitor going down shows a system notification within 5 s of the notice', async ({ browser }) => {
+test('with notifications allowed, a monitor going down shows a system notification within 2 s of the notice', async ({ browser }) => {
   setup = await serveOneMonitor();
   const context = await browser.newContext();
   await context.grantPermissions(['notifications'], { origin: new URL(setup.serve.url).origin });
@@ -85,7 +85,8 @@ test('with notifications allowed, a monitor going down shows a system notificati
   expect(notification.title).toBe(notices[0].title);
   expect(notification.title).toMatch(/checkout api/);
   expect(notification.body).toContain(`${setup.endpoint.url}/health`);
-  expect(notification.at - notices[0].createdAt).toBeLessThan(5_000);
+  // From the engine deciding the monitor is down to the page's notification (both clocks are this machine's).
+  expect(notification.at - notices[0].createdAt).toBeLessThan(2_000);
   // No banner when the system notification showed, and the page acknowledged it: nothing is pending.
   await expect(page.locator('.notice-banner')).toHaveCount(0);
   const rpc = await connectRpc(setup.serve.port, setup.serve.token);

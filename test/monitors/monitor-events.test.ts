@@ -30,9 +30,10 @@ async function monitoredServer(failureThreshold: number) {
   const T0 = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
   const clock = new FakeClock(T0);
   const dir = tempDir();
-  const config = writeConfig(dir, [
-    { name: 'checkout api', url: `${http.url}/health`, interval: '10s', 'retry-interval': '10s', jitter: '0s', 'failure-threshold': failureThreshold, conditions: ['[STATUS] == 200'] },
-  ]);
+  const monitor = { name: 'checkout api', url: `${http.url}/health`, interval: '10s', 'retry-interval': '10s', jitter: '0s', 'failure-threshold': failureThreshold, conditions: ['[STATUS] == 200'] };
+  const config = writeConfig(dir, [monitor]);
+  /** Writes the monitors file again with these fields added; the engine's watcher reloads it. */
+  const rewrite = (extra: Record<string, unknown>) => writeConfig(dir, [{ ...monitor, ...extra }]);
   const engine: Engine = monitoringEngine(dir, config, { now: clock.now, deliver: recorder().deliver, areas: { monitors: { clock } } });
   cleanups.push(async () => {
     engine.close();
@@ -49,7 +50,7 @@ async function monitoredServer(failureThreshold: number) {
     await clock.advance(at - clock.now());
     await waitFor(`the check at T0+${(at - T0) / 1000} s`, async () => (await detail()).recent[0]?.at >= at && clock.pending() > 0);
   };
-  return { engine, server, clock, T0, id, detail, checkAt };
+  return { engine, server, clock, T0, id, detail, checkAt, rewrite };
 }
 
 describe('monitor events: the state changes the engine reported, kept beyond the recent results', () => {
@@ -106,6 +107,25 @@ describe('monitor events: the state changes the engine reported, kept beyond the
     expect(later.recent.every((r: { ok: boolean }) => r.ok)).toBe(true);
     expect(later.events).toEqual(expected);
     expect(later.monitor.status).toBe('up');
+  }, 60_000);
+
+  it('lists a pause and a resume made in the monitors file, once each', async () => {
+    const { engine, clock, T0, detail, checkAt, rewrite } = await monitoredServer(2);
+    await checkAt(T0);
+    await clock.advance(2_000);
+    rewrite({ paused: true });
+    await waitFor('the file to pause the monitor', async () => (await detail()).monitor.status === 'paused');
+    // Another edit that leaves it paused is no second pause.
+    await clock.advance(1_000);
+    rewrite({ paused: true, timeout: '5s' });
+    await waitFor('the edited file to be read', async () => (await call(engine, 'monitors.list')).config.loadedAt >= T0 + 3_000);
+    await clock.advance(2_000);
+    rewrite({});
+    await waitFor('the file to resume the monitor', async () => (await detail()).monitor.status !== 'paused');
+    expect((await detail()).events).toEqual([
+      { kind: 'resumed', at: T0 + 5_000 },
+      { kind: 'paused', at: T0 + 2_000 },
+    ]);
   }, 60_000);
 
   it('lists flapping instead of each change, and its end with the recovery it held back', async () => {

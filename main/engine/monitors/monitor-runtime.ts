@@ -93,7 +93,14 @@ export class MonitorRuntime {
 
   /** Hands the current definitions to the scheduler and tells windows and the tray. */
   sync(): void {
-    this.service.setMonitors(this.catalog.definitions());
+    const { paused, resumed } = this.service.setMonitors(this.catalog.definitions());
+    const at = this.clock.now();
+    for (const [names, kind] of [[paused, 'paused'], [resumed, 'resumed']] as const) {
+      for (const name of names) {
+        const entry = this.catalog.byName(name);
+        if (entry) this.record(entry.id, { kind, at });
+      }
+    }
     this.announce();
   }
 

@@ -72,8 +72,12 @@ export class MonitorService {
     });
   }
 
-  /** Applies a (re)loaded config: new monitors start, changed ones restart, removed ones stop. */
-  setMonitors(definitions: MonitorDefinition[]): void {
+  /**
+   * Applies a (re)loaded config: new monitors start, changed ones restart, removed ones stop.
+   * Returns the monitors the file paused or resumed, which were running or paused before.
+   */
+  setMonitors(definitions: MonitorDefinition[]): { paused: string[]; resumed: string[] } {
+    const changed = { paused: [] as string[], resumed: [] as string[] };
     const names = new Set(definitions.map((d) => d.name));
     for (const name of this.monitors.keys()) {
       if (!names.has(name)) {
@@ -86,7 +90,8 @@ export class MonitorService {
     for (const definition of definitions) {
       const { name } = definition;
       this.monitors.set(name, definition);
-      let state = this.stateByName.get(name) ?? initialState();
+      const before = this.stateByName.get(name);
+      let state = before ?? initialState();
       // `paused: true` in the file pauses; removing it resumes. A pause from the UI survives reloads.
       if (definition.paused) {
         state = pauseState(state);
@@ -94,9 +99,12 @@ export class MonitorService {
       } else if (this.pausedByConfig.delete(name)) {
         state = resumeState(state);
       }
+      // A monitor new to this engine has no state to change from: starting paused is no event.
+      if (before && (before.status === 'paused') !== (state.status === 'paused')) (state.status === 'paused' ? changed.paused : changed.resumed).push(name);
       this.stateByName.set(name, state);
     }
     this.reschedule();
+    return changed;
   }
 
   start(): void {
