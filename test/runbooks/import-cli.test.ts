@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
+import { headingFlood } from './heavy-runbooks';
 import { FIXTURE_DIR, RUNBOOK_DIR } from './runbooks';
 
 // `trayage import` as built (npm run build): it reads on the import worker beside the CLI, and
@@ -59,5 +60,14 @@ describe('trayage import', () => {
     expect(run('x.md', '--service', 'web').stderr).toMatch(/^--service, --map-host and --data-dir go with --save\./);
     expect(run('x.md', '--save', '--service', 'web', '--map-host', 'nohost').stderr).toMatch(/^--map-host takes RUNBOOKHOST=ALIAS/);
     expect(run(path.join(dir, 'missing.md')).status).toBe(2);
+  });
+
+  it('refuses a flood of blocks at once with exit 2, saying how many and what to do', () => {
+    const file = path.join(dir, 'flood.md');
+    writeFileSync(file, headingFlood());
+    const refused = run(file);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^flood\.md has 131,071 headings, paragraphs, list items, table rows and code blocks; a runbook can have up to 20,000 .*Split it into smaller runbooks/);
   });
 });

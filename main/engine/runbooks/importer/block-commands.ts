@@ -108,10 +108,21 @@ function statementSpans(work: string, problems: { offset: number; message: strin
   return spans;
 }
 
-function lineOfOffset(text: string, offset: number): number {
+/** Line (from 0) of an offset in `text`. Offsets are mostly asked for in rising order, so each call counts on from the last. */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
   let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 0;
+    }
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line += 1;
+      at = i + 1;
+    }
+    return line;
+  };
 }
 
 /**
@@ -123,6 +134,7 @@ function commandsOf(text: string, work: string, lineBase: number, reading: Block
   let previousEnd = 0;
   let pendingComment = firstComment;
   let first = true;
+  const lineOfOffset = lineCounter(work);
   for (const span of statementSpans(work, problems)) {
     // The lines between two commands; the first is the rest of the previous command's own line
     // (its trailing comment), the last the indentation of this one.
@@ -135,7 +147,7 @@ function commandsOf(text: string, work: string, lineBase: number, reading: Block
     const last = comments.length > 0 ? comments[comments.length - 1] : pendingComment;
     const comment = orAlone && last ? `Or ${last}` : last;
     const masked = work.slice(span.start, span.end);
-    const line = lineBase + lineOfOffset(work, span.start);
+    const line = lineBase + lineOfOffset(span.start);
     const own = text.slice(span.start, span.end);
     const trailing = /^[ \t]*#[ \t]*(.+)$/m.exec(work.slice(span.end, work.indexOf('\n', span.end) < 0 ? undefined : work.indexOf('\n', span.end)));
     reading.commands.push({
@@ -150,7 +162,8 @@ function commandsOf(text: string, work: string, lineBase: number, reading: Block
     first = false;
     previousEnd = span.end;
   }
-  for (const problem of problems) reading.problems.push({ line: lineBase + lineOfOffset(work, problem.offset), message: problem.message });
+  const problemLine = lineCounter(work);
+  for (const problem of problems) reading.problems.push({ line: lineBase + problemLine(problem.offset), message: problem.message });
 }
 
 /** Table output: from a header line (`NAME   READY   STATUS`) to the next blank line, comment or known command. */

@@ -5,7 +5,7 @@
  */
 export const MAX_RUNBOOK_BYTES = 512 * 1024;
 
-export type ImportErrorCode = 'not-found' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8' | 'too-slow' | 'too-complex' | 'unavailable';
+export type ImportErrorCode = 'not-found' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8' | 'too-slow' | 'too-complex' | 'too-many-blocks' | 'unavailable';
 
 /** A runbook that cannot be imported at all. The message names the file and says what to do. */
 export class ImportError extends Error {
@@ -62,6 +62,15 @@ export function tooComplex(text: string, file: string | null, limitMb: number): 
   return new ImportError(
     'too-complex',
     `${what} needs more than ${limitMb} MB of memory to read (${shape(text)}), so reading it was stopped. Split it into smaller runbooks.`,
+    file,
+  );
+}
+
+export function tooManyBlocks(blocks: number, limit: number, file: string | null): ImportError {
+  const what = file ? `${file} has` : 'The runbook has';
+  return new ImportError(
+    'too-many-blocks',
+    `${what} ${blocks.toLocaleString('en-US')} headings, paragraphs, list items, table rows and code blocks; a runbook can have up to ${limit.toLocaleString('en-US')} (runbooks written by people have about 18 per KiB). Split it into smaller runbooks, one per service or kind of incident.`,
     file,
   );
 }

@@ -4,7 +4,8 @@ import { extractChecklists } from './checklists';
 import { codeRoles, type CodeRole } from './code-blocks';
 import { walkDocument, type Block } from './document-walker';
 import { readFrontMatter } from './front-matter';
-import { MAX_RUNBOOK_BYTES, tooLarge } from './import-error';
+import { countBlocks, MAX_RUNBOOK_BLOCKS } from './block-budget';
+import { MAX_RUNBOOK_BYTES, tooLarge, tooManyBlocks } from './import-error';
 import { parseMarkdown, normalizeText } from './parse-markdown';
 import { extractContacts, extractEscalation } from './people';
 import { extractProcedures } from './procedures';
@@ -55,14 +56,17 @@ function text(value: unknown): string {
  * Turns a Markdown runbook into severities, checklists, procedures, templates, contacts,
  * escalation rules, thresholds and the monitors they suggest, working on its syntax tree.
  * Never throws on content: what cannot be used is listed in `warnings`. Throws `ImportError`
- * only for text over `MAX_RUNBOOK_BYTES`. Runs on the calling thread; the engine uses
- * `importRunbookAsync`, which runs this in a worker with a deadline.
+ * only for text over `MAX_RUNBOOK_BYTES` or with more than `MAX_RUNBOOK_BLOCKS` blocks. Runs
+ * on the calling thread; the engine uses `importRunbookAsync`, which runs this in a worker with
+ * a deadline.
  */
 export function importRunbook(source: string, options: ImportOptions = {}): RunbookExtraction {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > MAX_RUNBOOK_BYTES) throw tooLarge(bytes, options.fileName ?? null);
 
   const normalized = normalizeText(source);
+  const blockCount = countBlocks(normalized);
+  if (blockCount > MAX_RUNBOOK_BLOCKS) throw tooManyBlocks(blockCount, MAX_RUNBOOK_BLOCKS, options.fileName ?? null);
   const parsed = parseMarkdown(normalized);
   const walk = walkDocument(parsed.root, normalized);
   const { blocks } = walk;

@@ -113,9 +113,10 @@ function variants(draft: ProcedureDraft, groups: readonly ChoiceGroup[]): Varian
   if (!combos) return null;
   const seen = new Set<string>();
   const found: Variant[] = [];
+  const indexOf = new Map(draft.steps.map((s, i) => [s, i]));
   for (const picks of combos) {
     const variant = variantOf(draft, groups, picks);
-    const key = variant.steps.map((s) => draft.steps.indexOf(s)).join(',');
+    const key = variant.steps.map((s) => indexOf.get(s)).join(',');
     if (variant.steps.length === 0 || seen.has(key)) continue;
     seen.add(key);
     found.push(variant);
