@@ -53,6 +53,9 @@ async function firstScreens(url) {
     // The keyboard reaches a row far below the first screen.
     await page.getByRole('row').nth(1).focus();
     await page.keyboard.press('End');
+    // Pressed before the whole list has arrived, End moves to the last row once it has.
+    const last = String(COUNT - 1);
+    await page.waitForFunction((index) => document.activeElement?.getAttribute('data-index') === index, last, { timeout: 10_000 }).catch(() => undefined);
     const lastFocused = await page.evaluate(() => document.activeElement?.getAttribute('data-index'));
     return { times, domRows, lastFocused };
   } finally {
@@ -122,7 +125,7 @@ export async function benchMonitors10k() {
       const screens = await firstScreens(serve.url);
       out[`Monitors window first screen in Chromium, ${LOADS} loads: p50 (min–max) (ms)`] = spread(screens.times);
       out['monitor rows in the DOM (virtualised)'] = screens.domRows;
-      out['End key from the first row focuses row (index)'] = `${screens.lastFocused} of ${COUNT - 1}`;
+      out['End key from the first row focuses row (index, within 10 s)'] = `${screens.lastFocused} of ${COUNT - 1}`;
     } finally {
       rpc.close();
       await stopServe(serve.proc);

@@ -62,6 +62,36 @@ describe('sparklines of the rows in view', () => {
     const all = await call(engine, 'monitors.list');
     expect(all.monitors.map((m: { name: string }) => m.name)).toEqual(['a-up', 'b-paused', 'c-down', 'd-up']);
     expect(all).toMatchObject({ total: 4, down: 1 });
+
+    // Only the rows asked for are summarized, each with its own uptime and sparkline.
+    const three = await call(engine, 'monitors.list', { first: 3 });
+    type Row = { name: string; uptime24h: number | null; sparkline: (number | null)[]; sparklineFailures: number[] };
+    const rows = three.monitors as Row[];
+    expect(rows.map((m) => m.name)).toEqual(['c-down', 'b-paused', 'a-up']);
+    const byName = new Map(rows.map((m) => [m.name, m]));
+    expect(byName.get('c-down')?.uptime24h).toBe(0);
+    expect(byName.get('a-up')?.uptime24h).toBe(1);
+    expect(byName.get('b-paused')?.uptime24h).toBeNull();
+    expect(byName.get('a-up')?.sparkline.some((v) => v !== null)).toBe(true);
+    expect(byName.get('c-down')?.sparklineFailures.length).toBeGreaterThan(0);
+
+    // The order follows a rename in the file.
+    writeConfig(dir, [
+      { name: 'z-up', url: `${up.url}/`, interval: '1s', jitter: '0s' },
+      { name: 'b-paused', url: `${up.url}/`, paused: true },
+      { name: 'c-down', url: `${down.url}/`, interval: '1s', jitter: '0s', 'failure-threshold': 1 },
+      { name: 'd-up', url: `${up.url}/`, interval: '1s', jitter: '0s' },
+    ]);
+    await waitFor('the renamed monitor last', async () => {
+      const list = await call(engine, 'monitors.list', { sparklines: false });
+      return list.monitors.map((m: { name: string }) => m.name).join() === 'b-paused,c-down,d-up,z-up';
+    });
+    // And a monitor made in the app, first by name, then renamed to come after the others.
+    const made = await call(engine, 'monitors.save', { fields: { name: 'A-app', url: `${up.url}/`, interval: '1s' } });
+    const names = async () => (await call(engine, 'monitors.list', { sparklines: false })).monitors.map((m: { name: string }) => m.name);
+    expect(await names()).toEqual(['A-app', 'b-paused', 'c-down', 'd-up', 'z-up']);
+    await call(engine, 'monitors.save', { id: made.id, fields: { name: 'y-app', url: `${up.url}/`, interval: '1s' } });
+    expect(await names()).toEqual(['b-paused', 'c-down', 'd-up', 'y-app', 'z-up']);
   });
 
   it('refuses more ids than a window shows at once', async () => {

@@ -35,16 +35,18 @@ export class HistoryQueries {
   ) {}
 
   /** Checks and failures per monitor over the window, for every monitor at once. */
-  countsForAll(window: UptimeWindow, now: number): Map<number, Counts> {
+  countsForAll(window: UptimeWindow, now: number, ids?: readonly number[]): Map<number, Counts> {
     const counts = new Map<number, Counts>();
+    const only = ids ? ' AND monitor_id IN (SELECT value FROM json_each(?))' : '';
+    const idList = ids ? [JSON.stringify(ids)] : [];
     for (const piece of this.pieces(window, TOTALS_BUCKET[window], now)) {
       const rows =
         piece.size === 'raw'
-          ? this.db.prepare('SELECT monitor_id, COUNT(*), SUM(ok = 0) FROM monitor_results WHERE at >= ? AND at < ? GROUP BY monitor_id').raw().all(piece.from, piece.to)
+          ? this.db.prepare(`SELECT monitor_id, COUNT(*), SUM(ok = 0) FROM monitor_results WHERE at >= ? AND at < ?${only} GROUP BY monitor_id`).raw().all(piece.from, piece.to, ...idList)
           : this.db
-              .prepare('SELECT monitor_id, SUM(count), SUM(failures) FROM monitor_buckets WHERE size = ? AND start >= ? AND start < ? GROUP BY monitor_id')
+              .prepare(`SELECT monitor_id, SUM(count), SUM(failures) FROM monitor_buckets WHERE size = ? AND start >= ? AND start < ?${only} GROUP BY monitor_id`)
               .raw()
-              .all(piece.size, piece.from, piece.to);
+              .all(piece.size, piece.from, piece.to, ...idList);
       for (const [id, count, failures] of rows as [number, number, number][]) {
         const entry = counts.get(id);
         if (entry) {

@@ -6,6 +6,7 @@ import { RpcFailure } from '../rpc/rpc-failure';
 import { readBoundedText } from '../lib/config/config-text';
 import { appMonitorProblem, buildAppMonitor } from './app-monitors';
 import type { LastResult, MonitorRow, MonitorStore } from './monitor-store';
+import { compareByName } from './domain/name-order';
 
 export interface MonitorEntry {
   id: number;
@@ -23,6 +24,8 @@ export interface MonitorEntry {
 export class MonitorCatalog {
   private readonly byId = new Map<number, MonitorEntry>();
   private readonly idByName = new Map<string, number>();
+  /** Ids in the windows' order, kept until a monitor is added, renamed or removed: sorting 10,000 names costs tens of milliseconds. */
+  private nameOrder: number[] | null = null;
 
   constructor(
     private readonly store: MonitorStore,
@@ -109,6 +112,12 @@ export class MonitorCatalog {
     return [...this.byId.values()];
   }
 
+  /** Every monitor in the windows' order: by name, then id. */
+  inNameOrder(): MonitorEntry[] {
+    this.nameOrder ??= this.all().sort(compareByName).map((entry) => entry.id);
+    return this.nameOrder.map((id) => this.byId.get(id) as MonitorEntry);
+  }
+
   definitions(): MonitorDefinition[] {
     return this.all().flatMap((entry) => (entry.definition ? [entry.definition] : []));
   }
@@ -116,6 +125,7 @@ export class MonitorCatalog {
   private put(row: Pick<MonitorRow, 'id' | 'name' | 'source' | 'fields' | 'lastResult' | 'incidentId'>, definition: MonitorDefinition | null, problem: string | null): MonitorEntry {
     const previous = this.byId.get(row.id);
     if (previous && previous.name !== row.name) this.idByName.delete(previous.name);
+    if (previous?.name !== row.name) this.nameOrder = null;
     const entry: MonitorEntry = {
       id: row.id,
       name: row.name,
@@ -135,6 +145,7 @@ export class MonitorCatalog {
     const entry = this.byId.get(id);
     if (!entry) return;
     this.byId.delete(id);
+    this.nameOrder = null;
     if (this.idByName.get(entry.name) === id) this.idByName.delete(entry.name);
   }
 }

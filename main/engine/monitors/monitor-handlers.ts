@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONITOR_URGENCY, UPTIME_WINDOWS, type MonitorSummary } from '../../../preload/contract';
+import { UPTIME_WINDOWS } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
 import type { IncidentsPort } from '../incidents/incidents-port';
 import { RpcFailure } from '../rpc/rpc-failure';
@@ -18,10 +18,10 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
 
   registry.handle('monitors.list', ({ sparklines, first }) => {
     const snoozes = ctx.notifier.snoozes();
+    const rest = { config: runtime.configStatus(), offlineSince: runtime.offline, snoozedUntil: snoozes.all ?? null };
+    if (first !== undefined) return { ...runtime.mostUrgent(first, { sparklines }), ...rest };
     const all = runtime.summaries({ sparklines });
-    const down = all.reduce((n, m) => n + (m.status === 'down' ? 1 : 0), 0);
-    const monitors = first === undefined ? all : mostUrgent(all, first);
-    return { monitors, total: all.length, down, config: runtime.configStatus(), offlineSince: runtime.offline, snoozedUntil: snoozes.all ?? null };
+    return { monitors: all, total: all.length, down: all.reduce((n, m) => n + (m.status === 'down' ? 1 : 0), 0), ...rest };
   });
 
   registry.handle('monitors.sparklines', ({ ids }) => runtime.sparklines(ids));
@@ -105,9 +105,4 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
     ctx.notifier.setSounds(sounds);
     return sounds;
   });
-}
-
-// The summaries come sorted by name; a stable sort by urgency keeps that order within a status.
-function mostUrgent(summaries: MonitorSummary[], count: number): MonitorSummary[] {
-  return [...summaries].sort((a, b) => MONITOR_URGENCY.indexOf(a.status) - MONITOR_URGENCY.indexOf(b.status)).slice(0, count);
 }

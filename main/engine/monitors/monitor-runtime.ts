@@ -1,4 +1,4 @@
-import type { MonitorConfigStatus, MonitorStateChange, MonitorSummary, TrayProblem } from '../../../preload/contract';
+import { MONITOR_URGENCY, type MonitorConfigStatus, type MonitorStateChange, type MonitorSummary, type TrayProblem } from '../../../preload/contract';
 import type { EngineContext } from '../engine-context';
 import type { HostsPort } from '../hosts/hosts-port';
 import type { IncidentsPort } from '../incidents/incidents-port';
@@ -18,7 +18,7 @@ import { DAY } from './domain/buckets';
 import { ResultWriter } from './result-writer';
 import { readRetention } from './retention';
 import { Rollups } from './rollups';
-import { SPARKLINE_MINUTES, compareSummaries, summarize } from './summaries';
+import { SPARKLINE_MINUTES, statusOf, summarize } from './summaries';
 import { SeriesTracker } from './domain/series-tracker';
 
 export interface RuntimeOptions {
@@ -165,7 +165,24 @@ export class MonitorRuntime {
   }
 
   summaries(options: { sparklines?: boolean } = {}): MonitorSummary[] {
-    return this.summarizeEntries(this.catalog.all(), options.sparklines ?? true).sort(compareSummaries);
+    return this.summarizeEntries(this.catalog.inNameOrder(), options.sparklines ?? true);
+  }
+
+  /**
+   * The `count` most urgent monitors (down first, then by name), with how many there are and how
+   * many are down. Only those `count` are summarized: a window's first screen of 10,000 monitors
+   * reads the history of the rows it shows, not of all of them.
+   */
+  mostUrgent(count: number, options: { sparklines?: boolean } = {}): { monitors: MonitorSummary[]; total: number; down: number } {
+    this.flush();
+    const ordered = this.catalog.inNameOrder();
+    const statuses = ordered.map((entry) => statusOf(entry, this.service.state(entry.name)));
+    const chosen: MonitorEntry[] = [];
+    for (const level of MONITOR_URGENCY) {
+      for (let i = 0; i < ordered.length && chosen.length < count; i += 1) if (statuses[i] === level) chosen.push(ordered[i]);
+    }
+    const down = statuses.reduce((n, status) => n + (status === 'down' ? 1 : 0), 0);
+    return { monitors: this.summarizeEntries(chosen, options.sparklines ?? true, chosen.map((e) => e.id)), total: ordered.length, down };
   }
 
   /** The sparklines of the monitors a window shows; unknown ids are left out. */
@@ -179,14 +196,15 @@ export class MonitorRuntime {
   // One monitor's row without summarizing (and sorting) all the others: a window's action on one
   // monitor of 100,000 stays cheap.
   summary(id: number): MonitorSummary {
-    return this.summarizeEntries([this.catalog.require(id)])[0];
+    return this.summarizeEntries([this.catalog.require(id)], true, [id])[0];
   }
 
-  private summarizeEntries(entries: MonitorEntry[], withSparklines = true): MonitorSummary[] {
+  /** Summaries of `entries`; `only` (their ids) narrows the history read to them when they are a few of many. */
+  private summarizeEntries(entries: MonitorEntry[], withSparklines: boolean, only?: readonly number[]): MonitorSummary[] {
     this.flush();
     const now = this.ctx.now();
-    const counts = this.queries.countsForAll('24h', now);
-    const sparks = withSparklines ? this.queries.sparklines(now, SPARKLINE_MINUTES, entries.length === 1 ? [entries[0].id] : undefined) : new Map();
+    const counts = this.queries.countsForAll('24h', now, only);
+    const sparks = withSparklines ? this.queries.sparklines(now, SPARKLINE_MINUTES, only) : new Map();
     const snoozes = this.ctx.notifier.snoozes();
     return entries.map((entry) =>
       summarize(entry, this.service.state(entry.name), { counts: counts.get(entry.id), spark: sparks.get(entry.id), snoozedUntil: snoozes[`monitor:${entry.id}`] ?? null }),
