@@ -2,6 +2,7 @@ export * from './alert-methods';
 export * from './api';
 export * from './channel-methods';
 export * from './contacts';
+export * from './core-methods';
 export * from './envelope';
 export * from './escalation-methods';
 export * from './events';

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { alertMethods } from './alert-methods';
 import { channelMethods } from './channel-methods';
+import { coreMethods } from './core-methods';
 import { escalationMethods } from './escalation-methods';
 import { incidentMethods } from './incident-methods';
 import { intakeMethods } from './intake-methods';
@@ -8,26 +9,12 @@ import { monitorMethods } from './monitor-methods';
 import { noticeMethods } from './notices';
 import { packMethods } from './pack-methods';
 import { runMethods } from './run-methods';
-import { TrayState } from './tray';
 import { workflowMethods } from './workflow-methods';
-
-const NoParams = z.object({}).strict().default({});
-
-export const AppInfo = z.object({
-  version: z.string(),
-  dataDir: z.string(),
-  schemaVersion: z.number().int(),
-  actor: z.string(),
-  // False when another engine on the same data directory runs the monitors, sources, timers and notices.
-  background: z.boolean(),
-});
-export type AppInfo = z.infer<typeof AppInfo>;
 
 // Every call any process can make: one name, one params schema, one result schema.
 // Each area keeps its own map; one spread line here per area.
 export const methods = {
-  'app.info': { params: NoParams, result: AppInfo },
-  'tray.state': { params: NoParams, result: TrayState },
+  ...coreMethods,
   ...incidentMethods,
   ...workflowMethods,
   ...channelMethods,

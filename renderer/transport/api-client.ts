@@ -11,17 +11,19 @@ export function createApiClient(bridge: TrayageBridge): TrayageApi {
   // One subscription for all listeners: each event is checked once, then handed to those of its name.
   const listen = () =>
     bridge.subscribe((raw) => {
-      void contract.then(({ checkEvent }) => {
-        const checked = checkEvent(raw);
-        if (!checked) return;
-        for (const listener of listeners.get(checked.event) ?? []) (listener as (payload: unknown) => void)(checked.payload);
-      });
+      void contract
+        .then(({ checkEvent }) => checkEvent(raw))
+        .then((checked) => {
+          if (!checked) return;
+          for (const listener of listeners.get(checked.event) ?? []) (listener as (payload: unknown) => void)(checked.payload);
+        });
     });
 
   return {
     async call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
+      void contract.then(({ prepare }) => prepare(method));
       const raw = await bridge.invoke({ id: nextId++, method, params: params ?? {} });
-      const outcome = (await contract).checkReply(method, raw);
+      const outcome = await (await contract).checkReply(method, raw);
       if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues);
       return outcome.data as ResultOf<M>;
     },

@@ -1,2 +1,2 @@
-// Asked for as soon as a window starts, so the schemas are built while the first screen renders.
+// Asked for as soon as a window starts: the envelopes' schemas, and the loaders of each area's.
 export const contract = import('./contract-check');

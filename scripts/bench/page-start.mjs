@@ -2,7 +2,10 @@
 // Monitors window on an empty data directory, in Debian's Chromium with the scripts kept by the
 // browser (the second and later loads). `--baseline=PATH/dist/cli.cjs` runs another build's `serve`
 // beside this one and alternates the loads between the two, so both see the same machine load:
-// a paired comparison that survives a busy machine better than two separate runs.
+// a paired comparison that survives a busy machine better than two separate runs. Beside the time,
+// the CPU the page's main thread spent up to its first screen (Chromium's own counters in thread
+// time, so a busy machine does not inflate them): running scripts, and all its tasks (scripts,
+// style, layout, parsing).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,7 +52,10 @@ export async function benchPageStart(argv = process.argv.slice(2)) {
       // The first load fetches and compiles the scripts; the measured ones find them kept.
       await page.goto(serve.url);
       await SCREENS[0][2](page);
-      served.push({ name, serve, page, dir, times: new Map(SCREENS.map(([screen]) => [screen, []])) });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const cpu = new Map(SCREENS.map(([screen]) => [screen, { script: [], tasks: [] }]));
+      served.push({ name, serve, page, cdp, cpu, dir, times: new Map(SCREENS.map(([screen]) => [screen, []])) });
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const [screen, hash, ready] of SCREENS) {
@@ -59,6 +65,11 @@ export async function benchPageStart(argv = process.argv.slice(2)) {
           await s.page.goto(`${s.serve.url}&r=${round}${hash}`);
           await ready(s.page);
           s.times.get(screen).push(performance.now() - started);
+          // Counted per document, so these are this load's.
+          const { metrics } = await s.cdp.send('Performance.getMetrics');
+          const metric = (name) => metrics.find((m) => m.name === name).value * 1000;
+          s.cpu.get(screen).script.push(metric('ScriptDuration'));
+          s.cpu.get(screen).tasks.push(metric('TaskDuration'));
         }
       }
     }
@@ -73,6 +84,9 @@ export async function benchPageStart(argv = process.argv.slice(2)) {
     for (const [screen, times] of s.times) {
       const sorted = [...times].sort((a, b) => a - b);
       out[`${s.name}: ${screen} first screen, ${ROUNDS} loads: p50 (p10–p90) (ms)`] = `${percentile(sorted, 50).toFixed(0)} (${percentile(sorted, 10).toFixed(0)}–${percentile(sorted, 90).toFixed(0)})`;
+      const { script, tasks } = s.cpu.get(screen);
+      const p50 = (values) => percentile([...values].sort((a, b) => a - b), 50).toFixed(0);
+      out[`${s.name}: ${screen}, main thread's CPU to the first screen, p50: scripts / all tasks (ms)`] = `${p50(script)} / ${p50(tasks)}`;
     }
   }
   out['load average at end'] = loadAverage();

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { countBlocks, MAX_RUNBOOK_BLOCKS } from '../../main/engine/runbooks/importer/block-budget';
-import { ImportError, importRunbook } from '../../main/engine/runbooks/importer';
-import { headingFlood, richHeadings } from './heavy-runbooks';
+import { importRunbook } from '../../main/engine/runbooks/importer';
+import { headingFlood, refusal, richHeadings } from './heavy-runbooks';
 import { runbookText } from './runbooks';
 
 const md = (...lines: string[]): string => lines.join('\n');
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('countBlocks', () => {
   it('counts headings, paragraphs, list items, quotes, table rows and each fenced block once', () => {

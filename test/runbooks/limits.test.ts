@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportError, importRunbook, MAX_RUNBOOK_BYTES, readRunbookFile } from '../../main/engine/runbooks/importer';
+import { importRunbook, MAX_RUNBOOK_BYTES, readRunbookFile } from '../../main/engine/runbooks/importer';
 import { CLI } from '../helpers/serve-process';
+import { refusal } from './heavy-runbooks';
 import { RUNBOOK_DIR, runbookText } from './runbooks';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'trayage-import-'));
@@ -14,16 +15,6 @@ function file(name: string, content: string | Buffer): string {
   const target = path.join(dir, name);
   writeFileSync(target, content);
   return target;
-}
-
-function refusal(read: () => unknown): ImportError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
 }
 
 describe('readRunbookFile', () => {
