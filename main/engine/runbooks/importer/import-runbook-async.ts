@@ -19,11 +19,11 @@ export interface AsyncImportOptions extends ImportOptions {
 
 // Counted from when the worker begins reading, so a slow start on a loaded machine takes nothing
 // from it. Long enough for the largest legitimate runbook on a loaded machine; the engine keeps
-// running meanwhile, so the deadline only has to stop documents that would never finish. On a
-// fresh worker on a two-core machine loaded 5-6 (`npm run bench -- import`), ten copies of the
-// five example runbooks (476 KiB) take 2.7 s (at most 3.9 s of 5) and the worst case, 512 KiB of
-// one-character headings, 3.5 s (at most 5.9 s); the Markdown parser is no longer most of it. A
-// 2 s deadline would refuse both whenever the machine is busy.
+// running meanwhile. Floods of blocks are refused before parsing (block-budget.ts), so the
+// deadline is left to stop shapes nobody has found yet. On a fresh worker on a two-core machine
+// (`npm run bench -- import`), ten copies of the five example runbooks (476 KiB) take 1.4 s idle
+// and 2.7 s at load 5-6, and the slowest document known under the budget 1.3 s idle: a 2 s
+// deadline would refuse legitimate runbooks whenever the machine is busy.
 export const IMPORT_DEADLINE_MS = 30_000;
 /** How long a worker may take to load its code before the import is given up. */
 const START_MS = 60_000;
