@@ -68,13 +68,33 @@ export function groupOf(method: MethodName): GroupName | undefined {
 
 const loading = new Map<GroupName, Promise<Group>>();
 
+function load(name: GroupName): Promise<Group> {
+  let group = loading.get(name);
+  if (!group) {
+    group = GROUPS[name]().catch((error: unknown) => {
+      // Not kept: the next call tries again (the server may have been down for a moment).
+      loading.delete(name);
+      throw new Error(`This window could not load part of itself (${error instanceof Error ? error.message : String(error)}). Reload the page.`);
+    });
+    loading.set(name, group);
+  }
+  return group;
+}
+
 /** The schemas of `method`, loading its area's chunk on first use. */
 export async function schemasFor(method: MethodName): Promise<MethodSchemas> {
   const name = groupOf(method);
   if (name === undefined) throw new Error(`No schemas are known for ${method}.`);
-  let group = loading.get(name);
-  if (!group) loading.set(name, (group = GROUPS[name]()));
-  const schemas = (await group)[method];
+  const schemas = (await load(name))[method];
   if (!schemas) throw new Error(`No schemas are known for ${method}.`);
   return schemas;
+}
+
+/**
+ * Loads every area's schemas not loaded yet. Asked for once the first screen is up, so a window
+ * left open still has them all if the server it came from is replaced by another version, whose
+ * chunks have other names.
+ */
+export function loadAll(): Promise<unknown> {
+  return Promise.allSettled((Object.keys(GROUPS) as GroupName[]).map(load));
 }
