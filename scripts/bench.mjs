@@ -24,7 +24,7 @@ const suites = [
   ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],
   ['monitors-10k', 'Monitors: 10,000 HTTP monitors every 60 s on loopback; the Monitors window with all of them in Chromium', () => benchMonitors10k()],
   ['notices', 'Notices: CPU per delivered notice, with a desktop notification daemon and without one (headless)', () => benchNotices()],
-  ['page-start', 'Windows before any data: page load → first screen of the log and the Monitors window (--baseline=OTHER/dist/cli.cjs to compare)', () => benchPageStart()],
+  ['page-start', 'Windows before any data: navigation start → first frame of the log and of the Monitors window, timed in the page (--baseline=OTHER/dist/cli.cjs to compare)', () => benchPageStart()],
   ['ssh-diagnostics', 'SSH diagnostics: 10 hosts at once, 50 MB of output into a window', () => benchSshDiagnostics()],
 ];
 // Options such as `--quick` are read by the suites themselves.

@@ -16,7 +16,7 @@ export {
 } from './domain/check-types';
 export { KindRegistry, createDefaultRegistry, runCheck } from './checks/kind-registry';
 export { judgeProbe } from './domain/judge';
-export { AgentPool } from './checks/http-agents';
+export { HttpConnectionPool } from './checks/http1/connection-pool';
 export { ConfigError, type ConfigIssue } from '../lib/config/config-errors';
 export { loadMonitorConfig, parseMonitorConfig, MONITOR_DEFAULTS, type MonitorConfig } from './config-loader';
 export { watchConfig, type ConfigWatcher } from './config-watch';

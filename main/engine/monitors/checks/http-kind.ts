@@ -4,7 +4,7 @@ import { FieldError, type MonitorKind } from '../domain/check-types';
 import type { Condition } from '../domain/condition-types';
 import { sizeField, urlField } from '../../lib/config/config-fields';
 import { FIELD_LIMITS as limits } from '../config-limits';
-import { AgentPool } from './http-agents';
+import { HttpConnectionPool } from './http1/connection-pool';
 import { httpProbe, type HttpSettings, type StatusRange } from './http-check';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -13,7 +13,7 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 const statusSpec = z.union([z.number().int(), z.string().max(limits.statusSpec)]);
 
 /** HTTP(S) monitors: `url: https://...` with optional method, headers, body and TLS settings. */
-export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
+export function httpKind(connections = new HttpConnectionPool()): MonitorKind<HttpSettings> {
   return {
     kind: 'http',
     schemes: ['http', 'https'],
@@ -39,7 +39,7 @@ export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
       const method = ((values.method as string | undefined) ?? 'GET').toUpperCase();
       if (!METHODS.includes(method)) throw new FieldError('method', `'${values.method}' is not an HTTP method (use ${METHODS.join(', ')})`);
       const headers: Record<string, string> = { 'user-agent': 'Trayage health check' };
-      for (const [name, value] of Object.entries((values.headers as Record<string, unknown>) ?? {})) headers[name.toLowerCase()] = String(value);
+      for (const [name, value] of Object.entries((values.headers as Record<string, unknown>) ?? {})) headers[headerName(name)] = headerValue(name, String(value));
       let body: string | undefined;
       if (typeof values.body === 'string') body = values.body;
       else if (values.body !== undefined) {
@@ -60,9 +60,26 @@ export function httpKind(agents = new AgentPool()): MonitorKind<HttpSettings> {
       };
       return { settings, target: `${method === 'GET' ? '' : `${method} `}${url.href}` };
     },
-    probe: (monitor, ctx) => httpProbe(monitor, ctx, agents),
-    close: () => agents.closeAll(),
+    probe: (monitor, ctx) => httpProbe(monitor, ctx, connections),
+    close: () => connections.closeAll(),
   };
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function headerName(name: string): string {
+  if (!TOKEN.test(name)) throw new FieldError('headers', `'${name}' is not a header name (letters, digits and - only, no spaces or colons)`);
+  const lower = name.toLowerCase();
+  if (lower === 'content-length' || lower === 'transfer-encoding' || lower === 'connection') {
+    throw new FieldError('headers', `'${name}' is set by the check itself; remove it from headers`);
+  }
+  return lower;
+}
+
+function headerValue(name: string, value: string): string {
+  // A line break would end the header and start another: the request would not be the one written.
+  if (/[\r\n\0]/.test(value)) throw new FieldError('headers', `the value of '${name}' has a line break; a header value is one line`);
+  return value;
 }
 
 /** Explicit statuses always apply; otherwise 2xx is required unless a [STATUS] condition decides. */

@@ -1,5 +1,5 @@
 import type { CheckContext, CheckResult, MonitorDefinition, MonitorKind } from '../domain/check-types';
-import { AgentPool } from './http-agents';
+import { HttpConnectionPool } from './http1/connection-pool';
 import { httpKind } from './http-kind';
 import { judgeProbe } from '../domain/judge';
 import { tcpKind } from './tcp-check';
@@ -36,15 +36,15 @@ export class KindRegistry {
 }
 
 export interface KindDependencies {
-  agents?: AgentPool;
+  connections?: HttpConnectionPool;
   /** SSH connections for `kind: ssh`; without them SSH monitors are down with the reason. */
   ssh?: SshSource;
 }
 
-export function createDefaultRegistry({ agents = new AgentPool(), ssh }: KindDependencies = {}): KindRegistry {
+export function createDefaultRegistry({ connections = new HttpConnectionPool(), ssh }: KindDependencies = {}): KindRegistry {
   // One line per kind.
   return new KindRegistry()
-    .register(httpKind(agents))
+    .register(httpKind(connections))
     .register(tlsKind())
     .register(tcpKind())
     .register(prometheusKind())

@@ -8,7 +8,7 @@ import { hostPort, urlField } from '../../lib/config/config-fields';
 import { FIELD_LIMITS } from '../config-limits';
 import { formatDuration } from '../../lib/config/duration';
 import { CheckFailure, classifyError } from './error-classify';
-import { describeCertificate } from './http-agents';
+import { describeCertificate } from './http-certificates';
 
 export interface TlsSettings {
   host: string;
