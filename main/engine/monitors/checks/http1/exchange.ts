@@ -24,7 +24,7 @@ export interface ExchangeHandlers {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-export function requestHead({ url, method, headers, body }: ExchangeRequest): string {
+function requestHead({ url, method, headers, body }: ExchangeRequest): string {
   let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\n`;
   if (headers.host === undefined) head += `host: ${url.host}\r\n`;
   // Credentials in the URL (https://user:pass@host/) are sent as Basic authorization, as browsers and curl do.
