@@ -4,7 +4,9 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import { build as viteBuild } from 'vite';
 
-const external = ['electron', 'better-sqlite3', 'ssh2', 'cpu-features', 'node-notifier', 'bufferutil', 'utf-8-validate'];
+// mvdan-sh (3 MB, half of the CLI's bundle) is required on its first use (main/engine/lib/shell/
+// shell-parser.ts): left outside, it is compiled only then, not by every process as it starts.
+const external = ['electron', 'better-sqlite3', 'ssh2', 'cpu-features', 'node-notifier', 'bufferutil', 'utf-8-validate', 'mvdan-sh'];
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external, sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([

@@ -4,6 +4,10 @@ import { classifyCommand } from '../../main/engine/lib/shell/classify-command';
 
 describe('parseShell', () => {
   it('leaves process-wide settings as they were when the parser loaded', () => {
+    const limit = Error.stackTraceLimit;
+    // The parser loads with the first command parsed.
+    expect(parseShell('echo loaded').ok).toBe(true);
+    expect(Error.stackTraceLimit).toBe(limit);
     expect(Error.stackTraceLimit).not.toBe(Infinity);
     expect(Object.prototype.hasOwnProperty.call(globalThis, 'require')).toBe(false);
   });

@@ -15,9 +15,18 @@ interface Row {
 // Built-in procedures plus the team's own, stored as written (YAML or JSON)
 // and validated with the same rules as the built-ins before they are kept.
 export class ProcedureStore {
-  private readonly builtins = builtinProcedures();
+  private validatedBuiltins: Procedure[] | undefined;
 
   constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Validated with their first use rather than at start: checking that diagnostics are read-only
+   * parses their commands, and loading the shell parser is a tenth of the engine's start.
+   */
+  private get builtins(): Procedure[] {
+    this.validatedBuiltins ??= builtinProcedures();
+    return this.validatedBuiltins;
+  }
 
   all(): { procedure: Procedure; source: 'built-in' | 'team'; text: string | null }[] {
     const team = (this.db.prepare('SELECT id, source FROM procedures ORDER BY id').all() as Row[]).flatMap((row) => {
