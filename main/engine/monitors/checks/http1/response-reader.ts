@@ -118,25 +118,15 @@ export class ResponseReader {
     switch (this.state) {
       case 'head':
         return this.readHead(input);
-      case 'length': {
-        const take = Math.min(this.remaining, input.length);
-        this.sink.data(input.subarray(0, take));
-        this.remaining -= take;
-        if (this.remaining === 0) this.finish();
-        return take;
-      }
+      case 'length':
+        return this.forward(input, 'done');
       case 'until-close':
         this.sink.data(input);
         return input.length;
       case 'chunk-size':
         return this.readChunkSize(input);
-      case 'chunk-data': {
-        const take = Math.min(this.remaining, input.length);
-        this.sink.data(input.subarray(0, take));
-        this.remaining -= take;
-        if (this.remaining === 0) this.state = 'chunk-end';
-        return take;
-      }
+      case 'chunk-data':
+        return this.forward(input, 'chunk-end');
       case 'chunk-end':
         return this.readLineEnd(input, 'chunk-size');
       case 'trailers':
@@ -144,6 +134,15 @@ export class ResponseReader {
       default:
         return input.length;
     }
+  }
+
+  /** Passes on up to `remaining` body bytes; once they are all through, moves to `next`. */
+  private forward(input: Buffer, next: State): number {
+    const take = Math.min(this.remaining, input.length);
+    this.sink.data(input.subarray(0, take));
+    this.remaining -= take;
+    if (this.remaining === 0) this.state = next;
+    return take;
   }
 
   private readHead(input: Buffer): number {
