@@ -74,10 +74,6 @@ export class ResponseReader {
     private readonly sink: ResponseSink,
   ) {}
 
-  get finished(): boolean {
-    return this.state === 'done';
-  }
-
   /** Feeds bytes from the connection; throws a CheckFailure for a response it cannot read. */
   push(bytes: Buffer): void {
     let input = this.pending ? Buffer.concat([this.pending, bytes]) : bytes;
