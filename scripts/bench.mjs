@@ -1,6 +1,7 @@
 // `npm run bench`: every performance figure quoted in README comes from here.
 import os from 'node:os';
 import { benchEngineStartup } from './bench/engine-startup.mjs';
+import { benchHttpClients } from './bench/http-clients.mjs';
 import { benchImport } from './bench/import.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
@@ -17,6 +18,7 @@ console.log(`Trayage benchmarks — ${context}\n`);
 // Pick suites by name: `npm run bench -- incident-log`.
 const suites = [
   ['engine-startup', 'Engine start-up and idle (trayage serve)', () => benchEngineStartup()],
+  ['http-clients', 'HTTP clients alone at the monitors\' rate: what a request costs the client, outside the engine', () => benchHttpClients()],
   ['import', 'Runbook import through the worker: a 475 KiB runbook and the 512 KiB worst case', () => benchImport()],
   ['incident-log', 'Incident log: 100,000 timeline entries across 1,000 incidents', () => benchIncidentLog()],
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
