@@ -179,7 +179,7 @@ describe('HTTP checks over kept connections', () => {
 
   it('refuses a header that would break the request, when the file is read', () => {
     expect(() => defineMonitor({ url: 'http://127.0.0.1:1/', headers: { 'X-Token': 'abc\r\nX-Admin: yes' } })).toThrow(
-      "the value of 'X-Token' has a line break; a header value is one line",
+      "headers 'X-Token' has a line break in its value; a header value is one line",
     );
     expect(() => defineMonitor({ url: 'http://127.0.0.1:1/', headers: { 'X Token': 'abc' } })).toThrow("'X Token' is not a header name");
     expect(() => defineMonitor({ url: 'http://127.0.0.1:1/', headers: { 'Content-Length': '5' } })).toThrow("'Content-Length' is set by the check itself");

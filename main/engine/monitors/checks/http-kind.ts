@@ -78,7 +78,7 @@ function headerName(name: string): string {
 
 function headerValue(name: string, value: string): string {
   // A line break would end the header and start another: the request would not be the one written.
-  if (/[\r\n\0]/.test(value)) throw new FieldError('headers', `the value of '${name}' has a line break; a header value is one line`);
+  if (/[\r\n\0]/.test(value)) throw new FieldError('headers', `'${name}' has a line break in its value; a header value is one line`);
   return value;
 }
 
