@@ -5,6 +5,7 @@ import { declareCommand } from './declare-command';
 import { importCommand } from './import-command';
 import { incidentsCommand } from './incidents-command';
 import { integrationsCommand } from './integrations-command';
+import { monitorsCommand } from './monitors-command';
 import { oncallCommand } from './oncall-command';
 import { postmortemCommand } from './postmortem-command';
 import { proceduresCommand } from './procedures-command';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   declareCommand,
   statusCommand,
   checkCommand,
+  monitorsCommand,
   postmortemCommand,
   alertsCommand,
   importCommand,

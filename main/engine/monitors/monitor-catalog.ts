@@ -71,6 +71,27 @@ export class MonitorCatalog {
     return issues;
   }
 
+  /**
+   * Gives the stored file monitors their definitions from `config` without claiming or retiring
+   * anything: for a process that only reads (a CLI command), while the app's engine owns the file.
+   */
+  describeFile(config: MonitorConfig): void {
+    const byName = new Map(config.monitors.map((d) => [d.name, d]));
+    for (const entry of this.fileEntries()) {
+      entry.definition = byName.get(entry.name) ?? null;
+      entry.problem = entry.definition ? null : 'not in the monitors file any more';
+    }
+  }
+
+  /** Why a reader could not describe the file monitors (see describeFile). */
+  fileUnreadable(problem: string): void {
+    for (const entry of this.fileEntries()) entry.problem = problem;
+  }
+
+  private fileEntries(): MonitorEntry[] {
+    return [...this.byId.values()].filter((entry) => entry.source === 'file');
+  }
+
   saveApp(id: number | undefined, fields: MonitorFields): MonitorEntry {
     const definition = buildAppMonitor(fields, this.kinds);
     const existing = id === undefined ? undefined : this.require(id);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { EngineContext } from '../engine-context';
 import type { HostsPort } from '../hosts/hosts-port';
 import type { IncidentsPort } from '../incidents/incidents-port';
+import { ConfigError } from '../lib/config/config-errors';
 import { ConfigFile } from './config-file';
+import { loadMonitorConfig } from './config-loader';
 import { registerMonitorHandlers } from './monitor-handlers';
 import { MonitorRuntime, type RuntimeOptions } from './monitor-runtime';
 import { monitorHealth } from './monitor-health';
@@ -11,6 +13,16 @@ import type { MonitorsPort } from './monitors-port';
 /** The file the desktop app reads monitors from; `serve --config FILE` names another. */
 export function defaultConfigFile(dataDir: string): string {
   return path.resolve(dataDir, 'monitors.yaml');
+}
+
+// The engine that owns the file claims and retires its monitors; a reader only learns what each one checks.
+function describeFromFile(runtime: MonitorRuntime, file: string): void {
+  try {
+    runtime.catalog.describeFile(loadMonitorConfig(file, runtime.kinds));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    runtime.catalog.fileUnreadable(`the monitors file does not load: ${err.message}`);
+  }
 }
 
 export interface MonitorsAreaOptions extends RuntimeOptions {
@@ -37,7 +49,10 @@ export function monitorsArea(ctx: EngineContext, deps: MonitorsDeps, options: Mo
   ctx.addTrayProblems(() => runtime.problems());
   ctx.onClose(() => runtime.close());
   const port: MonitorsPort = { health: (name) => monitorHealth(runtime, name) };
-  if (!ctx.background || !(options.run ?? ctx.configPath !== undefined)) return port;
+  if (!ctx.background || !(options.run ?? ctx.configPath !== undefined)) {
+    if (!ctx.background && ctx.configPath !== undefined) describeFromFile(runtime, ctx.configPath);
+    return port;
+  }
 
   const defaultFile = defaultConfigFile(ctx.dataDir);
   const file = path.resolve(ctx.configPath ?? defaultFile);
