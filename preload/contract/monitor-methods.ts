@@ -107,9 +107,13 @@ export type MonitorConfigStatus = z.infer<typeof MonitorConfigStatus>;
 
 export const MonitorsOverview = z.object({
   monitors: z.array(MonitorSummary),
-  // Every monitor, and those down, also when `first` listed only some of them.
+  // Every monitor, and those down, also when `first` or `since` listed only some of them.
   total: z.number().int(),
   down: z.number().int(),
+  // Pass as `since` to get only the monitors changed after this list (null for a `first` list).
+  cursor: z.string().max(40).nullable(),
+  // True when `monitors` holds only those changed since the cursor asked with; false: all of them.
+  partial: z.boolean(),
   config: MonitorConfigStatus,
   offlineSince: z.number().nullable(),
   snoozedUntil: z.number().nullable(),
@@ -193,8 +197,13 @@ export const monitorMethods = {
   // sparklines: false leaves every row's sparkline empty: a window of thousands of monitors asks
   // monitors.sparklines for the rows in view instead of reading 30 minutes of all of them.
   // first: N lists only the N most urgent monitors (see MONITOR_URGENCY), for a window's first screen.
+  // since: a cursor from an earlier list; only the monitors changed after it are listed when the
+  // engine can tell which (`partial`), else all of them.
   'monitors.list': {
-    params: z.object({ sparklines: z.boolean().default(true), first: z.number().int().positive().max(1000).optional() }).strict().default({ sparklines: true }),
+    params: z
+      .object({ sparklines: z.boolean().default(true), first: z.number().int().positive().max(1000).optional(), since: z.string().max(40).optional() })
+      .strict()
+      .default({ sparklines: true }),
     result: MonitorsOverview,
   },
   'monitors.sparklines': {

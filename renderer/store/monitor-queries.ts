@@ -1,4 +1,5 @@
 import type { UptimeWindow } from '../../preload/contract';
+import { useMonitorList } from './monitor-list';
 import { useQuery } from './use-query';
 
 // Ages and "last check" go stale without results; refetch now and then even when nothing is announced.
@@ -14,7 +15,7 @@ const FIRST_SCREEN = 60;
 export function useMonitorsOverview() {
   // Asked first (effects run in order), so the engine answers it before the whole list; once per visit.
   const head = useQuery('monitors.list', { sparklines: false, first: FIRST_SCREEN });
-  const all = useQuery('monitors.list', { sparklines: false }, LIVE);
+  const all = useMonitorList();
   return all.data === null && head.data !== null ? { ...all, data: head.data } : all;
 }
 

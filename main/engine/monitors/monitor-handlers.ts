@@ -16,12 +16,11 @@ export function registerMonitorHandlers(ctx: EngineContext, runtime: MonitorRunt
   const { registry } = ctx;
   const { catalog, service, queries } = runtime;
 
-  registry.handle('monitors.list', ({ sparklines, first }) => {
+  registry.handle('monitors.list', ({ sparklines, first, since }) => {
     const snoozes = ctx.notifier.snoozes();
     const rest = { config: runtime.configStatus(), offlineSince: runtime.offline, snoozedUntil: snoozes.all ?? null };
-    if (first !== undefined) return { ...runtime.mostUrgent(first, { sparklines }), ...rest };
-    const all = runtime.summaries({ sparklines });
-    return { monitors: all, total: all.length, down: all.reduce((n, m) => n + (m.status === 'down' ? 1 : 0), 0), ...rest };
+    if (first !== undefined) return { ...runtime.mostUrgent(first, { sparklines }), cursor: null, partial: false, ...rest };
+    return { ...runtime.list({ sparklines, since }), ...rest };
   });
 
   registry.handle('monitors.sparklines', ({ ids }) => runtime.sparklines(ids));

@@ -20,6 +20,7 @@ import { readRetention } from './retention';
 import { Rollups } from './rollups';
 import { SPARKLINE_MINUTES, statusOf, summarize } from './summaries';
 import { SeriesTracker } from './domain/series-tracker';
+import { ListRevisions } from './list-revisions';
 
 export interface RuntimeOptions {
   clock?: SchedulerClock;
@@ -48,6 +49,8 @@ export class MonitorRuntime {
   readonly series = new SeriesTracker();
   config: ConfigFile | null = null;
   running = false;
+  private readonly revisions = new ListRevisions();
+  private snoozeKey = '';
   private offlineSince: number | null = null;
   private readonly decided = new LatenessStats();
   private readonly dispatch = new LatenessStats();
@@ -106,6 +109,7 @@ export class MonitorRuntime {
 
   /** Tells windows and the tray that something changed, now rather than at the next routine event. */
   announce(): void {
+    this.revisions.reshape();
     this.statusChanged = true;
     this.ctx.trayChanged();
     this.flush();
@@ -166,6 +170,23 @@ export class MonitorRuntime {
 
   summaries(options: { sparklines?: boolean } = {}): MonitorSummary[] {
     return this.summarizeEntries(this.catalog.inNameOrder(), options.sparklines ?? true);
+  }
+
+  /**
+   * Every monitor, or with `since` (a cursor from an earlier list) only those changed after it, in
+   * name order; `partial` says which. The cursor returned asks for the changes after this list.
+   */
+  list(options: { sparklines?: boolean; since?: string } = {}): { monitors: MonitorSummary[]; total: number; down: number; cursor: string; partial: boolean } {
+    this.flush();
+    this.noticeSnoozes();
+    const changed = options.since === undefined ? null : this.revisions.changedSince(options.since);
+    const cursor = this.revisions.cursor;
+    const ordered = this.catalog.inNameOrder();
+    const down = ordered.reduce((n, entry) => n + (statusOf(entry, this.service.state(entry.name)) === 'down' ? 1 : 0), 0);
+    if (changed === null) return { monitors: this.summarizeEntries(ordered, options.sparklines ?? true), total: ordered.length, down, cursor, partial: false };
+    const ids = new Set(changed);
+    const entries = ordered.filter((entry) => ids.has(entry.id));
+    return { monitors: entries.length === 0 ? [] : this.summarizeEntries(entries, options.sparklines ?? true, changed), total: ordered.length, down, cursor, partial: true };
   }
 
   /**
@@ -236,9 +257,18 @@ export class MonitorRuntime {
    * and raises no event of the state machine, but windows should show it soon.
    */
   observe(id: number, status: MonitorState['status']): void {
+    this.revisions.touch(id);
     if (this.shownStatus.get(id) === status) return;
     this.shownStatus.set(id, status);
     this.statusChanged = true;
+  }
+
+  // A snooze (or its end) changes rows a list of changed monitors does not carry.
+  private noticeSnoozes(): void {
+    const key = JSON.stringify(this.ctx.notifier.snoozes());
+    if (key === this.snoozeKey) return;
+    this.snoozeKey = key;
+    this.revisions.reshape();
   }
 
   private onResult(monitor: MonitorDefinition, result: CheckResult, state: MonitorState, context: ResultContext): void {
@@ -271,6 +301,7 @@ export class MonitorRuntime {
     } else {
       const entry = this.catalog.byName(event.monitor);
       if (!entry) return;
+      this.revisions.touch(entry.id);
       const change = changeOf(event);
       if (change) this.writer.addEvent(entry.id, change);
       if (event.type === 'down' && entry.incidentId !== null) {
