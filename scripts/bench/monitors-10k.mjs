@@ -1,7 +1,8 @@
 // 10,000 HTTP monitors every 60 s (167 checks/s) through a real `trayage serve --config`, against the
 // loopback server of monitors-server.mjs in another process: CPU of the engine's whole process tree,
 // RSS sampled through the window, checks counted at the target, scheduling lateness; then the
-// Monitors window with all 10,000 in Chromium and what monitors.list sends for them.
+// Monitors window with all 10,000 in Chromium and what monitors.list sends for them; then that window
+// left open for one interval (it lists only the monitors changed since its last list).
 //
 // The window's first screen is timed inside the page (first-screen.mjs): navigation start → end of the
 // first frame with monitor rows; the harness's figure (page.goto → a row found) is printed beside it.
@@ -43,7 +44,54 @@ const spread = (times) => {
   return `${percentile(sorted, 50).toFixed(0)} (${sorted[0].toFixed(0)}–${sorted.at(-1).toFixed(0)})`;
 };
 
-async function firstScreens(url) {
+// Long tasks of the page's main thread (each over 50 ms blocks keys that long), kept from page start.
+function watchLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The window left open for one interval after its first screen: what keeping it fresh costs the
+ * engine (CPU of its whole tree) and the page (long tasks), and what monitors.list sent it.
+ */
+async function leftOpen(page, pid) {
+  const received = { calls: 0, bytes: 0 };
+  const asked = new Set();
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => {
+      const call = JSON.parse(String(payload));
+      if (call.method === 'monitors.list') asked.add(call.id);
+    });
+    ws.on('framereceived', ({ payload }) => {
+      const text = String(payload);
+      if (!asked.has(JSON.parse(text).id)) return;
+      received.calls += 1;
+      received.bytes += text.length;
+    });
+  });
+  await page.goto(`${page.url().split('#')[0]}&t=open#/monitors`);
+  await page.locator(MONITOR_ROWS.selector).first().waitFor();
+  await sleep(10_000);
+  const from = await page.evaluate(() => performance.now());
+  const counted = { ...received };
+  const cpu0 = treeCpu(pid);
+  const t0 = performance.now();
+  await sleep(INTERVAL_S * 1000);
+  const cpu1 = treeCpu(pid);
+  const seconds = (performance.now() - t0) / 1000;
+  const tasks = (await page.evaluate(() => window.__longTasks)).filter(([start]) => start >= from).map(([, duration]) => duration);
+  return {
+    seconds,
+    cpu: ((cpu1.tree - cpu0.tree) / seconds) * 100,
+    tasks,
+    calls: received.calls - counted.calls,
+    bytes: received.bytes - counted.bytes,
+  };
+}
+
+async function firstScreens(url, pid) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -51,6 +99,7 @@ async function firstScreens(url) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await watchPage(page);
+    await page.addInitScript(watchLongTasks);
     // The first load fetches and compiles the scripts; the measured ones find them kept, as a window opened again does.
     const cold = await loadFirstScreen(page, `${url}&t=monitors-cold#/monitors`, MONITOR_ROWS);
     const inPage = [];
@@ -70,7 +119,8 @@ async function firstScreens(url) {
     const last = String(COUNT - 1);
     await page.waitForFunction((index) => document.activeElement?.getAttribute('data-index') === index, last, { timeout: 10_000 }).catch(() => undefined);
     const lastFocused = await page.evaluate(() => document.activeElement?.getAttribute('data-index'));
-    return { cold, inPage, harness, settle, domRows, lastFocused };
+    const open = await leftOpen(page, pid);
+    return { cold, inPage, harness, settle, domRows, lastFocused, open };
   } finally {
     await browser.close();
   }
@@ -135,13 +185,18 @@ export async function benchMonitors10k() {
         out[`${label}, 5 calls: p50 (min–max) (ms)`] = spread(times);
       }
 
-      const screens = await firstScreens(serve.url);
+      const screens = await firstScreens(serve.url, serve.proc.pid);
       out[`Monitors window first screen, navigation start → first frame with rows, in the page, ${LOADS} loads: p50 (min–max) (ms)`] = spread(screens.inPage);
       out[`Monitors window first screen as the harness sees it (goto → row found), ${LOADS} loads: p50 (min–max) (ms)`] = spread(screens.harness);
       out['wait before each load until the previous page had no RPC call outstanding: p50 (min–max) (ms)'] = spread(screens.settle);
       out['Monitors window first load, scripts not yet kept by the browser: in the page / as the harness sees it (ms)'] = `${screens.cold.inPage.toFixed(0)} / ${screens.cold.harness.toFixed(0)}`;
       out['monitor rows in the DOM (virtualised)'] = screens.domRows;
       out['End key from the first row focuses row (index, within 10 s)'] = `${screens.lastFocused} of ${COUNT - 1}`;
+      const { open } = screens;
+      const longest = open.tasks.length ? Math.max(...open.tasks) : 0;
+      out[`window left open ${open.seconds.toFixed(0)} s: CPU, whole process tree (% of one core; without a window above)`] = open.cpu.toFixed(2);
+      out['window left open: long tasks in the page: count / total / longest (ms)'] = `${open.tasks.length} / ${open.tasks.reduce((a, b) => a + b, 0).toFixed(0)} / ${longest.toFixed(0)}`;
+      out['window left open: monitors.list replies / MB received'] = `${open.calls} / ${(open.bytes / 2 ** 20).toFixed(2)}`;
     } finally {
       rpc.close();
       await stopServe(serve.proc);
