@@ -1,8 +1,12 @@
-// Outage → notice: HTTP monitors with default settings at a 20 s interval whose target is switched to
-// failing at a random moment each, timed from the switch (at the target) to the notice reaching the
-// notification daemon on a private D-Bus session (the far end of the delivery path). Others fail a
-// single check at a random moment each: a blip, which must raise no notice. The rest stay healthy,
-// as background load.
+// Outage → notice: HTTP monitors whose target is switched to failing at a random moment each, timed
+// from the switch (at the target) to the notice reaching the notification daemon on a private D-Bus
+// session (the far end of the delivery path). Others fail a single check at a random moment each: a
+// blip, which must raise no notice. The rest stay healthy, as background load.
+//
+// Two set-ups, one after the other: default settings at a 20 s interval (what the targets are set
+// for), and a monitor set up for an outage to be known in seconds (checks every 5 s, a failed one
+// confirmed 1 s later). The time from the switch to the first failed check is printed on its own:
+// it is the wait for the monitor's next turn, set by the interval, not by what the engine does.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,9 +22,22 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pad = (i) => String(i).padStart(3, '0');
 const TARGET = { p50: 5_000, p99: 10_000 };
 
-function configText(port, { outages, blips, healthy }) {
+const SETUPS = [
+  {
+    label: 'defaults',
+    lines: ['    interval: 20s'],
+    text: 'every 20 s with default settings (failure-threshold 2, retry-interval 5 s, jitter 2 s)',
+  },
+  {
+    label: 'every 5 s',
+    lines: ['    interval: 5s', '    retry-interval: 1s'],
+    text: 'every 5 s with retry-interval 1 s (failure-threshold 2, jitter 0.5 s by default)',
+  },
+];
+
+function configText(port, setup, { outages, blips, healthy }) {
   const lines = ['monitors:'];
-  const add = (name, url) => lines.push(`  - name: ${name}`, `    url: http://127.0.0.1:${port}${url}`, '    interval: 20s');
+  const add = (name, url) => lines.push(`  - name: ${name}`, `    url: http://127.0.0.1:${port}${url}`, ...setup.lines);
   for (let i = 0; i < outages; i++) add(`o${pad(i)}`, `/out/${i}`);
   for (let i = 0; i < blips; i++) add(`b${pad(i)}`, `/blip/${i}`);
   for (let i = 0; i < healthy; i++) add(`h${pad(i)}`, `/m/${i}`);
@@ -39,9 +56,10 @@ async function waitUntil(what, check, timeoutMs) {
 }
 
 const byName = async (rpc) => new Map((await rpc.call('monitors.list')).result.monitors.map((m) => [m.name, m]));
+const sorted = (values) => [...values].sort((a, b) => a - b);
 const summary = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${(percentile(sorted, 50) / 1000).toFixed(1)} / ${(percentile(sorted, 99) / 1000).toFixed(1)} / ${(sorted[sorted.length - 1] / 1000).toFixed(1)}`;
+  const s = sorted(values);
+  return `${(percentile(s, 50) / 1000).toFixed(1)} / ${(percentile(s, 99) / 1000).toFixed(1)} / ${(s[s.length - 1] / 1000).toFixed(1)}`;
 };
 
 /** `context: false` when run as part of the monitors suite, which prints commit, machine and load itself. */
@@ -56,15 +74,23 @@ export async function benchMonitorsOutage({ context = true } = {}) {
     out['load average 1 / 5 / 15 min at start'] = loadAverage();
   }
   if (quick) out['NOTE'] = 'quick run (fewer outages): smoke test only, not figures for README';
-  out['set-up'] = `${counts.outages} outages and ${counts.blips} single failed checks at random moments over ${spreadMs / 1000} s, ${counts.healthy} healthy monitors; all every 20 s with default settings (failure-threshold 2, retry-interval 5 s, jitter 2 s)`;
+  out['set-up'] = `${counts.outages} outages and ${counts.blips} single failed checks at random moments over ${spreadMs / 1000} s, ${counts.healthy} healthy monitors`;
   out['notifications'] = 'real path: Notify calls on one kept-open connection → private D-Bus session bus → dunst on Xvfb; delivery timed by dbus-monitor';
+  for (const setup of SETUPS) {
+    for (const [key, value] of Object.entries(await runSetup(setup, counts, spreadMs))) out[`${setup.label}: ${key}`] = value;
+  }
+  if (context) out['load average 1 / 5 / 15 min at end'] = loadAverage();
+  return out;
+}
 
+async function runSetup(setup, counts, spreadMs) {
+  const out = { monitors: setup.text };
   const endpoints = await startEndpoints();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayage-bench-outage-'));
   const desktop = await startDesktopSession();
   const config = path.join(dataDir, 'outage-monitors.yaml');
   try {
-    fs.writeFileSync(config, configText(endpoints.port, counts));
+    fs.writeFileSync(config, configText(endpoints.port, setup, counts));
     const serve = await startServe(dataDir, ['--config', config]);
     const rpc = await rpcClient(serve.port, serve.token);
     const watched = [...Array(counts.outages).keys()].map((i) => `o${pad(i)}`).concat([...Array(counts.blips).keys()].map((i) => `b${pad(i)}`));
@@ -73,7 +99,7 @@ export async function benchMonitorsOutage({ context = true } = {}) {
       return watched.every((name) => monitors.get(name)?.status === 'up');
     }, 60_000);
 
-    // Random moments, so the switch falls anywhere in each monitor's 20 s cycle.
+    // Random moments, so the switch falls anywhere in each monitor's cycle.
     const events = [];
     for (let i = 0; i < counts.outages; i++) events.push({ at: Math.random() * spreadMs, fire: () => endpoints.switchDown(i) });
     for (let i = 0; i < counts.blips; i++) events.push({ at: Math.random() * spreadMs, fire: () => endpoints.blip(i) });
@@ -113,9 +139,11 @@ export async function benchMonitorsOutage({ context = true } = {}) {
       seen = new Map(sentTimes(dataDir).map((r) => [downTitle.exec(r.title)?.[1], r.at]).filter(([name]) => name));
     }
     const fromSwitch = [];
+    const toFirstFailure = [];
     const fromFirstFailure = [];
     let missing = 0;
     for (const [i, o] of report.down) {
+      if (o.firstFailureAt !== null) toFirstFailure.push(o.firstFailureAt - o.switchedAt);
       const at = seen.get(`o${pad(i)}`);
       if (at === undefined) {
         missing++;
@@ -125,16 +153,16 @@ export async function benchMonitorsOutage({ context = true } = {}) {
       if (o.firstFailureAt !== null) fromFirstFailure.push(at - o.firstFailureAt);
     }
     const extra = [...seen.keys()].filter((name) => name.startsWith('b')).length;
-    const blipNotices = outboxOutcome(dataDir, 0);
     out['delivery times read from'] = source;
     out[`outage → notice delivered p50 / p99 / max (s, ${fromSwitch.length} outages)`] = fromSwitch.length ? summary(fromSwitch) : 'none delivered';
-    const p50 = percentile([...fromSwitch].sort((a, b) => a - b), 50);
-    const p99 = percentile([...fromSwitch].sort((a, b) => a - b), 99);
-    out['  target p50 ≤ 5 s, p99 ≤ 10 s'] = `${p50 <= TARGET.p50 ? 'met' : 'NOT met'} / ${p99 <= TARGET.p99 ? 'met' : 'NOT met'}`;
-    out['first failed check → notice delivered p50 / p99 / max (s)'] = fromFirstFailure.length ? summary(fromFirstFailure) : 'none';
+    const s = sorted(fromSwitch);
+    const met = (value, target) => (s.length > 0 && value <= target ? 'met' : 'NOT met');
+    out['  target p50 ≤ 5 s, p99 ≤ 10 s'] = `${met(percentile(s, 50), TARGET.p50)} / ${met(percentile(s, 99), TARGET.p99)}`;
+    out['  of which outage → first failed check (the wait for the next check) p50 / p99 / max (s)'] = toFirstFailure.length ? summary(toFirstFailure) : 'none';
+    out['  of which first failed check → notice delivered p50 / p99 / max (s)'] = fromFirstFailure.length ? summary(fromFirstFailure) : 'none';
     out['outages with no notice delivered'] = missing;
     out[`notices for the ${report.blips.size} single failed checks (should be 0)`] = extra;
-    out['all notices in the outbox'] = blipNotices;
+    out['all notices in the outbox'] = outboxOutcome(dataDir, 0);
     rpc.close();
     await stopServe(serve.proc);
   } finally {
@@ -142,6 +170,5 @@ export async function benchMonitorsOutage({ context = true } = {}) {
     await endpoints.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (context) out['load average 1 / 5 / 15 min at end'] = loadAverage();
   return out;
 }
