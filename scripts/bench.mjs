@@ -4,6 +4,7 @@ import { benchEngineStartup } from './bench/engine-startup.mjs';
 import { benchHttpClients } from './bench/http-clients.mjs';
 import { benchImport } from './bench/import.mjs';
 import { benchIncidentLog } from './bench/incident-log.mjs';
+import { benchMassOutage } from './bench/mass-outage.mjs';
 import { benchMonitors } from './bench/monitors.mjs';
 import { benchMonitorsScale } from './bench/monitors-scale.mjs';
 import { benchMonitors10k } from './bench/monitors-10k.mjs';
@@ -21,6 +22,7 @@ const suites = [
   ['http-clients', 'HTTP clients alone at the monitors\' rate: what a request costs the client, outside the engine', () => benchHttpClients()],
   ['import', 'Runbook import through the worker: a 475 KiB runbook and the 512 KiB worst case', () => benchImport()],
   ['incident-log', 'Incident log: 100,000 timeline entries across 1,000 incidents', () => benchIncidentLog()],
+  ['mass-outage', 'Monitors: 2,000 going down at once; what the engine spends and what a window receives', () => benchMassOutage()],
   ['monitors', 'Monitors: 1,000 HTTP monitors every 20 s and 10 s on loopback; 30 days of history', () => benchMonitors()],
   ['monitors-outage', 'Monitors: outage → notice with default settings at a 20 s interval, and checks every 5 s with a 1 s retry; single failed checks', () => benchMonitorsOutage()],
   ['monitors-scale', 'Monitors file of 100,000 monitors: start-up of trayage serve --config until RPC answers', () => benchMonitorsScale()],

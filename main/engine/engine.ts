@@ -17,6 +17,7 @@ import { SecretBox } from './secrets/secret-box';
 import { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { computeTrayState } from './tray/tray-state';
+import { throttled, TRAY_EVENT_GAP_MS } from './tray/tray-events';
 import { APP_VERSION } from './version';
 
 export interface EngineOptions {
@@ -83,6 +84,8 @@ export function createEngine(options: EngineOptions): Engine {
     });
     return trayDecorators.reduce((decorated, decorate) => decorate(decorated), state);
   };
+  const trayEvents = throttled(() => emit('tray.changed', trayState()), TRAY_EVENT_GAP_MS);
+  cleanups.push(trayEvents.cancel);
   const registry = new RpcRegistry(report, (err) => storeFailure(err, opened.file));
   const lock = (options.background ?? true) ? lockDataDir(options.dataDir) : null;
   const background = lock?.held === true;
@@ -105,9 +108,9 @@ export function createEngine(options: EngineOptions): Engine {
     emit,
     incidentsChanged: (id) => {
       emit('incidents.changed', { id });
-      emit('tray.changed', trayState());
+      trayEvents.request();
     },
-    trayChanged: () => emit('tray.changed', trayState()),
+    trayChanged: () => trayEvents.request(),
     addTrayProblems: (source) => problemSources.push(source),
     provideTrayIncidents: (source) => {
       trayIncidents = source;
