@@ -34,14 +34,14 @@ describe('trayage monitors', () => {
     removeDir(dir);
   });
 
-  it('lists every monitor with its status, last check, uptime and what is wrong', async () => {
+  it('lists every monitor, the down ones first, with its status, last check, uptime and what is wrong', async () => {
     const { code, stdout, stderr } = await cli('monitors', '--data-dir', dir);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^UP\\s+api\\s+0m ago\\s+\\d+ ms\\s+100% 24h\\s+${server.url}/api$`));
-    expect(lines[1]).toMatch(/^DOWN\s+db primary\s+0m ago\s+\d+ ms\s+0\.00% 24h\s+HTTP 503 Service Unavailable \(expected 200-299\)$/);
+    expect(lines[0]).toMatch(/^DOWN\s+db primary\s+0m ago\s+\d+ ms\s+0\.00% 24h\s+HTTP 503 Service Unavailable \(expected 200-299\)$/);
+    expect(lines[1]).toMatch(new RegExp(`^UP\\s+api\\s+0m ago\\s+\\d+ ms\\s+100% 24h\\s+${server.url}/api$`));
   });
 
   it('shows one monitor: its changes of state and recent checks, and the same as JSON', async () => {
@@ -72,8 +72,8 @@ describe('trayage monitors', () => {
     const moved = path.join(dir, 'elsewhere.yaml');
     fs.writeFileSync(moved, `monitors:\n  - name: api\n    url: ${server.url}/api\n`);
     const lines = (await cli('monitors', '--config', moved, '--data-dir', dir)).stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^UP\s+api\s/);
-    expect(lines[1]).toMatch(/^UNKNOWN\s+db primary\s.*not in the monitors file any more$/);
+    expect(lines[0]).toMatch(/^UNKNOWN\s+db primary\s.*not in the monitors file any more$/);
+    expect(lines[1]).toMatch(/^UP\s+api\s/);
 
     fs.writeFileSync(moved, 'monitors:\n  - name: [\n');
     const broken = await cli('monitors', '--config', moved, '--data-dir', dir);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UPTIME_WINDOWS, type MonitorDetail, type MonitorStateChange, type MonitorSummary } from '../../../preload/contract';
+import { MONITOR_URGENCY, UPTIME_WINDOWS, type MonitorDetail, type MonitorStateChange, type MonitorSummary } from '../../../preload/contract';
 import { formatAgo, formatCompactAge, formatDateTime, formatDuration } from '../../shared/time-format';
 import { defaultConfigFile } from '../../engine/monitors/monitors-area';
 import { defaultDataDir } from '../../engine/paths';
@@ -49,9 +49,14 @@ function notFound(name: string, monitors: MonitorSummary[]): string {
   return `No monitor named '${name}'.${hint}`;
 }
 
+// As the Monitors window shows them: down first; the engine's name order within each status (a stable sort).
+function byUrgency(monitors: MonitorSummary[]): MonitorSummary[] {
+  return [...monitors].sort((a, b) => MONITOR_URGENCY.indexOf(a.status) - MONITOR_URGENCY.indexOf(b.status));
+}
+
 function formatList(monitors: MonitorSummary[], now: number): string {
   if (monitors.length === 0) return 'No monitors.';
-  const rows = monitors.map((m) => [
+  const rows = byUrgency(monitors).map((m) => [
     m.status.toUpperCase(),
     m.name,
     m.lastCheckAt === null ? 'never' : `${formatCompactAge(now - m.lastCheckAt)} ago`,
