@@ -41,6 +41,7 @@ export const MonitorFields = z
     timeout: shortText(limits.duration).optional(),
     conditions: z.array(shortText(limits.condition)).max(limits.conditions).optional(),
     'failure-threshold': z.number().int().min(1).max(limits.threshold).optional(),
+    'retry-interval': shortText(limits.duration).optional(),
     'recovery-threshold': z.number().int().min(1).max(limits.threshold).optional(),
     for: shortText(limits.duration).optional(),
     'reminder-every': shortText(limits.duration).optional(),

@@ -87,9 +87,17 @@ test('monitors made in the window can be added, checked, paused and deleted; fil
 
     await page.getByLabel('URL', { exact: true }).fill(`${endpoint.url}/made`);
     await page.getByLabel('Every', { exact: true }).fill('1s');
+    await page.getByLabel('Confirm a failure after', { exact: true }).fill('5s');
+    await page.getByRole('button', { name: 'Save monitor' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'retry-interval 5s is longer than the interval 1s' }).first()).toBeVisible();
+    await page.getByLabel('Confirm a failure after', { exact: true }).fill('1s');
     await page.getByRole('button', { name: 'Save monitor' }).click();
     await expect(page.getByRole('heading', { name: 'made here', exact: true })).toBeVisible();
     await expect(page.locator('.monitor-detail .monitor-status')).toHaveText('Up', { timeout: 10_000 });
+    // The form shows the retry interval it was saved with.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect(page.getByLabel('Confirm a failure after', { exact: true })).toHaveValue('1s');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.locator('.monitor-detail .monitor-status')).toHaveText('Paused');

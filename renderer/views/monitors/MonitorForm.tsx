@@ -12,6 +12,7 @@ interface FormState {
   timeout: string;
   conditions: string;
   failureThreshold: string;
+  retryInterval: string;
   for: string;
   reminderEvery: string;
   severity: string;
@@ -27,6 +28,7 @@ function toForm(fields: MonitorFields | undefined): FormState {
     timeout: fields?.timeout ?? '',
     conditions: (fields?.conditions ?? ['[STATUS] == 200']).join('\n'),
     failureThreshold: String(fields?.['failure-threshold'] ?? 2),
+    retryInterval: fields?.['retry-interval'] ?? '',
     for: fields?.for ?? '',
     reminderEvery: fields?.['reminder-every'] ?? '',
     severity: fields?.severity ?? '',
@@ -47,6 +49,7 @@ function toFields(form: FormState, base: MonitorFields | undefined): MonitorFiel
     timeout: optional(form.timeout),
     conditions: form.conditions.split('\n').map((c) => c.trim()).filter(Boolean),
     'failure-threshold': Number.isInteger(threshold) && threshold > 0 ? threshold : undefined,
+    'retry-interval': optional(form.retryInterval),
     for: optional(form.for),
     'reminder-every': optional(form.reminderEvery),
     severity: optional(form.severity),
@@ -98,6 +101,9 @@ export function MonitorForm({ id, initial, refresh, onSaved, onCancel }: Props) 
         </Field>
         <Field label="Failures before down" error={errors['failure-threshold']}>
           <input type="number" min={1} max={100} value={form.failureThreshold} onChange={set('failureThreshold')} />
+        </Field>
+        <Field label="Confirm a failure after" error={errors['retry-interval']}>
+          <input value={form.retryInterval} onChange={set('retryInterval')} size={6} placeholder="5s" />
         </Field>
         <Field label="Down for at least" error={errors['for']}>
           <input value={form.for} onChange={set('for')} size={6} placeholder="0s" />
