@@ -7,7 +7,7 @@ export function monitorHealth(runtime: MonitorRuntime, name: string): MonitorHea
   // One monitor's row, not every monitor's with its sparkline: a poll stays cheap among thousands.
   const entry = runtime.catalog.byName(name);
   if (!entry) {
-    const names = runtime.summaries({ sparklines: false }).map((m) => `"${m.name}"`).join(', ') || 'none';
+    const names = runtime.catalog.inNameOrder().map((m) => `"${m.name}"`).join(', ') || 'none';
     return { healthy: false, detail: `there is no monitor named "${name}" (monitors: ${names})` };
   }
   const monitor = runtime.summary(entry.id);

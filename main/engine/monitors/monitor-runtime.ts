@@ -168,16 +168,11 @@ export class MonitorRuntime {
     return monitorProblems(subjects, this.offlineSince, this.config?.problem() ?? null);
   }
 
-  summaries(options: { sparklines?: boolean } = {}): MonitorSummary[] {
-    return this.summarizeEntries(this.catalog.inNameOrder(), options.sparklines ?? true);
-  }
-
   /**
    * Every monitor, or with `since` (a cursor from an earlier list) only those changed after it, in
    * name order; `partial` says which. The cursor returned asks for the changes after this list.
    */
   list(options: { sparklines?: boolean; since?: string } = {}): { monitors: MonitorSummary[]; total: number; down: number; cursor: string; partial: boolean } {
-    this.flush();
     this.noticeSnoozes();
     const changed = options.since === undefined ? null : this.revisions.changedSince(options.since);
     const cursor = this.revisions.cursor;
@@ -195,7 +190,6 @@ export class MonitorRuntime {
    * reads the history of the rows it shows, not of all of them.
    */
   mostUrgent(count: number, options: { sparklines?: boolean } = {}): { monitors: MonitorSummary[]; total: number; down: number } {
-    this.flush();
     const ordered = this.catalog.inNameOrder();
     const statuses = ordered.map((entry) => statusOf(entry, this.service.state(entry.name)));
     const chosen: MonitorEntry[] = [];
