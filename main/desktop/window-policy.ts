@@ -21,7 +21,9 @@ export function routeHash(action: TrayAction): string {
   if (action.kind === 'run-diagnostics') return '/run';
   if (action.kind === 'open-target') {
     const { kind, id } = action.target;
-    if (kind === 'source') return '/alerts';
+    if (kind === 'source' || (kind === 'alert' && id === '')) return '/alerts';
+    // An empty id is the list of its kind (the click on a summary of many notices).
+    if (id === '') return kind === 'monitor' ? '/monitors' : '/';
     return `/${kind === 'incident' ? 'incidents' : `${kind}s`}/${kind === 'alert' ? encodeURIComponent(id) : id}`;
   }
   return '/';

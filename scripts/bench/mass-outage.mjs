@@ -2,15 +2,17 @@
 // with default settings through a real `trayage serve --config`, all switched to failing together.
 // Printed: CPU of the engine's whole process tree over the 40 s after the switch, the monitors DOWN
 // at its end, what one connected window received (tray.changed events and their bytes, as every
-// window receives them) and what became of the notices (real D-Bus session, as in the monitors suite).
+// window receives them) and what became of the notices (real D-Bus session, as in the monitors suite):
+// how many Notify calls, alone or summaries, and how long until every DOWN notice was delivered.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { benchOptions } from './bench-options.mjs';
+import { busCounts } from './bus-notices.mjs';
 import { startDesktopSession } from './desktop-session.mjs';
 import { startEndpoints } from './monitor-endpoints.mjs';
-import { outboxOutcome } from './outbox.mjs';
+import { outboxOutcome, sentTimes } from './outbox.mjs';
 import { treeCpu } from './proc-tree.mjs';
 import { commit, loadAverage, machine } from './run-context.mjs';
 import { rpcClient, startServe, stopServe } from './serve-process.mjs';
@@ -68,7 +70,14 @@ export async function benchMassOutage() {
       out['monitors DOWN at the end (should be all)'] = `${result.down} of ${result.total}`;
       out['tray.changed events one window received / MB'] = `${window.seen.events - before.events} / ${((window.seen.bytes - before.bytes) / 2 ** 20).toFixed(1)}`;
       out['notices raised after the switch'] = outboxOutcome(path.join(dataDir, 'data'), switchedAt);
-      out['Notify calls that reached the bus'] = desktop.notices().length;
+      const calls = desktop.notices().filter((call) => call.at >= switchedAt);
+      const counts = busCounts(calls);
+      out['Notify calls that reached the bus: alone / summaries (notices they stand for)'] = `${counts.alone} / ${counts.summaries} (${counts.summarized})`;
+      const downSent = sentTimes(path.join(dataDir, 'data')).filter((row) => / is down/.test(row.title) && row.at >= switchedAt);
+      const lastSent = downSent.reduce((latest, row) => Math.max(latest, row.at), switchedAt);
+      out['switch → first Notify on the bus / → every DOWN notice delivered, alone or in a summary (s)'] = calls.length
+        ? `${((calls[0].at - switchedAt) / 1000).toFixed(1)} / ${downSent.length === count ? ((lastSent - switchedAt) / 1000).toFixed(1) : `not within ${AFTER_S} s (${downSent.length} of ${count})`}`
+        : 'none';
     } finally {
       window.close();
       rpc.close();

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchOptions } from './bench-options.mjs';
+import { busCounts } from './bus-notices.mjs';
 import { fillHistory } from './monitors-history.mjs';
 import { benchMonitorsOutage } from './monitors-outage.mjs';
 import { startEndpoints } from './monitor-endpoints.mjs';
@@ -155,7 +156,8 @@ export async function benchMonitors({ count = 1000 } = {}) {
     await sleep(warmup * 1000);
     const at10 = await measure(ctx);
     report(out, 'every 10 s', at10, count, 10);
-    out['Notify calls that reached the bus (whole run)'] = desktop.notices().length;
+    const calls = busCounts(desktop.notices());
+    out['Notify calls that reached the bus (whole run): alone / summaries (notices they stand for)'] = `${calls.alone} / ${calls.summaries} (${calls.summarized})`;
     rpc.close();
     await stopServe(serve.proc);
     out['database files after the run (MB, db + WAL)'] = (fileBytes(dataDir) / MiB).toFixed(1);

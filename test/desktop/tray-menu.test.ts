@@ -63,6 +63,12 @@ describe('tray menu', () => {
     expect(routeHash({ kind: 'run-diagnostics' })).toBe('/run');
   });
 
+  it('leads a click on a summary of many notices (an empty id) to the list of their kind', () => {
+    expect(routeHash({ kind: 'open-target', target: { kind: 'monitor', id: '' } })).toBe('/monitors');
+    expect(routeHash({ kind: 'open-target', target: { kind: 'incident', id: '' } })).toBe('/');
+    expect(routeHash({ kind: 'open-target', target: { kind: 'alert', id: '' } })).toBe('/alerts');
+  });
+
   it('offers to resume while notifications are snoozed', () => {
     const menu = buildTrayMenu(state(0, { level: 'ok', summary: 'All clear', snoozedUntil: now + 45 * 60_000 }), now);
     expect(labels(menu)).toContain('Notifications snoozed for 45m — resume');

@@ -72,4 +72,51 @@ describe('monitors raise real desktop notifications (D-Bus → dunst)', () => {
     ]);
     removeDir(dir);
   });
+  it('turns a shared dependency failing under 40 monitors into a few notices that together name every one', async () => {
+    const dir = tempDir();
+    const names = Array.from({ length: 40 }, (_, i) => `svc ${String(i).padStart(2, '0')}`);
+    const config = writeConfig(
+      dir,
+      names.map((name) => ({ name, url: `${server.url}/dep/${name.replace(' ', '-')}`, interval: '1s', jitter: '0s', 'failure-threshold': 1 })),
+    );
+    const engine: Engine = monitoringEngine(dir, config, { deliver: nativeDeliver() });
+    const dbFile = path.join(dir, 'trayage.db');
+    const downRows = () => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return db.prepare("SELECT attempts, sent_at FROM notifications WHERE key LIKE 'monitor:%:down:%'").all() as { attempts: number; sent_at: number | null }[];
+      } finally {
+        db.close();
+      }
+    };
+    const before = session.notifications().length;
+    try {
+      await waitFor('every monitor to be up', async () => (await call(engine, 'monitors.list')).monitors.every((m: { status: string }) => m.status === 'up'));
+      healthy = false;
+      const rows = await waitFor('all 40 down notices to be delivered', () => {
+        const all = downRows();
+        return all.length === 40 && all.every((row) => row.sent_at !== null) && all;
+      }, 20_000);
+      // Each was claimed once: none was shown twice, alone or in a summary.
+      expect(rows.every((row) => row.attempts === 1)).toBe(true);
+    } finally {
+      healthy = true;
+      engine.close();
+    }
+    // What dunst was asked to show: a few down notices alone, the rest in summaries that count them.
+    const shown = session.notifications().slice(before);
+    const alone = shown.filter((n) => / is down/.test(n.summary));
+    const summaries = shown.filter((n) => /^\d+ notices$/.test(n.summary));
+    expect(alone.length + summaries.length).toBe(shown.length);
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(alone.length).toBeLessThanOrEqual(4);
+    expect(shown.length).toBeLessThanOrEqual(7);
+    expect(alone.length + summaries.reduce((sum, n) => sum + Number.parseInt(n.summary, 10), 0)).toBe(40);
+    for (const summary of summaries) {
+      const lines = summary.body.split('\n');
+      expect(lines[0]).toMatch(/^svc \d\d is down/);
+      if (Number.parseInt(summary.summary, 10) > 5) expect(lines.at(-1)).toMatch(/^and \d+ more; open Trayage to see them all$/);
+    }
+    removeDir(dir);
+  });
 });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../preload/contract';
 import { RECHECK_MS } from '../../main/engine/notifications/daemon-probe';
+import { SUMMARY_COLLECT_MS } from '../../main/engine/notifications/outbox-delivery';
 import { linuxDeliver } from '../../main/engine/notifications/linux-deliver';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 import { watchBusCalls } from './helpers/bus-calls';
@@ -52,7 +53,10 @@ describe('without a desktop notification daemon nothing is started per notice; t
     const { DBUS_SESSION_BUS_ADDRESS: _unset, ...rest } = process.env;
     const serve = deliveringEngine(rest);
 
+    const raisedAt = serve.clock.t;
     raise(serve.notifier, 1, NOTICES);
+    // So many at once are collected for a moment and summed up; each still reaches the pages as itself.
+    serve.clock.advance(SUMMARY_COLLECT_MS);
     await until('every notice to be handed to the browser', () => serve.handed.length === NOTICES);
 
     expect(spawned).not.toHaveBeenCalled();
@@ -74,7 +78,7 @@ describe('without a desktop notification daemon nothing is started per notice; t
       severity: 'P2',
       target: { kind: 'monitor', id: '1' },
       sound: true,
-      createdAt: serve.clock.t,
+      createdAt: raisedAt,
     });
 
     // A page that connects later gets them all; once it has acknowledged them, no page gets them again.
@@ -99,6 +103,8 @@ describe('without a desktop notification daemon nothing is started per notice; t
     const serve = deliveringEngine({ ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address });
 
     raise(serve.notifier, 1, NOTICES);
+    // So many at once are collected for a moment and summed up; each still reaches the pages as itself.
+    serve.clock.advance(SUMMARY_COLLECT_MS);
     await until('every notice to be handed to the browser', () => serve.handed.length === NOTICES);
     // Whether the name is owned, then whether the bus can start a daemon for it: once for all the notices.
     expect(await asked()).toEqual(['AddMatch', 'NameHasOwner', 'StartServiceByName']);

@@ -22,6 +22,8 @@ export interface DeliveryOptions {
   sweepEveryMs?: number;
   // Where a failure of the outbox itself goes (a locked database); failed deliveries are kept in the row.
   onError?: (err: unknown) => void;
+  // false shows every notice alone, however many are due at once (default: a storm becomes summaries).
+  summaries?: boolean;
 }
 
 // An outbox: every notification is recorded first; only an engine that runs delivery shows it, once,
@@ -81,6 +83,7 @@ export class Notifier implements NotificationsPort {
         for (const listener of this.browserListeners) listener(notice);
       },
       onError: options.onError ?? ((err) => process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`)),
+      summaries: options.summaries ?? true,
     });
     this.delivery = delivery;
     const timer = setInterval(() => delivery.pump(), options.sweepEveryMs ?? 1_000);

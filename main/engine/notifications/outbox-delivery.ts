@@ -1,6 +1,7 @@
 import type { TrayTarget } from '../../../preload/contract';
-import { LeasedPump } from '../lib/outbox/leased-pump';
+import { type Claim, LeasedPump } from '../lib/outbox/leased-pump';
 import type { Deliver } from './delivery-types';
+import { summaryOf, summaryTarget } from './notice-summary';
 import type { BrowserNoticeRow, ClaimedNotice, OutboxStore } from './outbox-store';
 
 export { LEASE_MS } from '../lib/outbox/leased-pump';
@@ -8,6 +9,13 @@ const RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000];
 const MAX_ATTEMPTS = 8;
 // A bound on notices being shown at once when many are due together.
 const MAX_IN_FLIGHT = 4;
+// At most this many notices alone within a gap; beyond that, those due are collected for a second
+// and shown as one summary, at most one per gap, so a hundred monitors going down together make a
+// few notices instead of a hundred.
+export const ALONE_PER_GAP = 4;
+export const SUMMARY_COLLECT_MS = 1_000;
+export const SUMMARY_GAP_MS = 5_000;
+const SUMMARY_LIMIT = 1_000;
 
 export interface DeliveryParts {
   store: OutboxStore;
@@ -18,6 +26,7 @@ export interface DeliveryParts {
   // A notice now waiting for the browser pages (no desktop daemon).
   onBrowser: (row: BrowserNoticeRow) => void;
   onError: (err: unknown) => void;
+  summaries: boolean;
 }
 
 /** Delivers the notices outbox for one engine: one delivery per claim, a back-off after a failure. */
@@ -29,7 +38,8 @@ export class OutboxDelivery {
       queue: parts.store,
       now: parts.now,
       maxInFlight: MAX_IN_FLIGHT,
-      deliver: (id, row, owner) => this.deliverClaimed(id, row, owner),
+      deliver: (id, row, owner) => this.deliverClaimed([{ id, row }], owner),
+      together: !parts.summaries ? undefined : { queue: parts.store, alonePerGap: ALONE_PER_GAP, limit: SUMMARY_LIMIT, collectMs: SUMMARY_COLLECT_MS, gapMs: SUMMARY_GAP_MS, deliver: (claims, owner) => this.deliverClaimed(claims, owner) },
       onError: parts.onError,
     });
   }
@@ -43,13 +53,17 @@ export class OutboxDelivery {
     this.pumper.pump();
   }
 
-  private async deliverClaimed(id: number, row: ClaimedNotice, owner: string): Promise<void> {
+  // One notice, or a summary standing for several; every row shares the outcome.
+  private async deliverClaimed(claims: Claim<ClaimedNotice>[], owner: string): Promise<void> {
     const { store, deliver, now, soundFor, onClick, onBrowser } = this.parts;
+    const rows = claims.map((claim) => claim.row);
     let failure: unknown = null;
     let browserReason: string | null = null;
     try {
-      const target = row.target ? (JSON.parse(row.target) as TrayTarget) : undefined;
-      const outcome = await deliver({ title: row.title, body: row.body, sound: soundFor(row.severity) }, () => onClick(target));
+      const single = rows.length === 1 ? rows[0] : null;
+      const delivery = single ? { title: single.title, body: single.body, sound: soundFor(single.severity) } : summaryOf(rows, soundFor);
+      const target = single ? (single.target ? (JSON.parse(single.target) as TrayTarget) : undefined) : summaryTarget(rows);
+      const outcome = await deliver(delivery, () => onClick(target));
       if (outcome?.route === 'browser') browserReason = outcome.reason;
     } catch (err) {
       failure = err ?? new Error('the notification was not delivered');
@@ -57,13 +71,20 @@ export class OutboxDelivery {
     // An outcome after the engine closed is not recorded: the lease runs out and the next engine
     // shows the notice again, as whether it was shown cannot be known.
     if (!store.open) return;
-    if (browserReason !== null) {
-      const handed = store.toBrowser(id, owner, browserReason);
-      if (handed) onBrowser(handed);
-    } else if (failure === null) store.markSent(id, now());
-    else {
-      const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
-      store.markFailed(id, owner, (failure as Error).message ?? String(failure), retryAt);
-    }
+    const handed: BrowserNoticeRow[] = [];
+    store.inOneWrite(() => {
+      for (const { id, row } of claims) {
+        if (browserReason !== null) {
+          const given = store.toBrowser(id, owner, browserReason);
+          if (given) handed.push(given);
+        } else if (failure === null) store.markSent(id, now());
+        else {
+          const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
+          store.markFailed(id, owner, (failure as Error).message ?? String(failure), retryAt);
+        }
+      }
+    });
+    // The pages keep their own account of notices (banners, a count), so each goes to them as itself.
+    for (const row of handed) onBrowser(row);
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Claim, GroupLeasedQueue } from '../lib/outbox/leased-pump';
 
 export interface NewNotice {
   key: string;
@@ -38,11 +39,12 @@ export interface ClaimedNotice {
  * a claim is a single conditional UPDATE, so two engines on one file, or a sweep racing a prompt
  * delivery, can never both win, and the lease of a crashed engine simply runs out.
  */
-export class OutboxStore {
+export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   private readonly seenStatement;
   private readonly insertStatement;
   private readonly dueStatement;
   private readonly claimStatement;
+  private readonly oldestDueStatement;
   private readonly renewStatement;
   private readonly sentStatement;
   private readonly failedStatement;
@@ -60,6 +62,12 @@ export class OutboxStore {
        WHERE sent_at IS NULL AND suppressed IS NULL AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
        ORDER BY next_attempt_at, id LIMIT @limit`,
     );
+    this.oldestDueStatement = db
+      .prepare(
+        `SELECT min(next_attempt_at) FROM notifications
+         WHERE sent_at IS NULL AND suppressed IS NULL AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)`,
+      )
+      .pluck();
     // A row given up on has no next_attempt_at, so the comparison keeps it unclaimable.
     this.claimStatement = db.prepare(
       `UPDATE notifications SET claimed_by = @owner, lease_until = @leaseUntil, attempts = attempts + 1
@@ -114,6 +122,20 @@ export class OutboxStore {
     return this.claimStatement.get({ id, owner, now, leaseUntil }) as ClaimedNotice | undefined;
   }
 
+  /** One write for a whole group, so a storm of notices costs one transaction to claim. */
+  claimAll(ids: readonly number[], owner: string, now: number, leaseUntil: number): Claim<ClaimedNotice>[] {
+    return this.db.transaction(() =>
+      ids.flatMap((id) => {
+        const row = this.claim(id, owner, now, leaseUntil);
+        return row ? [{ id, row }] : [];
+      }),
+    )();
+  }
+
+  oldestDue(now: number): number | null {
+    return this.oldestDueStatement.get({ now }) as number | null;
+  }
+
   renew(owner: string, leaseUntil: number): void {
     this.renewStatement.run(leaseUntil, owner);
   }
@@ -124,6 +146,11 @@ export class OutboxStore {
 
   markFailed(id: number, owner: string, error: string, retryAt: number | null): void {
     this.failedStatement.run(error, retryAt, id, owner);
+  }
+
+  /** Runs the outcomes of a group's rows as one write. */
+  inOneWrite(record: () => void): void {
+    this.db.transaction(record)();
   }
 
   /** Hands a claimed row to the browser pages; undefined when the claim was lost meanwhile. */

@@ -13,7 +13,8 @@ const notifier = new Notifier(db, new SettingsStore(db, Date.now), async (delive
   // Some work per notice, so the in-flight bound makes both processes share the rows.
   await new Promise((resolve) => setTimeout(resolve, 2));
 }, Date.now);
-const stop = notifier.startDelivery({ sweepEveryMs: 5, onError: (err) => errors.push(String((err as Error)?.stack ?? err)) });
+// Every notice alone, so the claims of both processes race on each row (summaries would let one take all).
+const stop = notifier.startDelivery({ sweepEveryMs: 5, summaries: false, onError: (err) => errors.push(String((err as Error)?.stack ?? err)) });
 process.on('message', () => {
   stop();
   db.close();

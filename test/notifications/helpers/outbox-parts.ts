@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { vi } from 'vitest';
+import type { TrayTarget } from '../../../preload/contract';
 import { openDatabase } from '../../../main/engine/db/open-database';
 import type { Deliver, Delivery } from '../../../main/engine/notifications/deliver';
 import { Notifier } from '../../../main/engine/notifications/notifier';
@@ -13,13 +14,14 @@ export function fakeTime(start = Date.UTC(2026, 10, 23, 3, 0, 0)) {
 }
 
 /** One engine's view of the data directory: its own connection, as a separate process would have. */
-export function openEngine(dir: string, deliver: Deliver, now: () => number): { db: Database.Database; notifier: Notifier } {
+export function openEngine(dir: string, deliver: Deliver, now: () => number, onClick?: (target: TrayTarget | undefined) => void): { db: Database.Database; notifier: Notifier } {
   const { db } = openDatabase(path.join(dir, 'trayage.db'), 'test');
-  return { db, notifier: new Notifier(db, new SettingsStore(db, now), deliver, now) };
+  return { db, notifier: new Notifier(db, new SettingsStore(db, now), deliver, now, onClick) };
 }
 
 export interface HeldCall {
   delivery: Delivery;
+  click(): void;
   resolve(): void;
   reject(err: Error): void;
 }
@@ -27,10 +29,11 @@ export interface HeldCall {
 /** A delivery the test finishes by hand, so it can be as slow as the test wants. */
 export function heldDeliveries() {
   const calls: HeldCall[] = [];
-  const deliver: Deliver = (delivery) => new Promise<void>((resolve, reject) => calls.push({ delivery, resolve, reject }));
+  const deliver: Deliver = (delivery, click) => new Promise<void>((resolve, reject) => calls.push({ delivery, click, resolve, reject }));
   const of = (title: string) => calls.filter((c) => c.delivery.title === title);
   return {
     deliver,
+    calls,
     of,
     /** The `nth` (1-based) delivery of `title`, once it has started. */
     started: (title: string, nth = 1) =>

@@ -5,6 +5,11 @@ import os from 'node:os';
 // over within a minute; a live holder renews it every pump, so a slow delivery never loses it.
 export const LEASE_MS = 30_000;
 
+export interface Claim<Row> {
+  id: number;
+  row: Row;
+}
+
 /** A durable queue whose rows are leased to one engine at a time (several engines may share a file). */
 export interface LeasedQueue<Row> {
   readonly open: boolean;
@@ -16,13 +21,38 @@ export interface LeasedQueue<Row> {
   renew(owner: string, leaseUntil: number): void;
 }
 
+/** A queue that can lease many rows in one write, for deliveries that take them together. */
+export interface GroupLeasedQueue<Row> extends LeasedQueue<Row> {
+  /** The rows among `ids` now leased to `owner`; those another engine took first are left out. */
+  claimAll(ids: readonly number[], owner: string, at: number, leaseUntil: number): Claim<Row>[];
+  /** Since when the row due longest has been due at `at`; null when none is. */
+  oldestDue(at: number): number | null;
+}
+
+/**
+ * Delivering many due rows as one (a summary instead of a storm). Rows due go alone while they fit,
+ * with every other row due, in `alonePerGap` deliveries within any `gapMs`. Beyond that they are
+ * collected for `collectMs` (counted from the longest-waiting row) and go as one group, at most
+ * one group per `gapMs`. So a storm ends as a few rows alone and a summary every gap, while a
+ * quiet queue delivers at once.
+ */
+export interface Together<Row> {
+  queue: GroupLeasedQueue<Row>;
+  alonePerGap: number;
+  limit: number;
+  collectMs: number;
+  gapMs: number;
+  deliver: (claims: Claim<Row>[], owner: string) => Promise<void>;
+}
+
 export interface LeasedPumpParts<Row> {
   queue: LeasedQueue<Row>;
   now: () => number;
-  /** A bound on deliveries at once when many rows are due together. */
+  /** A bound on deliveries at once when many rows are due together; a group counts as one. */
   maxInFlight: number;
   /** Delivers one claimed row and records its outcome; the pump runs again when it settles. */
   deliver: (id: number, row: Row, owner: string) => Promise<void>;
+  together?: Together<Row>;
   onError: (err: unknown) => void;
 }
 
@@ -35,6 +65,9 @@ export class LeasedPump<Row> {
   // Unique per engine, even for two in one process; readable in the table when diagnosing.
   readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly inFlight = new Set<number>();
+  private slotsTaken = 0;
+  private lastGroupAt = Number.NEGATIVE_INFINITY;
+  private aloneStarts: number[] = [];
   private running: boolean;
 
   constructor(
@@ -59,32 +92,64 @@ export class LeasedPump<Row> {
 
   /** Claims and starts what is due now, up to the in-flight bound; never throws. */
   pump(): void {
-    const { queue, now, maxInFlight, onError } = this.parts;
+    const { queue, now, maxInFlight, together, onError } = this.parts;
     if (!this.running || !queue.open) return;
     try {
       const at = now();
       // Renewed first, so our own slow deliveries never look abandoned to the query below.
       if (this.inFlight.size > 0) queue.renew(this.owner, at + LEASE_MS);
-      const room = maxInFlight - this.inFlight.size;
+      const room = maxInFlight - this.slotsTaken;
       if (room <= 0) return;
-      for (const id of queue.due(at, room)) {
-        const claimed = queue.claim(id, this.owner, at, at + LEASE_MS);
-        if (claimed) void this.run(id, claimed);
-      }
+      if (together) this.pumpTogether(together, at, room);
+      else this.startAlone(queue.due(at, room), at);
     } catch (err) {
       onError(err);
     }
   }
 
-  private async run(id: number, row: Row): Promise<void> {
-    this.inFlight.add(id);
-    try {
-      await this.parts.deliver(id, row, this.owner);
-    } catch (err) {
-      this.parts.onError(err);
-    } finally {
-      this.inFlight.delete(id);
-      this.pump();
+  private pumpTogether(together: Together<Row>, at: number, room: number): void {
+    this.aloneStarts = this.aloneStarts.filter((started) => at - started < together.gapMs);
+    const alone = Math.min(room, together.alonePerGap - this.aloneStarts.length);
+    const due = this.parts.queue.due(at, Math.max(alone + 1, together.limit));
+    if (due.length <= alone) {
+      this.aloneStarts.push(...due.map(() => at));
+      this.startAlone(due, at);
+      return;
     }
+    // One row due with no room to go alone waits until it may; more wait to be collected.
+    if (due.length < 2 || at - this.lastGroupAt < together.gapMs) return;
+    if (at - (together.queue.oldestDue(at) ?? at) >= together.collectMs) this.startGroup(together, due, at);
+  }
+
+  private startAlone(due: readonly number[], at: number): void {
+    for (const id of due) {
+      const claimed = this.parts.queue.claim(id, this.owner, at, at + LEASE_MS);
+      if (claimed) this.run([id], () => this.parts.deliver(id, claimed, this.owner));
+    }
+  }
+
+  private startGroup(together: Together<Row>, due: number[], at: number): void {
+    const claims = together.queue.claimAll(due, this.owner, at, at + LEASE_MS);
+    if (claims.length === 0) return;
+    this.lastGroupAt = at;
+    const ids = claims.map((claim) => claim.id);
+    if (claims.length === 1) this.run(ids, () => this.parts.deliver(claims[0].id, claims[0].row, this.owner));
+    else this.run(ids, () => together.deliver(claims, this.owner));
+  }
+
+  private run(ids: number[], delivery: () => Promise<void>): void {
+    for (const id of ids) this.inFlight.add(id);
+    this.slotsTaken += 1;
+    void (async () => {
+      try {
+        await delivery();
+      } catch (err) {
+        this.parts.onError(err);
+      } finally {
+        for (const id of ids) this.inFlight.delete(id);
+        this.slotsTaken -= 1;
+        this.pump();
+      }
+    })();
   }
 }

@@ -1,0 +1,43 @@
+import type { TrayTarget } from '../../../preload/contract';
+import type { Delivery } from './delivery-types';
+
+// A summary names this many notices; the rest are counted.
+export const LISTED = 5;
+
+export interface SummarizedNotice {
+  title: string;
+  severity: string | null;
+  target: string | null;
+}
+
+/**
+ * One notice that stands for many raised together (a shared dependency failing takes down many
+ * monitors at once): the oldest few by title, how many more, and the loudest sound among them.
+ */
+export function summaryOf(notices: readonly SummarizedNotice[], soundFor: (severity: string | null) => string | boolean): Delivery {
+  const listed = notices.slice(0, LISTED).map((notice) => notice.title);
+  const rest = notices.length - listed.length;
+  return {
+    title: `${notices.length} notices`,
+    body: [...listed, ...(rest > 0 ? [`and ${rest} more; open Trayage to see them all`] : [])].join('\n'),
+    sound: loudest(notices.map((notice) => soundFor(notice.severity))),
+  };
+}
+
+/**
+ * Where a click on the summary leads: the one thing all its notices are about, else the list of
+ * the one kind they share (an empty id), else nowhere in particular.
+ */
+export function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget | undefined {
+  const targets = notices.map((notice) => (notice.target ? (JSON.parse(notice.target) as TrayTarget) : null));
+  const first = targets[0];
+  if (!first || targets.some((target) => target === null)) return undefined;
+  if (targets.every((target) => target!.kind === first.kind && target!.id === first.id)) return first;
+  if (targets.every((target) => target!.kind === first.kind)) return { kind: first.kind, id: '' };
+  return undefined;
+}
+
+// A named sound (a severity's own) over the platform's sound over none.
+function loudest(sounds: readonly (string | boolean)[]): string | boolean {
+  return sounds.find((sound) => typeof sound === 'string') ?? sounds.some((sound) => sound === true);
+}
