@@ -1,6 +1,6 @@
 // Reading the Notify calls a benchmark's desktop session saw: a notice alone ("o012 is down …") or a
-// summary of several ("37 notices", the first few titles one per line in its body).
-const SUMMARY = /^(\d+) notices$/;
+// summary of several ("37 notices about monitors", the first few titles one per line in its body).
+const SUMMARY = /^(\d+) notices( about [a-z ]+)?$/;
 
 /** Per name the first call that named it, alone or listed in a summary: Map name → { at, how }. */
 export function namedOnBus(calls, titlePattern) {

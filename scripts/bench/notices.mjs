@@ -86,8 +86,8 @@ async function runMode(mode, { count }) {
     page = mode === 'headless' ? await pageClient(serve.port, serve.token) : null;
     await sleep(5_000);
     // Notice phase: every monitor goes down, then up: two notices each, until all have arrived.
-    // On the desktop many at once are summed up ("46 notices"): a summary counts for what it stands for.
-    const onBus = () => busCounts(session.notices().filter((n) => /^(n\d+ is (down|back up)|\d+ notices$)/.test(n.summary)));
+    // On the desktop many at once are summed up ("46 notices about monitors"): a summary counts for what it stands for.
+    const onBus = () => busCounts(session.notices().filter((n) => /^(n\d+ is (down|back up)|\d+ notices about monitors$)/.test(n.summary)));
     const delivered = () => {
       if (!session) return page.received();
       const counts = onBus();

@@ -106,7 +106,7 @@ describe('monitors raise real desktop notifications (D-Bus → dunst)', () => {
     // What dunst was asked to show: a few down notices alone, the rest in summaries that count them.
     const shown = session.notifications().slice(before);
     const alone = shown.filter((n) => / is down/.test(n.summary));
-    const summaries = shown.filter((n) => /^\d+ notices$/.test(n.summary));
+    const summaries = shown.filter((n) => /^\d+ notices about monitors$/.test(n.summary));
     expect(alone.length + summaries.length).toBe(shown.length);
     expect(summaries.length).toBeGreaterThan(0);
     expect(alone.length).toBeLessThanOrEqual(4);

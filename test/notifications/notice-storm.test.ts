@@ -65,7 +65,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     serve.clock.advance(SUMMARY_COLLECT_MS - 1);
     expect(held.calls).toHaveLength(4);
     serve.clock.advance(1);
-    const summary = await held.started('96 notices');
+    const summary = await held.started('96 notices about monitors');
     expect(summary.delivery.body).toBe(['m5 is DOWN', 'm6 is DOWN', 'm7 is DOWN', 'm8 is DOWN', 'm9 is DOWN', 'and 91 more; open Trayage to see them all'].join('\n'));
     expect(summary.delivery.sound).toBe(true);
 
@@ -78,7 +78,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     expect(held.calls).toHaveLength(5);
 
     serve.clock.advance(1);
-    const next = await held.started('51 notices');
+    const next = await held.started('51 notices about monitors');
     expect(next.delivery.body.split('\n')[0]).toBe('m101 is DOWN');
     next.resolve();
     await until('every notice to be marked sent', () => unsent(serve.db).length === 0);
@@ -115,7 +115,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     serve.clock.advance(SUMMARY_COLLECT_MS);
     monitorsDown(serve.notifier, 6, 1);
     await until('the summary of two to be marked sent', () => unsent(serve.db).length === 0);
-    expect(shown).toEqual(['m1 is DOWN', 'm2 is DOWN', 'm3 is DOWN', 'm4 is DOWN', '2 notices']);
+    expect(shown).toEqual(['m1 is DOWN', 'm2 is DOWN', 'm3 is DOWN', 'm4 is DOWN', '2 notices about monitors']);
   });
 
   it('leads a click on a summary to the list of the kind its notices share, or to the one thing they are all about', async () => {
@@ -137,13 +137,13 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     fill('monitors', 6, (n) => ({ kind: 'monitor', id: String(10 + n) }));
     held.calls[0].resolve();
     clock.advance(SUMMARY_COLLECT_MS);
-    (await held.started('6 notices')).click();
+    (await held.started('6 notices about monitors')).click();
     expect(clicks).toEqual([{ kind: 'monitor', id: '' }]);
 
     fill('timers', 5, () => ({ kind: 'incident', id: '7' }));
     for (const call of held.calls.slice(1)) call.resolve();
     clock.advance(SUMMARY_GAP_MS);
-    (await held.started('5 notices')).click();
+    (await held.started('5 notices about one incident')).click();
     expect(clicks).toEqual([{ kind: 'monitor', id: '' }, { kind: 'incident', id: '7' }]);
   });
 
@@ -155,7 +155,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     monitorsDown(serve.notifier, 5, 20, 'P1');
     held.calls[0].resolve();
     serve.clock.advance(SUMMARY_COLLECT_MS);
-    (await held.started('20 notices')).reject(new Error('the daemon did not answer'));
+    (await held.started('20 notices about monitors')).reject(new Error('the daemon did not answer'));
     for (const call of held.calls.slice(1, 4)) call.resolve();
     await until('the failure to be recorded on all 20', () => unsent(serve.db).every((row) => row.last_error !== null) && unsent(serve.db));
     expect(unsent(serve.db)).toEqual(
@@ -163,7 +163,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     );
 
     serve.clock.advance(SUMMARY_GAP_MS);
-    const again = await held.started('20 notices', 2);
+    const again = await held.started('20 notices about monitors', 2);
     again.resolve();
     await until('every notice to be marked sent', () => unsent(serve.db).length === 0);
     expect(rows(serve.db).filter((row) => row.attempts === 2)).toHaveLength(20);

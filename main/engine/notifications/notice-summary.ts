@@ -18,7 +18,7 @@ export function summaryOf(notices: readonly SummarizedNotice[], soundFor: (sever
   const listed = notices.slice(0, LISTED).map((notice) => notice.title);
   const rest = notices.length - listed.length;
   return {
-    title: `${notices.length} notices`,
+    title: `${notices.length} notices${about(summaryTarget(notices))}`,
     body: [...listed, ...(rest > 0 ? [`and ${rest} more; open Trayage to see them all`] : [])].join('\n'),
     sound: loudest(notices.map((notice) => soundFor(notice.severity))),
   };
@@ -35,6 +35,20 @@ export function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget 
   if (targets.every((target) => target!.kind === first.kind && target!.id === first.id)) return first;
   if (targets.every((target) => target!.kind === first.kind)) return { kind: first.kind, id: '' };
   return undefined;
+}
+
+const KINDS: Record<TrayTarget['kind'], [string, string]> = {
+  monitor: ['monitor', 'monitors'],
+  incident: ['incident', 'incidents'],
+  alert: ['alert', 'alerts'],
+  source: ['alert source', 'alert sources'],
+};
+
+// What the title says the notices are about: " about monitors", " about one incident", or nothing.
+function about(target: TrayTarget | undefined): string {
+  if (!target) return '';
+  const [one, many] = KINDS[target.kind];
+  return target.id === '' ? ` about ${many}` : ` about one ${one}`;
 }
 
 // A named sound (a severity's own) over the platform's sound over none.

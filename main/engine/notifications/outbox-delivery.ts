@@ -1,5 +1,5 @@
 import type { TrayTarget } from '../../../preload/contract';
-import { type Claim, LeasedPump } from '../lib/outbox/leased-pump';
+import { type Claim, LeasedPump, type Together } from '../lib/outbox/leased-pump';
 import type { Deliver } from './delivery-types';
 import { summaryOf, summaryTarget } from './notice-summary';
 import type { BrowserNoticeRow, ClaimedNotice, OutboxStore } from './outbox-store';
@@ -29,7 +29,7 @@ export interface DeliveryParts {
   summaries: boolean;
 }
 
-/** Delivers the notices outbox for one engine: one delivery per claim, a back-off after a failure. */
+/** Delivers the notices outbox for one engine: a notice alone or a summary of many, a back-off after a failure. */
 export class OutboxDelivery {
   private readonly pumper: LeasedPump<ClaimedNotice>;
 
@@ -39,13 +39,24 @@ export class OutboxDelivery {
       now: parts.now,
       maxInFlight: MAX_IN_FLIGHT,
       deliver: (id, row, owner) => this.deliverClaimed([{ id, row }], owner),
-      together: !parts.summaries ? undefined : { queue: parts.store, alonePerGap: ALONE_PER_GAP, limit: SUMMARY_LIMIT, collectMs: SUMMARY_COLLECT_MS, gapMs: SUMMARY_GAP_MS, deliver: (claims, owner) => this.deliverClaimed(claims, owner) },
+      together: parts.summaries ? this.summaries() : undefined,
       onError: parts.onError,
     });
   }
 
   stop(): void {
     this.pumper.stop();
+  }
+
+  private summaries(): Together<ClaimedNotice> {
+    return {
+      queue: this.parts.store,
+      alonePerGap: ALONE_PER_GAP,
+      limit: SUMMARY_LIMIT,
+      collectMs: SUMMARY_COLLECT_MS,
+      gapMs: SUMMARY_GAP_MS,
+      deliver: (claims, owner) => this.deliverClaimed(claims, owner),
+    };
   }
 
   /** Claims and starts what is due now, up to the in-flight bound; never throws. */

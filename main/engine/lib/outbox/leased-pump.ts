@@ -57,9 +57,9 @@ export interface LeasedPumpParts<Row> {
 }
 
 /**
- * Claims what is due and hands each claim to `deliver`, one delivery per claim, for one engine.
- * A failed delivery waits for its back-off in the queue; a row another engine holds waits until
- * that lease runs out.
+ * Claims what is due and hands each claim to `deliver` (or a group of claims to `together`), for
+ * one engine. A failed delivery waits for its back-off in the queue; a row another engine holds
+ * waits until that lease runs out.
  */
 export class LeasedPump<Row> {
   // Unique per engine, even for two in one process; readable in the table when diagnosing.
