@@ -22,6 +22,8 @@ export async function startEndpoints() {
     blip: (n) => child.send({ blip: n }),
     /** Requests answered so far. */
     count: () => ask({ count: true }, 'count'),
+    /** Requests answered in each whole second between two Date.now() times. */
+    perSecond: (fromMs, toMs) => ask({ perSecond: [fromMs, toMs] }, 'perSecond'),
     /** Outages ({ switchedAt, firstFailureAt } by N) and blips ({ armedAt, failedAt } by N). */
     report: async () => {
       const { down, blips } = await ask({ report: true }, 'report');

@@ -149,6 +149,7 @@ export async function benchMonitors10k() {
 
       await rpc.call('monitors.stats', { reset: true });
       const requests0 = await endpoints.count();
+      const wall0 = Date.now();
       const cpu0 = treeCpu(serve.proc.pid);
       const t0 = performance.now();
       const rss = sampleRss(serve.proc.pid);
@@ -163,6 +164,8 @@ export async function benchMonitors10k() {
       out[`RSS min / max (MB, ${memory.samples} samples)`] = `${memory.min.toFixed(1)} / ${memory.max.toFixed(1)}`;
       out[`checks per second at the target (expected ${(COUNT / INTERVAL_S).toFixed(0)})`] = ((requests1 - requests0) / elapsed).toFixed(1);
       out['scheduling lateness p50 / p99 / max (ms)'] = `${stats.lateness.p50.toFixed(0)} / ${stats.lateness.p99.toFixed(0)} / ${stats.lateness.max.toFixed(0)}`;
+      const seconds = (await endpoints.perSecond(wall0, Date.now())).sort((a, b) => a - b);
+      out[`checks at the target in each second of the window: min / p50 / max (${seconds.length} s)`] = `${seconds[0]} / ${percentile(seconds, 50)} / ${seconds[seconds.length - 1]}`;
 
       // As the Monitors window asks: the first screen's rows, the list without sparklines, then the sparklines of the rows in view.
       const ids = first.result.monitors.slice(0, 30).map((m) => m.id);

@@ -4,11 +4,14 @@
 //   /flip/N   503 while N is below the count the parent sets ({ failing: count })
 //   /out/N    healthy until switched down ({ down: N }, answered with the switch time), then 503
 //   /blip/N   fails exactly the next request after { blip: N }, then healthy again
-// { count: true } is answered with the number of requests so far; { report: true } with the outage and blip record.
+// { count: true } is answered with the number of requests so far; { perSecond: [fromMs, toMs] } with the
+// count of each whole second between; { report: true } with the outage and blip record.
 import http from 'node:http';
 
 let failing = 0;
 let requests = 0;
+// Requests per second (epoch seconds), the last 10 minutes: how evenly checks arrive.
+const perSecond = new Map();
 const down = new Map(); // N → { switchedAt, firstFailureAt }
 const blips = new Map(); // N → { armedAt, failedAt }
 const body = JSON.stringify({ status: 'ok' });
@@ -35,6 +38,9 @@ function failed(url) {
 
 const server = http.createServer((req, res) => {
   requests++;
+  const second = Math.floor(Date.now() / 1000);
+  perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  if (perSecond.size > 600) perSecond.delete(perSecond.keys().next().value);
   const bad = failed(req.url);
   res.writeHead(bad ? 503 : 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -49,6 +55,12 @@ process.on('message', (message) => {
   }
   if (typeof message?.blip === 'number') blips.set(message.blip, { armedAt: Date.now(), failedAt: null });
   if (message?.count) process.send({ count: requests });
+  if (Array.isArray(message?.perSecond)) {
+    const [from, to] = message.perSecond;
+    const counts = [];
+    for (let second = Math.ceil(from / 1000); second < Math.floor(to / 1000); second++) counts.push(perSecond.get(second) ?? 0);
+    process.send({ perSecond: counts });
+  }
   if (message?.report) process.send({ report: { down: [...down], blips: [...blips] } });
 });
 process.on('disconnect', () => process.exit(0));

@@ -56,6 +56,7 @@ async function measure({ proc, rpc, endpoints, dataDir, seconds }) {
   const rows0 = historyRows(dataDir);
   const bytes0 = usedBytes(dataDir);
   const requests0 = await endpoints.count();
+  const wall0 = Date.now();
   const cpu0 = treeCpu(proc.pid);
   const t0 = performance.now();
   const rss = sampleRss(proc.pid);
@@ -66,6 +67,7 @@ async function measure({ proc, rpc, endpoints, dataDir, seconds }) {
   await sleep((seconds * 1000) / 3);
   const cpu1 = treeCpu(proc.pid);
   const requests1 = await endpoints.count();
+  const perSecond = (await endpoints.perSecond(wall0, Date.now())).sort((a, b) => a - b);
   const elapsed = (performance.now() - t0) / 1000;
   const memory = rss();
   const { result: stats } = await rpc.call('monitors.stats');
@@ -75,6 +77,7 @@ async function measure({ proc, rpc, endpoints, dataDir, seconds }) {
     engineCpu: ((cpu1.self - cpu0.self) / elapsed) * 100,
     rss: memory,
     checksPerSecond: (requests1 - requests0) / elapsed,
+    perSecond,
     stats,
     notices: outboxOutcome(dataDir, startedAt),
     growth: { rows0, rows1: historyRows(dataDir), bytesPerHour: ((usedBytes(dataDir) - bytes0) / elapsed) * 3600, hours: elapsed / 3600 },
@@ -104,6 +107,7 @@ function report(out, label, w, count, intervalS) {
   out[`${label}: CPU, engine process alone (% of one core)`] = w.engineCpu.toFixed(2);
   out[`${label}: RSS min / max (MB, ${w.rss.samples} samples)`] = `${w.rss.min.toFixed(1)} / ${w.rss.max.toFixed(1)}`;
   out[`${label}: checks per second at the target (expected ${(count / intervalS).toFixed(0)})`] = w.checksPerSecond.toFixed(1);
+  out[`${label}: checks at the target in each second: min / p50 / max`] = `${w.perSecond[0]} / ${percentile(w.perSecond, 50)} / ${w.perSecond[w.perSecond.length - 1]}`;
   out[`${label}: scheduling lateness p50 / p99 / max (ms)`] = lateness(w.stats);
   out[`${label}: notices raised in the window`] = w.notices;
 }
@@ -125,7 +129,7 @@ async function uptimeQuery(dataDir, config) {
 }
 
 export async function benchMonitors({ count = 1000 } = {}) {
-  const { quick, window, warmup } = benchOptions();
+  const { quick, window, warmup, skipOutage } = benchOptions();
   const out = {};
   out['commit'] = commit();
   out['machine'] = machine();
@@ -191,7 +195,8 @@ export async function benchMonitors({ count = 1000 } = {}) {
     fs.rmSync(historyDir, { recursive: true, force: true });
   }
   out['simulated figures'] = 'only the "30 days simulated" lines and the 90-day uptime query (run on the simulated history)';
-  for (const [key, value] of Object.entries(await benchMonitorsOutage({ context: false }))) out[`outage: ${key}`] = value;
+  if (skipOutage) out['outage'] = 'skipped (--skip-outage); run without it for the figures README quotes';
+  else for (const [key, value] of Object.entries(await benchMonitorsOutage({ context: false }))) out[`outage: ${key}`] = value;
   out['load average 1 / 5 / 15 min at end'] = loadAverage();
   return out;
 }

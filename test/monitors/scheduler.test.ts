@@ -7,7 +7,7 @@ function job(id: string, intervalMs = 1000, jitterMs = 0, version = 'v1'): Sched
 }
 
 /** A scheduler whose runs take `durationMs` of fake time; records every start and the overlap seen. */
-function harness(options: { maxConcurrent?: number; durationMs?: number; startSpreadMs?: number; tickMs?: number } = {}) {
+function harness(options: { maxConcurrent?: number; durationMs?: number; startSpreadMs?: number; steadyPerSecond?: number; tickMs?: number } = {}) {
   const clock = new FakeClock();
   const starts: { id: string; at: number }[] = [];
   const active = new Map<string, number>();
@@ -19,6 +19,7 @@ function harness(options: { maxConcurrent?: number; durationMs?: number; startSp
     clock,
     maxConcurrent: options.maxConcurrent,
     startSpreadMs: options.startSpreadMs ?? 0,
+    steadyPerSecond: options.steadyPerSecond,
     tickMs: options.tickMs ?? 1,
     onGap: (ms) => gaps.push(ms),
     run: (id) => {
@@ -147,18 +148,59 @@ describe('Scheduler', () => {
   });
 
   it('starts checks due close together in the same tick, keeping the exact period', async () => {
-    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 1000, tickMs: 250, maxConcurrent: 100 });
-    scheduler.set(Array.from({ length: 40 }, (_, i) => job(`m${i}`, 20_000, 1000)));
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 1000, tickMs: 250, maxConcurrent: 1000 });
+    // 400 jobs every 20 s, together within 2 s (the steady rate) and 1 s of jitter.
+    scheduler.set(Array.from({ length: 400 }, (_, i) => job(`m${i}`, 20_000, 1000)));
+    scheduler.start();
+    await clock.advance(90_000);
+    const instants = new Set(starts.map((s) => s.at));
+    expect(starts.length).toBeGreaterThanOrEqual(1_600);
+    expect([...instants].every((t) => t % 250 === 0)).toBe(true);
+    // 1,600 runs share a few hundred wake-ups instead of 1,600.
+    expect(instants.size).toBeLessThan(starts.length / 3);
+    const runs = starts.filter((s) => s.id === 'm7').map((s) => s.at);
+    // Three periods later it is still in its slot, give or take its jitter and a tick: no drift.
+    expect(runs[4] - runs[1]).toBeGreaterThanOrEqual(59_000);
+    expect(runs[4] - runs[1]).toBeLessThanOrEqual(61_250);
+    await shutdown();
+  });
+
+  it('spreads the later runs of a big config so no more than the steady rate come due in a second', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 5000, steadyPerSecond: 20, tickMs: 250, maxConcurrent: 1000 });
+    scheduler.set(Array.from({ length: 1000 }, (_, i) => job(`m${i}`, 60_000)));
+    scheduler.start();
+    await clock.advance(180_000);
+    // The first runs come soon, all within the start window.
+    const byJob = new Map<string, number[]>();
+    for (const s of starts) byJob.set(s.id, [...(byJob.get(s.id) ?? []), s.at]);
+    const t0 = starts[0].at;
+    expect(Math.max(...[...byJob.values()].map((runs) => runs[0] - t0))).toBeLessThanOrEqual(5000);
+    // From then on 20 a second over 50 s of each minute (counted from the first start, so the ends are partial), none in a burst.
+    const seconds = Array.from({ length: 60 }, () => 0);
+    for (const s of starts) if (s.at - t0 >= 60_000 && s.at - t0 < 120_000) seconds[Math.floor((s.at - t0 - 60_000) / 1000)]++;
+    expect(seconds.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(Math.max(...seconds)).toBeLessThanOrEqual(21);
+    expect(seconds.slice(1, 49).every((n) => n >= 19)).toBe(true);
+    expect(seconds.slice(51).every((n) => n === 0)).toBe(true);
+    // The second run of each is at least half an interval after its first, and every run after that one interval on.
+    for (const runs of byJob.values()) {
+      expect(runs[1] - runs[0]).toBeGreaterThanOrEqual(30_000);
+      expect(runs[1] - runs[0]).toBeLessThanOrEqual(90_000);
+      expect(runs[2] - runs[1]).toBe(60_000);
+    }
+    await shutdown();
+  });
+
+  it('keeps a config the steady rate allows together in the start window, where few wake-ups start it', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 5000, tickMs: 250, maxConcurrent: 1000 });
+    scheduler.set(Array.from({ length: 1000 }, (_, i) => job(`m${i}`, 20_000)));
     scheduler.start();
     await clock.advance(60_000);
-    const instants = new Set(starts.map((s) => s.at));
-    expect(starts.length).toBeGreaterThanOrEqual(120);
-    expect([...instants].every((t) => t % 250 === 0)).toBe(true);
-    // 120 runs share a few dozen wake-ups instead of 120.
-    expect(instants.size).toBeLessThan(starts.length / 2);
-    const first = starts.filter((s) => s.id === 'm7').map((s) => s.at);
-    expect(first[2] - first[0]).toBeGreaterThanOrEqual(40_000);
-    expect(first[2] - first[0]).toBeLessThanOrEqual(41_250);
+    const t0 = starts[0].at;
+    const later = starts.filter((s) => s.at - t0 >= 20_000 && s.at - t0 < 40_000).map((s) => (s.at - t0) % 20_000);
+    expect(later).toHaveLength(1000);
+    expect(Math.max(...later)).toBeLessThanOrEqual(5000);
+    expect(new Set(later).size).toBeLessThanOrEqual(21);
     await shutdown();
   });
 

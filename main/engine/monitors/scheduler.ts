@@ -33,6 +33,12 @@ export interface SchedulerOptions {
   /** New jobs start spread evenly over this window so a big config does not start in one burst. */
   startSpreadMs?: number;
   /**
+   * Their later runs are spread so that no more than this many come due in a second (within their
+   * interval): 1,000 checks every 20 s stay together in the start window, where starting them in
+   * few wake-ups is cheapest, while 10,000 a minute come steadily rather than in its first seconds.
+   */
+  steadyPerSecond?: number;
+  /**
    * Due times are rounded up to this grid so that checks due close together start in one wake-up of
    * the process: on this hardware an isolated request costs about 800 µs of CPU, ten started
    * together about 330 µs each. Intervals that are multiples of it keep their exact period.
@@ -114,11 +120,7 @@ export class Scheduler {
       entry.token++;
       if (!entry.running) this.entries.delete(id);
     }
-    const spread = this.options.startSpreadMs ?? 5000;
-    fresh.forEach((entry, k) => {
-      const offset = Math.min((k * spread) / fresh.length, entry.job.intervalMs);
-      this.schedule(entry, now + offset, now + offset);
-    });
+    this.spreadOut(fresh, now);
     this.arm();
   }
 
@@ -205,11 +207,28 @@ export class Scheduler {
   /** After sleep every slot is stale: spread all jobs again instead of firing them all at once. */
   private resumeAfterGap(now: number, gapMs: number): void {
     this.options.onGap?.(gapMs);
-    const idle = [...this.entries.values()].filter((e) => !e.running && !e.queued && !e.removed);
+    this.spreadOut(
+      [...this.entries.values()].filter((e) => !e.running && !e.queued && !e.removed),
+      now,
+    );
+  }
+
+  /**
+   * The k-th of n jobs runs first k/n of the way through the start window, soon, and from then on in
+   * its own slot k/n of the way through the steady window (the start window, or longer when n jobs
+   * in it would come due faster than steadyPerSecond; never longer than the job's interval). The
+   * second run is at least half an interval after the first, never right behind it.
+   */
+  private spreadOut(entries: readonly Entry[], now: number): void {
     const spread = this.options.startSpreadMs ?? 5000;
-    idle.forEach((entry, k) => {
-      const at = now + (k * spread) / idle.length;
-      this.schedule(entry, at, at);
+    const steady = Math.max(spread, (entries.length * 1000) / (this.options.steadyPerSecond ?? 200));
+    entries.forEach((entry, k) => {
+      const interval = entry.job.intervalMs;
+      const firstAt = now + Math.min((k * spread) / entries.length, interval);
+      // The slot before the steady one: finish() moves on by one interval from it.
+      let slot = now + (k / entries.length) * Math.min(steady, interval) - interval;
+      if (slot + interval < firstAt + interval / 2) slot += interval;
+      this.schedule(entry, slot, firstAt);
     });
   }
 
