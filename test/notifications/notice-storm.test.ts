@@ -87,8 +87,13 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     expect(new Set(rows(serve.db).map((row) => row.attempts))).toEqual(new Set([1]));
     expect(rows(serve.db)).toHaveLength(151);
 
-    // The storm is over: the next notices go alone again, as long as they fit in four per gap.
-    for (let n = 152; n <= 155; n++) {
+    // Within the gap after a summary even one notice waits for the next; once the storm is over
+    // notices go alone again, as long as they fit in four per gap.
+    monitorsDown(serve.notifier, 152, 1);
+    expect(held.calls).toHaveLength(6);
+    serve.clock.advance(SUMMARY_GAP_MS);
+    (await held.started('m152 is DOWN')).resolve();
+    for (let n = 153; n <= 155; n++) {
       monitorsDown(serve.notifier, n, 1);
       (await held.started(`m${n} is DOWN`)).resolve();
     }

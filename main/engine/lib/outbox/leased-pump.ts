@@ -33,8 +33,8 @@ export interface GroupLeasedQueue<Row> extends LeasedQueue<Row> {
  * Delivering many due rows as one (a summary instead of a storm). Rows due go alone while they fit,
  * with every other row due, in `alonePerGap` deliveries within any `gapMs`. Beyond that they are
  * collected for `collectMs` (counted from the longest-waiting row) and go as one group, at most
- * one group per `gapMs`. So a storm ends as a few rows alone and a summary every gap, while a
- * quiet queue delivers at once.
+ * one group per `gapMs`, and nothing goes alone within `gapMs` after a group. So a storm is a few
+ * rows alone and then a summary every gap, while a quiet queue delivers at once.
  */
 export interface Together<Row> {
   queue: GroupLeasedQueue<Row>;
@@ -110,7 +110,8 @@ export class LeasedPump<Row> {
   private pumpTogether(together: Together<Row>, at: number, room: number): void {
     this.aloneStarts = this.aloneStarts.filter((started) => at - started < together.gapMs);
     const alone = Math.min(room, together.alonePerGap - this.aloneStarts.length);
-    const due = this.parts.queue.due(at, Math.max(alone + 1, together.limit));
+    // A look at just enough rows to decide: each notice of a storm pumps, and most of them wait.
+    const due = this.parts.queue.due(at, Math.max(alone + 1, 2));
     if (due.length <= alone) {
       this.aloneStarts.push(...due.map(() => at));
       this.startAlone(due, at);
@@ -118,7 +119,7 @@ export class LeasedPump<Row> {
     }
     // One row due with no room to go alone waits until it may; more wait to be collected.
     if (due.length < 2 || at - this.lastGroupAt < together.gapMs) return;
-    if (at - (together.queue.oldestDue(at) ?? at) >= together.collectMs) this.startGroup(together, due, at);
+    if (at - (together.queue.oldestDue(at) ?? at) >= together.collectMs) this.startGroup(together, this.parts.queue.due(at, together.limit), at);
   }
 
   private startAlone(due: readonly number[], at: number): void {
@@ -132,6 +133,8 @@ export class LeasedPump<Row> {
     const claims = together.queue.claimAll(due, this.owner, at, at + LEASE_MS);
     if (claims.length === 0) return;
     this.lastGroupAt = at;
+    // A group uses up the gap's rows alone too: while a storm lasts it is summaries only.
+    this.aloneStarts = Array.from({ length: together.alonePerGap }, () => at);
     const ids = claims.map((claim) => claim.id);
     if (claims.length === 1) this.run(ids, () => this.parts.deliver(claims[0].id, claims[0].row, this.owner));
     else this.run(ids, () => together.deliver(claims, this.owner));
