@@ -204,6 +204,19 @@ describe('Scheduler', () => {
     await shutdown();
   });
 
+  it('never runs a job with a short interval right behind its first run, whatever the start window', async () => {
+    const { clock, scheduler, starts, shutdown } = harness({ startSpreadMs: 5000, tickMs: 250, maxConcurrent: 100 });
+    scheduler.set(Array.from({ length: 40 }, (_, i) => job(`m${i}`, 1000)));
+    scheduler.start();
+    await clock.advance(10_000);
+    for (let i = 0; i < 40; i++) {
+      const runs = starts.filter((s) => s.id === `m${i}`).map((s) => s.at);
+      expect(runs[1] - runs[0]).toBeGreaterThanOrEqual(500);
+      expect(runs[2] - runs[1]).toBe(1000);
+    }
+    await shutdown();
+  });
+
   it('runNow runs at once, or right after a run in progress', async () => {
     const { clock, scheduler, starts, shutdown } = harness({ durationMs: 100 });
     scheduler.set([job('a', 60_000)]);

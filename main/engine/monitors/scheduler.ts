@@ -227,7 +227,7 @@ export class Scheduler {
       const firstAt = now + Math.min((k * spread) / entries.length, interval);
       // The slot before the steady one: finish() moves on by one interval from it.
       let slot = now + (k / entries.length) * Math.min(steady, interval) - interval;
-      if (slot + interval < firstAt + interval / 2) slot += interval;
+      while (slot + interval < firstAt + interval / 2) slot += interval;
       this.schedule(entry, slot, firstAt);
     });
   }
