@@ -15,6 +15,7 @@ import { IncidentLog } from './views/IncidentLog';
 import { IncidentView } from './views/IncidentView';
 import { MonitorDetail } from './views/monitors/MonitorDetail';
 import { MonitorsView } from './views/monitors/MonitorsView';
+import { NoticesView } from './views/notices/NoticesView';
 import { PostmortemView } from './views/PostmortemView';
 import { PassphraseDialog } from './views/run/PassphraseDialog';
 import { RunLauncher } from './views/run/RunLauncher';
@@ -22,7 +23,7 @@ import { RunView } from './views/run/RunView';
 import { SshView } from './views/run/SshView';
 import { SettingsView } from './views/SettingsView';
 
-const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' }, a: { view: 'alerts' }, r: { view: 'ssh' }, m: { view: 'monitors' }, b: { view: 'import' } };
+const GO_TO: Record<string, Route> = { i: { view: 'log' }, h: { view: 'history' }, s: { view: 'settings' }, a: { view: 'alerts' }, r: { view: 'ssh' }, m: { view: 'monitors' }, n: { view: 'notices' }, b: { view: 'import' } };
 
 export function App() {
   const route = useHashRoute();
@@ -80,6 +81,7 @@ export function App() {
         {route.view === 'import' && <ImportView />}
         {route.view === 'monitors' && <MonitorsView />}
         {route.view === 'monitor' && <MonitorDetail key={route.id} id={route.id} />}
+        {route.view === 'notices' && <NoticesView />}
         {route.view === 'run-launch' && <RunLauncher incidentId={route.incidentId} />}
         {route.view === 'run' && <RunView id={route.id} />}
         {route.view === 'ssh' && <SshView />}

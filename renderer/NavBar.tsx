@@ -5,6 +5,7 @@ const LINKS: { label: string; route: Route; key: string }[] = [
   { label: 'Incidents', route: { view: 'log' }, key: 'g i' },
   { label: 'Alerts', route: { view: 'alerts' }, key: 'g a' },
   { label: 'Monitors', route: { view: 'monitors' }, key: 'g m' },
+  { label: 'Notices', route: { view: 'notices' }, key: 'g n' },
   { label: 'SSH', route: { view: 'ssh' }, key: 'g r' },
   { label: 'History', route: { view: 'history' }, key: 'g h' },
   { label: 'Runbooks', route: { view: 'import' }, key: 'g b' },

@@ -13,6 +13,7 @@ export type Route =
   | { view: 'run'; id: number }
   | { view: 'ssh' }
   | { view: 'monitors' }
+  | { view: 'notices' }
   | { view: 'monitor'; id: number };
 
 const WITH_ID = /^#\/incidents\/(\d+)(?:\/(checklist|postmortem))?$/;
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/settings') return { view: 'settings' };
   if (hash === '#/alerts' || hash.startsWith('#/alerts/')) return { view: 'alerts' };
   if (hash === '#/import') return { view: 'import' };
+  if (hash === '#/notices') return { view: 'notices' };
   // The tray links #/monitors/offline and #/monitors/config to the list, numbers to one monitor.
   const monitor = /^#\/monitors(?:\/(\d+))?(?:\/.*)?$/.exec(hash);
   if (monitor) return monitor[1] ? { view: 'monitor', id: Number(monitor[1]) } : { view: 'monitors' };

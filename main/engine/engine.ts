@@ -74,6 +74,10 @@ export function createEngine(options: EngineOptions): Engine {
   });
   // Without a desktop notification daemon the open pages are the notice's target.
   notifier.onBrowserNotice((notice) => emit('notice', notice));
+  // A storm records and delivers thousands of notices; the Notices list needs to hear of it a few times a second.
+  const noticeEvents = throttled(() => emit('notices.changed', {}), TRAY_EVENT_GAP_MS);
+  cleanups.push(noticeEvents.cancel);
+  notifier.onChange(() => noticeEvents.request());
   const trayState = (): TrayState => {
     const { incidents, topSeverity } = trayIncidents();
     const state = computeTrayState({

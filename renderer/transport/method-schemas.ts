@@ -56,6 +56,7 @@ const BY_PREFIX: Readonly<Record<string, GroupName>> = {
 /** Methods kept in another area's file than their prefix says. */
 const BY_NAME: Readonly<Partial<Record<MethodName, GroupName>>> = {
   'notifications.pending': 'notices',
+  'notifications.list': 'notices',
   'notifications.acknowledge': 'notices',
   'notifications.sounds': 'monitors',
   'notifications.setSounds': 'monitors',

@@ -67,6 +67,7 @@ describe('CLI on a data directory with alert sources added in the app', () => {
     ['postmortem', '1', '--data-dir', dir],
     ['procedures', '--data-dir', dir],
     ['runs', '--data-dir', dir],
+    ['notices', '--data-dir', dir],
   ];
 
   it('every short command exits 0 without a stack trace, and declare declares once', async () => {

@@ -146,6 +146,49 @@ test('without permission: a banner and a title badge; the banner opens the monit
   await context.close();
 });
 
+test('the Notices window lists every notice with what became of it, follows new ones and leads to the monitor', async ({ browser }) => {
+  setup = await serveOneMonitor();
+  const rpc = await connectRpc(setup.serve.port, setup.serve.token);
+  const raised = new Promise<{ id: number; title: string }>((resolve) =>
+    rpc.socket.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.event === 'notice') resolve(message.payload);
+    }),
+  );
+  setup.endpoint.setHealthy(false);
+  const notice = await raised;
+  // No page is open and there is no desktop daemon: the list says it waits for a window, and why.
+  const listed = (await rpc.call('notifications.list', {})).result;
+  expect(listed.more).toBe(false);
+  expect(listed.notices).toEqual([expect.objectContaining({ id: notice.id, state: 'for-window', shownAt: null, reason: expect.stringMatching(/^No desktop notification daemon/) })]);
+  const refused = await rpc.call('notifications.list', { limit: 0 });
+  expect(refused.error.message).toMatch(/limit/);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${setup.serve.url}#/notices`);
+  await expect(page.getByRole('heading', { name: 'Notices', exact: true })).toBeVisible();
+  const items = page.getByRole('list', { name: 'Notices, newest first' }).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  // The page showed it as a banner and acknowledged it; the list follows without a reload.
+  await expect(items.first()).toContainText('Shown in a Trayage window');
+  await expect(items.first()).toContainText(`${setup.endpoint.url}/health`);
+
+  setup.endpoint.setHealthy(true);
+  await expect(items).toHaveCount(2, { timeout: 10_000 });
+  await expect(items.first().getByRole('link')).toHaveText('checkout api is back up');
+
+  await items.nth(1).getByRole('link', { name: notice.title }).click();
+  await expect(page).toHaveURL(/#\/monitors\/1$/);
+  await expect(page.getByRole('heading', { name: 'checkout api', exact: true })).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/#\/notices$/);
+  await expect(items).toHaveCount(2);
+  rpc.close();
+  await context.close();
+});
+
 // What the engine answered the page's catch-up request on connecting (read off the page's own socket).
 function catchUpReply(page: import('@playwright/test').Page): Promise<unknown> {
   return new Promise((resolve) =>

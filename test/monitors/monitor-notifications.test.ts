@@ -120,7 +120,7 @@ describe('monitors raise real desktop notifications (D-Bus → dunst)', () => {
     for (const summary of summaries) {
       const lines = summary.body.split('\n');
       expect(lines[0]).toMatch(/^svc \d\d is down/);
-      if (Number.parseInt(summary.summary, 10) > 5) expect(lines.at(-1)).toMatch(/^and \d+ more; open Trayage to see them all$/);
+      if (Number.parseInt(summary.summary, 10) > 5) expect(lines.at(-1)).toMatch(/^and \d+ more; see them all under Notices in Trayage$/);
     }
     removeDir(dir);
   });

@@ -66,7 +66,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     expect(held.calls).toHaveLength(4);
     serve.clock.advance(1);
     const summary = await held.started('96 notices about monitors');
-    expect(summary.delivery.body).toBe(['m5 is DOWN', 'm6 is DOWN', 'm7 is DOWN', 'm8 is DOWN', 'm9 is DOWN', 'and 91 more; open Trayage to see them all'].join('\n'));
+    expect(summary.delivery.body).toBe(['m5 is DOWN', 'm6 is DOWN', 'm7 is DOWN', 'm8 is DOWN', 'm9 is DOWN', 'and 91 more; see them all under Notices in Trayage'].join('\n'));
     expect(summary.delivery.sound).toBe(true);
 
     // More keep coming within the gap: they wait, however many slots are free.

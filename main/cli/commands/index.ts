@@ -6,6 +6,7 @@ import { importCommand } from './import-command';
 import { incidentsCommand } from './incidents-command';
 import { integrationsCommand } from './integrations-command';
 import { monitorsCommand } from './monitors-command';
+import { noticesCommand } from './notices-command';
 import { oncallCommand } from './oncall-command';
 import { postmortemCommand } from './postmortem-command';
 import { proceduresCommand } from './procedures-command';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   checkCommand,
   monitorsCommand,
+  noticesCommand,
   postmortemCommand,
   alertsCommand,
   importCommand,

@@ -10,25 +10,33 @@ export interface SummarizedNotice {
   target: string | null;
 }
 
+export interface Summary {
+  delivery: Delivery;
+  /** Where a click on it leads. */
+  target: TrayTarget | undefined;
+}
+
 /**
  * One notice that stands for many raised together (a shared dependency failing takes down many
  * monitors at once): the oldest few by title, how many more, and the loudest sound among them.
  */
-export function summaryOf(notices: readonly SummarizedNotice[], soundFor: (severity: string | null) => string | boolean): Delivery {
+export function summaryOf(notices: readonly SummarizedNotice[], soundFor: (severity: string | null) => string | boolean): Summary {
   const listed = notices.slice(0, LISTED).map((notice) => notice.title);
   const rest = notices.length - listed.length;
-  return {
-    title: `${notices.length} notices${about(summaryTarget(notices))}`,
-    body: [...listed, ...(rest > 0 ? [`and ${rest} more; open Trayage to see them all`] : [])].join('\n'),
+  const target = summaryTarget(notices);
+  const delivery = {
+    title: `${notices.length} notices${about(target)}`,
+    body: [...listed, ...(rest > 0 ? [`and ${rest} more; see them all under Notices in Trayage`] : [])].join('\n'),
     sound: loudest(notices.map((notice) => soundFor(notice.severity))),
   };
+  return { delivery, target };
 }
 
 /**
  * Where a click on the summary leads: the one thing all its notices are about, else the list of
  * the one kind they share (an empty id), else nowhere in particular.
  */
-export function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget | undefined {
+function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget | undefined {
   const targets = notices.map((notice) => (notice.target ? (JSON.parse(notice.target) as TrayTarget) : null));
   const first = targets[0];
   if (!first || targets.some((target) => target === null)) return undefined;

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { Notice, TrayTarget } from '../../../preload/contract';
+import type { Notice, NoticeRecord, TrayTarget } from '../../../preload/contract';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Deliver } from './delivery-types';
 import type { NotificationRequest, NotificationsPort, NotifyOutcome } from './notifications-port';
 import { OutboxDelivery } from './outbox-delivery';
+import { noticeRecord } from './notice-record';
 import { type BrowserNoticeRow, OutboxStore } from './outbox-store';
 
 const SNOOZES_KEY = 'notifications.snoozes';
@@ -32,6 +33,7 @@ export class Notifier implements NotificationsPort {
   private readonly store: OutboxStore;
   private delivery: OutboxDelivery | null = null;
   private readonly browserListeners = new Set<(notice: Notice) => void>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     db: Database.Database,
@@ -60,6 +62,7 @@ export class Notifier implements NotificationsPort {
       at - DEDUPE_WINDOW_MS,
     );
     if (id === null) return { id: null, suppressed: 'duplicate' };
+    this.changed();
     if (snoozed) return { id, suppressed: 'snoozed' };
     this.delivery?.pump();
     return { id, suppressed: null };
@@ -82,6 +85,7 @@ export class Notifier implements NotificationsPort {
         const notice = this.toNotice(row);
         for (const listener of this.browserListeners) listener(notice);
       },
+      onRecorded: () => this.changed(),
       onError: options.onError ?? ((err) => process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`)),
       summaries: options.summaries ?? true,
     });
@@ -103,6 +107,18 @@ export class Notifier implements NotificationsPort {
     return () => this.browserListeners.delete(listener);
   }
 
+  /** Called whenever a notice is recorded or its delivery moves on; the returned function stops listening. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** The newest `limit` notices recorded, newest first, and whether older ones exist. */
+  history(limit: number): { notices: NoticeRecord[]; more: boolean } {
+    const rows = this.store.history(limit + 1);
+    return { notices: rows.slice(0, limit).map(noticeRecord), more: rows.length > limit };
+  }
+
   /** The newest browser notices of the last day that no page has acknowledged, oldest first. */
   browserPending(): Notice[] {
     return this.store.browserPending(this.now() - BROWSER_BACKLOG_MS, BROWSER_BACKLOG_LIMIT).map((row) => this.toNotice(row));
@@ -110,7 +126,9 @@ export class Notifier implements NotificationsPort {
 
   /** A page showed these: they count as delivered and no page is given them again. */
   acknowledge(ids: readonly number[]): number {
-    return this.store.acknowledge(ids, this.now());
+    const acknowledged = this.store.acknowledge(ids, this.now());
+    if (acknowledged > 0) this.changed();
+    return acknowledged;
   }
 
   snooze(scope: string, until: number): void {
@@ -140,6 +158,10 @@ export class Notifier implements NotificationsPort {
       sound: this.soundFor(row.severity) !== false,
       createdAt: row.created_at,
     };
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   private soundFor(severity: string | null): string | boolean {

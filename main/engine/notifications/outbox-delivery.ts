@@ -1,7 +1,7 @@
 import type { TrayTarget } from '../../../preload/contract';
 import { type Claim, LeasedPump, type Together } from '../lib/outbox/leased-pump';
 import type { Deliver } from './delivery-types';
-import { summaryOf, summaryTarget } from './notice-summary';
+import { summaryOf } from './notice-summary';
 import type { BrowserNoticeRow, ClaimedNotice, OutboxStore } from './outbox-store';
 
 export { LEASE_MS } from '../lib/outbox/leased-pump';
@@ -25,6 +25,8 @@ export interface DeliveryParts {
   onClick: (target: TrayTarget | undefined) => void;
   // A notice now waiting for the browser pages (no desktop daemon).
   onBrowser: (row: BrowserNoticeRow) => void;
+  // Outcomes of a delivery were recorded.
+  onRecorded: () => void;
   onError: (err: unknown) => void;
   summaries: boolean;
 }
@@ -66,14 +68,15 @@ export class OutboxDelivery {
 
   // One notice, or a summary standing for several; every row shares the outcome.
   private async deliverClaimed(claims: Claim<ClaimedNotice>[], owner: string): Promise<void> {
-    const { store, deliver, now, soundFor, onClick, onBrowser } = this.parts;
+    const { store, deliver, now, soundFor, onClick, onBrowser, onRecorded } = this.parts;
     const rows = claims.map((claim) => claim.row);
     let failure: unknown = null;
     let browserReason: string | null = null;
     try {
       const single = rows.length === 1 ? rows[0] : null;
-      const delivery = single ? { title: single.title, body: single.body, sound: soundFor(single.severity) } : summaryOf(rows, soundFor);
-      const target = single ? (single.target ? (JSON.parse(single.target) as TrayTarget) : undefined) : summaryTarget(rows);
+      const { delivery, target } = single
+        ? { delivery: { title: single.title, body: single.body, sound: soundFor(single.severity) }, target: single.target ? (JSON.parse(single.target) as TrayTarget) : undefined }
+        : summaryOf(rows, soundFor);
       const outcome = await deliver(delivery, () => onClick(target));
       if (outcome?.route === 'browser') browserReason = outcome.reason;
     } catch (err) {
@@ -88,7 +91,7 @@ export class OutboxDelivery {
         if (browserReason !== null) {
           const given = store.toBrowser(id, owner, browserReason);
           if (given) handed.push(given);
-        } else if (failure === null) store.markSent(id, now());
+        } else if (failure === null) store.markSent(id, now(), claims.length > 1 ? claims.length : null);
         else {
           const retryAt = row.attempts >= MAX_ATTEMPTS ? null : now() + RETRY_DELAYS_MS[Math.min(row.attempts - 1, RETRY_DELAYS_MS.length - 1)];
           store.markFailed(id, owner, (failure as Error).message ?? String(failure), retryAt);
@@ -97,5 +100,6 @@ export class OutboxDelivery {
     });
     // The pages keep their own account of notices (banners, a count), so each goes to them as itself.
     for (const row of handed) onBrowser(row);
+    onRecorded();
   }
 }

@@ -22,6 +22,22 @@ export interface BrowserNoticeRow {
   created_at: number;
 }
 
+/** A notice as recorded, with how far its delivery got. */
+export interface NoticeHistoryRow {
+  id: number;
+  title: string;
+  body: string;
+  severity: string | null;
+  target: string | null;
+  created_at: number;
+  sent_at: number | null;
+  claimed_by: string | null;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  suppressed: string | null;
+  summary_size: number | null;
+}
+
 // claimed_by of a row whose target is the browser pages instead of the desktop.
 export const BROWSER_TARGET = 'browser';
 
@@ -51,6 +67,7 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   private readonly toBrowserStatement;
   private readonly browserPendingStatement;
   private readonly acknowledgeStatement;
+  private readonly historyStatement;
 
   constructor(private readonly db: Database.Database) {
     this.seenStatement = db.prepare('SELECT 1 FROM notifications WHERE key = ? AND created_at > ? AND suppressed IS NULL');
@@ -76,7 +93,9 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     );
     this.renewStatement = db.prepare('UPDATE notifications SET lease_until = ? WHERE claimed_by = ? AND sent_at IS NULL AND lease_until IS NOT NULL');
     // claimed_by stays as a record of which engine showed it.
-    this.sentStatement = db.prepare('UPDATE notifications SET sent_at = coalesce(sent_at, ?), last_error = NULL, lease_until = NULL WHERE id = ?');
+    this.sentStatement = db.prepare(
+      'UPDATE notifications SET sent_at = coalesce(sent_at, @at), summary_size = @summarySize, last_error = NULL, lease_until = NULL WHERE id = @id',
+    );
     // Only while the lease is still ours: after a takeover the new holder's lease must stand.
     this.failedStatement = db.prepare(
       'UPDATE notifications SET last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND claimed_by = ? AND sent_at IS NULL',
@@ -94,6 +113,10 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
        ORDER BY id DESC LIMIT @limit`,
     );
     this.acknowledgeStatement = db.prepare(`UPDATE notifications SET sent_at = @at WHERE id = @id AND claimed_by = '${BROWSER_TARGET}' AND sent_at IS NULL`);
+    this.historyStatement = db.prepare(
+      `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
+       FROM notifications ORDER BY id DESC LIMIT ?`,
+    );
   }
 
   get open(): boolean {
@@ -140,8 +163,9 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     this.renewStatement.run(leaseUntil, owner);
   }
 
-  markSent(id: number, at: number): void {
-    this.sentStatement.run(at, id);
+  /** `summarySize`: how many notices the summary it was shown in stood for; null when shown alone. */
+  markSent(id: number, at: number, summarySize: number | null = null): void {
+    this.sentStatement.run({ id, at, summarySize });
   }
 
   markFailed(id: number, owner: string, error: string, retryAt: number | null): void {
@@ -166,5 +190,10 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   /** Marks browser notices as shown; the count of those not already marked. */
   acknowledge(ids: readonly number[], at: number): number {
     return this.db.transaction(() => ids.reduce((count, id) => count + this.acknowledgeStatement.run({ id, at }).changes, 0))();
+  }
+
+  /** The newest `limit` notices recorded, newest first. */
+  history(limit: number): NoticeHistoryRow[] {
+    return this.historyStatement.all(limit) as NoticeHistoryRow[];
   }
 }

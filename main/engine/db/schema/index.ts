@@ -14,7 +14,7 @@ import { WORKFLOW_MIGRATIONS } from './workflow-schema';
 // One line per area. Versions are global and contiguous: 1-2 core, 3 workflow and shared
 // infrastructure, 4 SSH runs, 5 monitors, 6 alert sources, 7 runbook packs, 8 notification
 // delivery leases, 9 incident levels, checklist sources and post-mortem actions, 10 incident intake,
-// 11 channels and their outbox, 12 escalation chains and on-call handoffs, 13 monitor events;
+// 11 channels and their outbox, 12 escalation chains and on-call handoffs, 13 monitor events, 14 notices summed up;
 // a new area takes the next number.
 export const ALL_MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,

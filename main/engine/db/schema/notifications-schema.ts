@@ -11,4 +11,12 @@ export const NOTIFICATIONS_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE notifications ADD COLUMN lease_until INTEGER;
     `,
   },
+  {
+    version: 14,
+    name: 'notices summed up',
+    sql: `
+      -- How many notices the summary a notice was shown in stood for; NULL when it was shown alone.
+      ALTER TABLE notifications ADD COLUMN summary_size INTEGER;
+    `,
+  },
 ];
