@@ -1,7 +1,14 @@
-import type { NoticeRecord } from '../../preload/contract';
+// The states of preload/contract's NoticeState, spelled out here: shared helpers import nothing but each other.
+export type NoticeStateName = 'shown' | 'summed-up' | 'shown-in-window' | 'for-window' | 'snoozed' | 'waiting' | 'retrying' | 'not-delivered';
+
+interface NoticeOutcome {
+  state: NoticeStateName;
+  summaryOf: number | null;
+  reason: string | null;
+}
 
 /** What became of a notice, in a line: shown where, summed up with how many, or why not shown. */
-export function describeNoticeState(notice: Pick<NoticeRecord, 'state' | 'summaryOf' | 'reason'>): string {
+export function describeNoticeState(notice: NoticeOutcome): string {
   const why = notice.reason ? `: ${notice.reason}` : '';
   switch (notice.state) {
     case 'shown':
@@ -24,6 +31,6 @@ export function describeNoticeState(notice: Pick<NoticeRecord, 'state' | 'summar
 }
 
 /** Whether the line is a warning: the notice has not reached anyone. */
-export function noticeNeedsAttention(notice: Pick<NoticeRecord, 'state'>): boolean {
+export function noticeNeedsAttention(notice: Pick<NoticeOutcome, 'state'>): boolean {
   return notice.state === 'retrying' || notice.state === 'not-delivered' || notice.state === 'for-window';
 }

@@ -30,6 +30,18 @@ async function serveOneMonitor(): Promise<Setup> {
   return { serve, endpoint, dataDir };
 }
 
+// A client of the engine and the first notice it is sent (one raised while no page is open goes to every client).
+async function watchNotices(setup: Setup) {
+  const rpc = await connectRpc(setup.serve.port, setup.serve.token);
+  const raised = new Promise<{ id: number; title: string }>((resolve) =>
+    rpc.socket.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.event === 'notice') resolve(message.payload);
+    }),
+  );
+  return { rpc, raised };
+}
+
 async function tearDown(setup: Setup | undefined) {
   await setup?.serve.stop();
   await setup?.endpoint.close();
@@ -97,13 +109,7 @@ test('with notifications allowed, a monitor going down shows a system notificati
 
 test('without permission: a banner and a title badge; the banner opens the monitor; a notice raised with no page open shows once', async ({ browser }) => {
   setup = await serveOneMonitor();
-  const rpc = await connectRpc(setup.serve.port, setup.serve.token);
-  const raised = new Promise<{ id: number; title: string }>((resolve) =>
-    rpc.socket.on('message', (data) => {
-      const message = JSON.parse(data.toString());
-      if (message.event === 'notice') resolve(message.payload);
-    }),
-  );
+  const { rpc, raised } = await watchNotices(setup);
   // The monitor goes down while no page is open.
   setup.endpoint.setHealthy(false);
   const notice = await raised;
@@ -148,13 +154,7 @@ test('without permission: a banner and a title badge; the banner opens the monit
 
 test('the Notices window lists every notice with what became of it, follows new ones and leads to the monitor', async ({ browser }) => {
   setup = await serveOneMonitor();
-  const rpc = await connectRpc(setup.serve.port, setup.serve.token);
-  const raised = new Promise<{ id: number; title: string }>((resolve) =>
-    rpc.socket.on('message', (data) => {
-      const message = JSON.parse(data.toString());
-      if (message.event === 'notice') resolve(message.payload);
-    }),
-  );
+  const { rpc, raised } = await watchNotices(setup);
   setup.endpoint.setHealthy(false);
   const notice = await raised;
   // No page is open and there is no desktop daemon: the list says it waits for a window, and why.

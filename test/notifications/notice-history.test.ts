@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deliver } from '../../main/engine/notifications/deliver';
+import { NOTICES_KEPT_MS } from '../../main/engine/notifications/notifier';
 import { removeDir, tempDir } from '../helpers/temp-dir';
-import { fakeTime, heldDeliveries, openEngine, until } from './helpers/outbox-parts';
+import { fakeTime, heldDeliveries, noDelivery, openEngine, until } from './helpers/outbox-parts';
 
 // Longer than the longest back-off, so every retry is due after one step of the clock.
 const PAST_ANY_BACKOFF_MS = 301_000;
@@ -108,5 +109,22 @@ describe('the Notices list: every notice recorded and what became of it (real SQ
     expect(waiting.reason).toBe(reason);
     expect(serve.notifier.acknowledge([waiting.id])).toBe(1);
     expect(serve.notifier.history(1).notices[0]).toMatchObject({ state: 'shown-in-window', shownAt: serve.clock.now() });
+  });
+
+  it('keeps notices 90 days: an engine starting delivery deletes older ones and says the list changed', () => {
+    const clock = fakeTime();
+    const recording = openEngine(dir, noDelivery, clock.now);
+    recording.notifier.notify(down(1));
+    clock.advance(NOTICES_KEPT_MS - 60_000);
+    recording.notifier.notify(down(2));
+    recording.db.close();
+
+    clock.advance(120_000);
+    const serve = openEngine(dir, () => Promise.resolve(), clock.now);
+    let changes = 0;
+    serve.notifier.onChange(() => changes++);
+    closers.push(() => serve.db.close(), serve.notifier.startDelivery({ sweepEveryMs: 60_000, onError: (err) => errors.push(err) }));
+    expect(serve.notifier.history(10).notices.map((n) => n.title)).toEqual(['m2 is DOWN']);
+    expect(changes).toBe(1);
   });
 });

@@ -17,6 +17,9 @@ const DEDUPE_WINDOW_MS = 24 * 3600_000;
 // Older browser notices are no news to a page opened now; they stay unsent in the outbox.
 const BROWSER_BACKLOG_MS = 24 * 3600_000;
 const BROWSER_BACKLOG_LIMIT = 100;
+// How long the Notices list goes back; older notices are deleted when delivery starts and every hour.
+export const NOTICES_KEPT_MS = 90 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
 
 export interface DeliveryOptions {
   // How soon due retries, expired leases and notices recorded by another process (a CLI command) are picked up.
@@ -86,15 +89,26 @@ export class Notifier implements NotificationsPort {
         for (const listener of this.browserListeners) listener(notice);
       },
       onRecorded: () => this.changed(),
-      onError: options.onError ?? ((err) => process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`)),
+      onError: options.onError ?? reportToStderr,
       summaries: options.summaries ?? true,
     });
     this.delivery = delivery;
     const timer = setInterval(() => delivery.pump(), options.sweepEveryMs ?? 1_000);
     timer.unref();
+    const prune = () => {
+      try {
+        if (this.store.open && this.store.prune(this.now() - NOTICES_KEPT_MS, this.now()) > 0) this.changed();
+      } catch (err) {
+        (options.onError ?? reportToStderr)(err);
+      }
+    };
+    const pruning = setInterval(prune, PRUNE_EVERY_MS);
+    pruning.unref();
+    prune();
     delivery.pump();
     return () => {
       clearInterval(timer);
+      clearInterval(pruning);
       delivery.stop();
       this.deliver.close?.();
       if (this.delivery === delivery) this.delivery = null;
@@ -173,6 +187,10 @@ export class Notifier implements NotificationsPort {
     const snoozes = this.settings.get(SNOOZES_KEY, Snoozes, {});
     return (snoozes.all ?? 0) > at || (scope !== undefined && (snoozes[scope] ?? 0) > at);
   }
+}
+
+function reportToStderr(err: unknown): void {
+  process.stderr.write(`trayage: notification delivery: ${(err as Error)?.stack ?? err}\n`);
 }
 
 function omit<T>(record: Record<string, T>, key: string): Record<string, T> {

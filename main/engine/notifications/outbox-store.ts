@@ -68,6 +68,7 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   private readonly browserPendingStatement;
   private readonly acknowledgeStatement;
   private readonly historyStatement;
+  private readonly pruneStatement;
 
   constructor(private readonly db: Database.Database) {
     this.seenStatement = db.prepare('SELECT 1 FROM notifications WHERE key = ? AND created_at > ? AND suppressed IS NULL');
@@ -116,6 +117,11 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     this.historyStatement = db.prepare(
       `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
        FROM notifications ORDER BY id DESC LIMIT ?`,
+    );
+    // A row still leased is being delivered: it goes in a later pass.
+    this.pruneStatement = db.prepare(
+      `DELETE FROM notifications WHERE id IN (
+         SELECT id FROM notifications WHERE created_at < @before AND (lease_until IS NULL OR lease_until < @now) ORDER BY id LIMIT @batch)`,
     );
   }
 
@@ -195,5 +201,15 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   /** The newest `limit` notices recorded, newest first. */
   history(limit: number): NoticeHistoryRow[] {
     return this.historyStatement.all(limit) as NoticeHistoryRow[];
+  }
+
+  /** Deletes notices recorded before `before`, a batch per write so delivery is never held up long; how many. */
+  prune(before: number, now: number, batch = 1000): number {
+    let deleted = 0;
+    for (;;) {
+      const { changes } = this.pruneStatement.run({ before, now, batch });
+      deleted += changes;
+      if (changes < batch) return deleted;
+    }
   }
 }
