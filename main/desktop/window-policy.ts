@@ -21,6 +21,7 @@ export function routeHash(action: TrayAction): string {
   if (action.kind === 'run-diagnostics') return '/run';
   if (action.kind === 'open-target') {
     const { kind, id } = action.target;
+    if (kind === 'notices') return '/notices';
     if (kind === 'source' || (kind === 'alert' && id === '')) return '/alerts';
     // An empty id is the list of its kind (the click on a summary of many notices).
     if (id === '') return kind === 'monitor' ? '/monitors' : '/';

@@ -5,8 +5,9 @@ export const TRAY_LEVELS = ['ok', 'unknown', 'degraded', 'down'] as const;
 export const TrayLevel = z.enum(TRAY_LEVELS);
 export type TrayLevel = z.infer<typeof TrayLevel>;
 
-// An empty id is the list of that kind: where a summary of many notices leads.
-export const TrayTarget = z.object({ kind: z.enum(['incident', 'monitor', 'source', 'alert']), id: z.string() });
+// An empty id is the list of that kind: where a summary of many notices leads. `notices` is the
+// Notices window (its id is always empty): where a summary of notices with nothing in common leads.
+export const TrayTarget = z.object({ kind: z.enum(['incident', 'monitor', 'source', 'alert', 'notices']), id: z.string() });
 export type TrayTarget = z.infer<typeof TrayTarget>;
 
 export const TrayIncident = z.object({

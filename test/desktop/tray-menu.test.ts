@@ -67,6 +67,7 @@ describe('tray menu', () => {
     expect(routeHash({ kind: 'open-target', target: { kind: 'monitor', id: '' } })).toBe('/monitors');
     expect(routeHash({ kind: 'open-target', target: { kind: 'incident', id: '' } })).toBe('/');
     expect(routeHash({ kind: 'open-target', target: { kind: 'alert', id: '' } })).toBe('/alerts');
+    expect(routeHash({ kind: 'open-target', target: { kind: 'notices', id: '' } })).toBe('/notices');
   });
 
   it('offers to resume while notifications are snoozed', () => {

@@ -123,7 +123,7 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     expect(shown).toEqual(['m1 is DOWN', 'm2 is DOWN', 'm3 is DOWN', 'm4 is DOWN', '2 notices about monitors']);
   });
 
-  it('leads a click on a summary to the list of the kind its notices share, or to the one thing they are all about', async () => {
+  it('leads a click on a summary to the list of the kind its notices share, to the one thing they are all about, or to the Notices window', async () => {
     const held = heldDeliveries();
     const clicks: unknown[] = [];
     const clock = fakeTime();
@@ -150,6 +150,13 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     clock.advance(SUMMARY_GAP_MS);
     (await held.started('5 notices about one incident')).click();
     expect(clicks).toEqual([{ kind: 'monitor', id: '' }, { kind: 'incident', id: '7' }]);
+
+    // Nothing in common: the Notices window, which lists each of them.
+    fill('mixed', 6, (n) => (n % 2 ? { kind: 'monitor', id: String(20 + n) } : { kind: 'incident', id: String(30 + n) }));
+    for (const call of held.calls.slice(1)) call.resolve();
+    clock.advance(SUMMARY_GAP_MS);
+    (await held.started('6 notices')).click();
+    expect(clicks.at(-1)).toEqual({ kind: 'notices', id: '' });
   });
 
   it('keeps a failed summary for every notice in it, and retries them together after the back-off', async () => {

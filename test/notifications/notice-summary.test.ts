@@ -18,13 +18,13 @@ describe('a summary of many notices', () => {
     });
   });
 
-  it('names nothing in common for mixed kinds or a notice without a target, and lists all of a few', () => {
+  it('names nothing in common for mixed kinds or a notice without a target, leads to the Notices window, and lists all of a few', () => {
     const mixed = [notice('api is down', { kind: 'monitor', id: '1' }), notice('Ack overdue', { kind: 'incident', id: '4' }), notice('HighLatency firing', { kind: 'alert', id: 'am:1' })];
     expect(summaryOf(mixed, soundFor).delivery).toMatchObject({ title: '3 notices', body: 'api is down\nAck overdue\nHighLatency firing' });
-    expect(summaryOf(mixed, soundFor).target).toBeUndefined();
+    expect(summaryOf(mixed, soundFor).target).toEqual({ kind: 'notices', id: '' });
     const untargeted = [notice('You are offline', null), notice('api is down', { kind: 'monitor', id: '1' })];
     expect(summaryOf(untargeted, soundFor).delivery.title).toBe('2 notices');
-    expect(summaryOf(untargeted, soundFor).target).toBeUndefined();
+    expect(summaryOf(untargeted, soundFor).target).toEqual({ kind: 'notices', id: '' });
   });
 
   it('says "one incident" and leads to it when every notice is about the same one', () => {

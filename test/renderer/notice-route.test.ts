@@ -12,6 +12,7 @@ describe('where a notice shown in the page leads', () => {
     expect(routeOfTarget({ kind: 'incident', id: '' })).toEqual({ view: 'log' });
     expect(routeOfTarget({ kind: 'monitor', id: '' })).toEqual({ view: 'monitors' });
     expect(routeOfTarget({ kind: 'source', id: '' })).toEqual({ view: 'alerts' });
+    expect(routeOfTarget({ kind: 'notices', id: '' })).toEqual({ view: 'notices' });
     expect(routeOfTarget(null)).toBeNull();
   });
 });

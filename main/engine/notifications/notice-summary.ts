@@ -13,7 +13,7 @@ export interface SummarizedNotice {
 export interface Summary {
   delivery: Delivery;
   /** Where a click on it leads. */
-  target: TrayTarget | undefined;
+  target: TrayTarget;
 }
 
 /**
@@ -32,20 +32,22 @@ export function summaryOf(notices: readonly SummarizedNotice[], soundFor: (sever
   return { delivery, target };
 }
 
+const ALL_NOTICES: TrayTarget = { kind: 'notices', id: '' };
+
 /**
  * Where a click on the summary leads: the one thing all its notices are about, else the list of
- * the one kind they share (an empty id), else nowhere in particular.
+ * the one kind they share (an empty id), else the Notices window, which lists them all.
  */
-function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget | undefined {
+function summaryTarget(notices: readonly SummarizedNotice[]): TrayTarget {
   const targets = notices.map((notice) => (notice.target ? (JSON.parse(notice.target) as TrayTarget) : null));
   const first = targets[0];
-  if (!first || targets.some((target) => target === null)) return undefined;
+  if (!first || targets.some((target) => target === null)) return ALL_NOTICES;
   if (targets.every((target) => target!.kind === first.kind && target!.id === first.id)) return first;
   if (targets.every((target) => target!.kind === first.kind)) return { kind: first.kind, id: '' };
-  return undefined;
+  return ALL_NOTICES;
 }
 
-const KINDS: Record<TrayTarget['kind'], [string, string]> = {
+const KINDS: Record<Exclude<TrayTarget['kind'], 'notices'>, [string, string]> = {
   monitor: ['monitor', 'monitors'],
   incident: ['incident', 'incidents'],
   alert: ['alert', 'alerts'],
@@ -53,8 +55,8 @@ const KINDS: Record<TrayTarget['kind'], [string, string]> = {
 };
 
 // What the title says the notices are about: " about monitors", " about one incident", or nothing.
-function about(target: TrayTarget | undefined): string {
-  if (!target) return '';
+function about(target: TrayTarget): string {
+  if (target.kind === 'notices') return '';
   const [one, many] = KINDS[target.kind];
   return target.id === '' ? ` about ${many}` : ` about one ${one}`;
 }
