@@ -51,8 +51,9 @@ export const noticeMethods = {
   // Browser notices no page has acknowledged yet (the last day's, oldest first): shown when a page connects.
   'notifications.pending': { params: NoParams, result: z.array(Notice) },
   // The newest notices recorded, newest first; `more` when older ones exist beyond `limit`.
+  // `notShown`: only those no one has seen yet (waiting, retrying, given up, snoozed, for a window).
   'notifications.list': {
-    params: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict().prefault({}),
+    params: z.object({ limit: z.number().int().min(1).max(1000).default(100), notShown: z.boolean().default(false) }).strict().prefault({}),
     result: z.object({ notices: z.array(NoticeRecord), more: z.boolean() }),
   },
   // The page showed these; no page is given them again.

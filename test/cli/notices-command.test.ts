@@ -45,6 +45,9 @@ describe('trayage notices', () => {
     expect(lines.find((line) => line.includes('db primary'))).toMatch(/^0m\s+P1\s+db primary is down\s+Shown on the desktop$/);
     expect(lines.find((line) => line.includes('cache'))).toMatch(/^0m\s+-\s+cache is down\s+Snoozed: recorded, not shown$/);
 
+    const notShown = await cli('notices', '--not-shown', '--data-dir', dir);
+    expect(notShown.stdout).toMatch(/^0m\s+-\s+cache is down\s+Snoozed: recorded, not shown\n$/);
+
     const json = JSON.parse((await cli('notices', '--json', '--limit', '1', '--data-dir', dir)).stdout);
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ title: expect.stringMatching(/is down$/), body: expect.stringContaining(`${server.url}/db`) });

@@ -185,6 +185,10 @@ test('the Notices window lists every notice with what became of it, follows new 
   await page.keyboard.press('n');
   await expect(page).toHaveURL(/#\/notices$/);
   await expect(items).toHaveCount(2);
+  // Both were shown: none is left among those not shown.
+  await page.getByRole('checkbox', { name: 'Only those not shown' }).check();
+  await expect(page.getByText('Every notice has been shown.')).toBeVisible();
+  await expect(items).toHaveCount(0);
   rpc.close();
   await context.close();
 });

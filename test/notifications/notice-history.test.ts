@@ -66,6 +66,8 @@ describe('the Notices list: every notice recorded and what became of it (real SQ
     expect(notices.slice(1, 11).every((n) => n.state === 'summed-up' && n.summaryOf === 10 && n.shownAt !== null)).toBe(true);
     expect(notices.slice(11).every((n) => n.state === 'shown' && n.summaryOf === null && n.shownAt !== null)).toBe(true);
 
+    expect(serve.notifier.history(100, true)).toEqual({ notices: [notices[0]], more: false });
+
     const page = serve.notifier.history(5);
     expect(page.more).toBe(true);
     expect(page.notices.map((n) => n.title)).toEqual(['m15 is DOWN', 'm14 is DOWN', 'm13 is DOWN', 'm12 is DOWN', 'm11 is DOWN']);

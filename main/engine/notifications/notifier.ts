@@ -127,9 +127,9 @@ export class Notifier implements NotificationsPort {
     return () => this.changeListeners.delete(listener);
   }
 
-  /** The newest `limit` notices recorded, newest first, and whether older ones exist. */
-  history(limit: number): { notices: NoticeRecord[]; more: boolean } {
-    const rows = this.store.history(limit + 1);
+  /** The newest `limit` notices recorded (with `notShown`, those not shown yet), newest first, and whether older ones exist. */
+  history(limit: number, notShown = false): { notices: NoticeRecord[]; more: boolean } {
+    const rows = this.store.history(limit + 1, notShown);
     return { notices: rows.slice(0, limit).map(noticeRecord), more: rows.length > limit };
   }
 

@@ -68,6 +68,7 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   private readonly browserPendingStatement;
   private readonly acknowledgeStatement;
   private readonly historyStatement;
+  private readonly notShownStatement;
   private readonly pruneStatement;
 
   constructor(private readonly db: Database.Database) {
@@ -117,6 +118,10 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     this.historyStatement = db.prepare(
       `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
        FROM notifications ORDER BY id DESC LIMIT ?`,
+    );
+    this.notShownStatement = db.prepare(
+      `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
+       FROM notifications WHERE sent_at IS NULL ORDER BY id DESC LIMIT ?`,
     );
     // A row still leased is being delivered: it goes in a later pass.
     this.pruneStatement = db.prepare(
@@ -198,9 +203,9 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     return this.db.transaction(() => ids.reduce((count, id) => count + this.acknowledgeStatement.run({ id, at }).changes, 0))();
   }
 
-  /** The newest `limit` notices recorded, newest first. */
-  history(limit: number): NoticeHistoryRow[] {
-    return this.historyStatement.all(limit) as NoticeHistoryRow[];
+  /** The newest `limit` notices recorded, newest first; with `notShown`, only those not shown yet. */
+  history(limit: number, notShown = false): NoticeHistoryRow[] {
+    return (notShown ? this.notShownStatement : this.historyStatement).all(limit) as NoticeHistoryRow[];
   }
 
   /** Deletes notices recorded before `before`, a batch per write so delivery is never held up long; how many. */

@@ -15,16 +15,27 @@ const CHANGES = { refreshOn: { 'notices.changed': true } } as const;
 /** Every notice recorded, newest first: what a summary stood for, what was snoozed, what never got through. */
 export function NoticesView() {
   const [limit, setLimit] = useState(PAGE);
-  const list = useQuery('notifications.list', { limit }, CHANGES);
+  const [notShown, setNotShown] = useState(false);
+  const list = useQuery('notifications.list', { limit, notShown }, CHANGES);
   const notices = list.data?.notices ?? [];
   return (
     <section aria-labelledby="notices-heading">
       <header className="toolbar">
         <h1 id="notices-heading">Notices</h1>
-        {list.data && <span className="muted">{list.data.more ? `the newest ${notices.length}` : plural(notices.length, 'notice')}</span>}
+        <label>
+          <input type="checkbox" checked={notShown} onChange={(e) => setNotShown(e.target.checked)} /> Only those not shown
+        </label>
+        {list.data && (
+          <span className="muted">
+            {list.data.more ? `the newest ${notices.length}` : plural(notices.length, 'notice')}
+            {notShown && ' not shown'}
+          </span>
+        )}
       </header>
       <QueryStatus query={list} what="the notices" />
-      {list.data && notices.length === 0 && <p className="empty">No notices yet. Monitors, alerts and incident timers raise them.</p>}
+      {list.data && notices.length === 0 && (
+        <p className="empty">{notShown ? 'Every notice has been shown.' : 'No notices yet. Monitors, alerts and incident timers raise them.'}</p>
+      )}
       <ol className="notices" aria-label="Notices, newest first">
         {notices.map((notice) => (
           <NoticeItem key={notice.id} notice={notice} />
