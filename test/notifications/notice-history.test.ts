@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deliver } from '../../main/engine/notifications/deliver';
 import { NOTICES_KEPT_MS } from '../../main/engine/notifications/notifier';
+import { OutboxStore } from '../../main/engine/notifications/outbox-store';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 import { fakeTime, heldDeliveries, noDelivery, openEngine, until } from './helpers/outbox-parts';
 
@@ -128,5 +129,18 @@ describe('the Notices list: every notice recorded and what became of it (real SQ
     closers.push(() => serve.db.close(), serve.notifier.startDelivery({ sweepEveryMs: 60_000, onError: (err) => errors.push(err) }));
     expect(serve.notifier.history(10).notices.map((n) => n.title)).toEqual(['m2 is DOWN']);
     expect(changes).toBe(1);
+  });
+
+  it('prunes in batches of the oldest rows until it reaches one it keeps', () => {
+    const clock = fakeTime();
+    const { db, notifier } = openEngine(dir, noDelivery, clock.now);
+    closers.push(() => db.close());
+    for (let n = 1; n <= 5; n++) notifier.notify(down(n));
+    clock.advance(60_000);
+    notifier.notify(down(6));
+    const store = new OutboxStore(db);
+    expect(store.prune(clock.now() - 30_000, clock.now(), 2)).toBe(5);
+    expect(store.prune(clock.now() - 30_000, clock.now(), 2)).toBe(0);
+    expect(notifier.history(10).notices.map((n) => n.title)).toEqual(['m6 is DOWN']);
   });
 });

@@ -115,18 +115,15 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
        ORDER BY id DESC LIMIT @limit`,
     );
     this.acknowledgeStatement = db.prepare(`UPDATE notifications SET sent_at = @at WHERE id = @id AND claimed_by = '${BROWSER_TARGET}' AND sent_at IS NULL`);
-    this.historyStatement = db.prepare(
-      `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
-       FROM notifications ORDER BY id DESC LIMIT ?`,
-    );
-    this.notShownStatement = db.prepare(
-      `SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size
-       FROM notifications WHERE sent_at IS NULL ORDER BY id DESC LIMIT ?`,
-    );
-    // A row still leased is being delivered: it goes in a later pass.
+    const history = 'SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size FROM notifications';
+    this.historyStatement = db.prepare(`${history} ORDER BY id DESC LIMIT ?`);
+    this.notShownStatement = db.prepare(`${history} WHERE sent_at IS NULL ORDER BY id DESC LIMIT ?`);
+    // Ids grow with created_at, so the expired rows are among the oldest: each pass reads one batch
+    // by id instead of the whole table (start-up included). A row still leased waits for a later pass.
     this.pruneStatement = db.prepare(
       `DELETE FROM notifications WHERE id IN (
-         SELECT id FROM notifications WHERE created_at < @before AND (lease_until IS NULL OR lease_until < @now) ORDER BY id LIMIT @batch)`,
+         SELECT id FROM (SELECT id, created_at, lease_until FROM notifications ORDER BY id LIMIT @batch)
+         WHERE created_at < @before AND (lease_until IS NULL OR lease_until < @now))`,
     );
   }
 
