@@ -52,8 +52,12 @@ export const noticeMethods = {
   'notifications.pending': { params: NoParams, result: z.array(Notice) },
   // The newest notices recorded, newest first; `more` when older ones exist beyond `limit`.
   // `notShown`: only those no one has seen yet (waiting, retrying, given up, snoozed, for a window).
+  // `search`: only those with this text in their title or body.
   'notifications.list': {
-    params: z.object({ limit: z.number().int().min(1).max(1000).default(100), notShown: z.boolean().default(false) }).strict().prefault({}),
+    params: z
+      .object({ limit: z.number().int().min(1).max(1000).default(100), notShown: z.boolean().default(false), search: z.string().max(200).default('') })
+      .strict()
+      .prefault({}),
     result: z.object({ notices: z.array(NoticeRecord), more: z.boolean() }),
   },
   // The page showed these; no page is given them again.

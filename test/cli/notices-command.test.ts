@@ -48,6 +48,11 @@ describe('trayage notices', () => {
     const notShown = await cli('notices', '--not-shown', '--data-dir', dir);
     expect(notShown.stdout).toMatch(/^0m\s+-\s+cache is down\s+Snoozed: recorded, not shown\n$/);
 
+    const searched = await cli('notices', '--search', 'PRIMARY', '--data-dir', dir);
+    expect(searched.stdout).toMatch(/^0m\s+P1\s+db primary is down\s+Shown on the desktop\n$/);
+    const none = await cli('notices', '--search', 'primary', '--not-shown', '--data-dir', dir);
+    expect(none).toMatchObject({ code: 0, stdout: "No notices not shown with 'primary' in their title or text.\n" });
+
     const json = JSON.parse((await cli('notices', '--json', '--limit', '1', '--data-dir', dir)).stdout);
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ title: expect.stringMatching(/is down$/), body: expect.stringContaining(`${server.url}/db`) });

@@ -185,6 +185,14 @@ test('the Notices window lists every notice with what became of it, follows new 
   await page.keyboard.press('n');
   await expect(page).toHaveURL(/#\/notices$/);
   await expect(items).toHaveCount(2);
+  const search = page.getByRole('searchbox', { name: 'Search notices by title or text' });
+  await search.fill('BACK UP');
+  await expect(items).toHaveCount(1);
+  await expect(items.first().getByRole('link')).toHaveText('checkout api is back up');
+  await search.fill('no such notice');
+  await expect(page.getByText('No notices with “no such notice” in their title or text.')).toBeVisible();
+  await search.fill('');
+  await expect(items).toHaveCount(2);
   // Both were shown: none is left among those not shown.
   await page.getByRole('checkbox', { name: 'Only those not shown' }).check();
   await expect(page.getByText('Every notice has been shown.')).toBeVisible();

@@ -67,7 +67,10 @@ describe('the Notices list: every notice recorded and what became of it (real SQ
     expect(notices.slice(1, 11).every((n) => n.state === 'summed-up' && n.summaryOf === 10 && n.shownAt !== null)).toBe(true);
     expect(notices.slice(11).every((n) => n.state === 'shown' && n.summaryOf === null && n.shownAt !== null)).toBe(true);
 
-    expect(serve.notifier.history(100, true)).toEqual({ notices: [notices[0]], more: false });
+    expect(serve.notifier.history(100, { notShown: true })).toEqual({ notices: [notices[0]], more: false });
+    expect(serve.notifier.history(100, { search: 'm1' }).notices.map((n) => n.title)).toEqual(['m15 is DOWN', 'm14 is DOWN', 'm13 is DOWN', 'm12 is DOWN', 'm11 is DOWN', 'm10 is DOWN', 'm1 is DOWN']);
+    expect(serve.notifier.history(100, { search: 'M15 IS', notShown: true }).notices.map((n) => n.title)).toEqual(['m15 is DOWN']);
+    expect(serve.notifier.history(2, { search: '  http 503 ' })).toMatchObject({ more: true, notices: [{ title: 'm15 is DOWN' }, { title: 'm14 is DOWN' }] });
 
     const page = serve.notifier.history(5);
     expect(page.more).toBe(true);
@@ -142,5 +145,24 @@ describe('the Notices list: every notice recorded and what became of it (real SQ
     expect(store.prune(clock.now() - 30_000, clock.now(), 2)).toBe(5);
     expect(store.prune(clock.now() - 30_000, clock.now(), 2)).toBe(0);
     expect(notifier.history(10).notices.map((n) => n.title)).toEqual(['m6 is DOWN']);
+  });
+
+  it('searches title and body for the text as typed: % and _ are letters, not wildcards', () => {
+    const clock = fakeTime();
+    const { db, notifier } = openEngine(dir, noDelivery, clock.now);
+    closers.push(() => db.close());
+    const notice = (n: number, title: string, body: string) => notifier.notify({ ...down(n), title, body });
+    notice(1, 'disk 95% full on db-1', 'free space below 5%');
+    notice(2, 'disk 95 full', 'a_b');
+    notice(3, 'api_gateway is down', 'HTTP 502 from upstream');
+    notice(4, 'apixgateway is down', 'connection refused');
+    const titles = (search: string) => notifier.history(10, { search }).notices.map((n) => n.title);
+    expect(titles('95%')).toEqual(['disk 95% full on db-1']);
+    expect(titles('api_')).toEqual(['api_gateway is down']);
+    expect(titles('UPSTREAM')).toEqual(['api_gateway is down']);
+    expect(titles('a_b')).toEqual(['disk 95 full']);
+    expect(titles('\\')).toEqual([]);
+    expect(titles('nothing like it')).toEqual([]);
+    expect(titles('   ')).toHaveLength(4);
   });
 });

@@ -6,7 +6,7 @@ import type { Deliver } from './delivery-types';
 import type { NotificationRequest, NotificationsPort, NotifyOutcome } from './notifications-port';
 import { OutboxDelivery } from './outbox-delivery';
 import { noticeRecord } from './notice-record';
-import { type BrowserNoticeRow, OutboxStore } from './outbox-store';
+import { type BrowserNoticeRow, type NoticeFilter, OutboxStore } from './outbox-store';
 
 const SNOOZES_KEY = 'notifications.snoozes';
 const SOUNDS_KEY = 'notifications.sounds';
@@ -127,9 +127,9 @@ export class Notifier implements NotificationsPort {
     return () => this.changeListeners.delete(listener);
   }
 
-  /** The newest `limit` notices recorded (with `notShown`, those not shown yet), newest first, and whether older ones exist. */
-  history(limit: number, notShown = false): { notices: NoticeRecord[]; more: boolean } {
-    const rows = this.store.history(limit + 1, notShown);
+  /** The newest `limit` notices recorded that pass `filter`, newest first, and whether older ones exist. */
+  history(limit: number, filter: NoticeFilter = {}): { notices: NoticeRecord[]; more: boolean } {
+    const rows = this.store.history(limit + 1, filter);
     return { notices: rows.slice(0, limit).map(noticeRecord), more: rows.length > limit };
   }
 

@@ -23,6 +23,12 @@ export interface BrowserNoticeRow {
 }
 
 /** A notice as recorded, with how far its delivery got. */
+/** Which notices a history read keeps: `notShown`, those no one has seen yet; `search`, text in the title or body (ASCII letters in either case). */
+export interface NoticeFilter {
+  notShown?: boolean;
+  search?: string;
+}
+
 export interface NoticeHistoryRow {
   id: number;
   title: string;
@@ -68,7 +74,6 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
   private readonly browserPendingStatement;
   private readonly acknowledgeStatement;
   private readonly historyStatement;
-  private readonly notShownStatement;
   private readonly pruneStatement;
 
   constructor(private readonly db: Database.Database) {
@@ -116,8 +121,13 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     );
     this.acknowledgeStatement = db.prepare(`UPDATE notifications SET sent_at = @at WHERE id = @id AND claimed_by = '${BROWSER_TARGET}' AND sent_at IS NULL`);
     const history = 'SELECT id, title, body, severity, target, created_at, sent_at, claimed_by, next_attempt_at, last_error, suppressed, summary_size FROM notifications';
-    this.historyStatement = db.prepare(`${history} ORDER BY id DESC LIMIT ?`);
-    this.notShownStatement = db.prepare(`${history} WHERE sent_at IS NULL ORDER BY id DESC LIMIT ?`);
+    // Read newest first by id and filtered on the way, so a page of 100 reads about 100 rows unless
+    // the filter is rare; the table holds 90 days at most.
+    this.historyStatement = db.prepare(
+      `${history} WHERE (@notShown = 0 OR sent_at IS NULL)
+         AND (@pattern IS NULL OR title LIKE @pattern ESCAPE '\\' OR body LIKE @pattern ESCAPE '\\')
+       ORDER BY id DESC LIMIT @limit`,
+    );
     // Ids grow with created_at, so the expired rows are among the oldest: each pass reads one batch
     // by id instead of the whole table (start-up included). A row still leased waits for a later pass.
     this.pruneStatement = db.prepare(
@@ -200,9 +210,11 @@ export class OutboxStore implements GroupLeasedQueue<ClaimedNotice> {
     return this.db.transaction(() => ids.reduce((count, id) => count + this.acknowledgeStatement.run({ id, at }).changes, 0))();
   }
 
-  /** The newest `limit` notices recorded, newest first; with `notShown`, only those not shown yet. */
-  history(limit: number, notShown = false): NoticeHistoryRow[] {
-    return (notShown ? this.notShownStatement : this.historyStatement).all(limit) as NoticeHistoryRow[];
+  /** The newest `limit` notices recorded that pass `filter`, newest first. */
+  history(limit: number, filter: NoticeFilter = {}): NoticeHistoryRow[] {
+    const search = filter.search?.trim();
+    const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    return this.historyStatement.all({ limit, notShown: filter.notShown ? 1 : 0, pattern }) as NoticeHistoryRow[];
   }
 
   /** Deletes notices recorded before `before`, a batch per write so delivery is never held up long; how many. */

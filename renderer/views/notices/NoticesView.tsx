@@ -3,6 +3,7 @@ import type { NoticeRecord } from '../../../preload/contract';
 import { formatDateTime, plural } from '../../../main/shared/time-format';
 import { routeOfTarget } from '../../notices/notice-route';
 import { useQuery } from '../../store/use-query';
+import { useDebounced } from '../../use-debounced';
 import { routeToHash } from '../../use-hash-route';
 import { QueryStatus } from '../QueryStatus';
 import { SeverityBadge } from '../SeverityBadge';
@@ -16,12 +17,25 @@ const CHANGES = { refreshOn: { 'notices.changed': true } } as const;
 export function NoticesView() {
   const [limit, setLimit] = useState(PAGE);
   const [notShown, setNotShown] = useState(false);
-  const list = useQuery('notifications.list', { limit, notShown }, CHANGES);
+  const [typed, setTyped] = useState('');
+  const search = useDebounced(typed.trim(), 200);
+  const list = useQuery('notifications.list', { limit, notShown, search }, CHANGES);
   const notices = list.data?.notices ?? [];
   return (
     <section aria-labelledby="notices-heading">
       <header className="toolbar">
         <h1 id="notices-heading">Notices</h1>
+        <input
+          type="search"
+          aria-label="Search notices by title or text"
+          placeholder="Search title or text…"
+          maxLength={200}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setLimit(PAGE);
+          }}
+        />
         <label>
           <input type="checkbox" checked={notShown} onChange={(e) => setNotShown(e.target.checked)} /> Only those not shown
         </label>
@@ -29,12 +43,13 @@ export function NoticesView() {
           <span className="muted">
             {list.data.more ? `the newest ${notices.length}` : plural(notices.length, 'notice')}
             {notShown && ' not shown'}
+            {search && ` with “${search}”`}
           </span>
         )}
       </header>
       <QueryStatus query={list} what="the notices" />
       {list.data && notices.length === 0 && (
-        <p className="empty">{notShown ? 'Every notice has been shown.' : 'No notices yet. Monitors, alerts and incident timers raise them.'}</p>
+        <p className="empty">{emptyText(notShown, search)}</p>
       )}
       <ol className="notices" aria-label="Notices, newest first">
         {notices.map((notice) => (
@@ -47,10 +62,15 @@ export function NoticesView() {
             Show older notices
           </button>
         ) : (
-          <p className="muted">Only the newest {MOST} notices are listed.</p>
+          <p className="muted">Only the newest {MOST} are listed: search to find older ones.</p>
         ))}
     </section>
   );
+}
+
+function emptyText(notShown: boolean, search: string): string {
+  if (search) return `No notices${notShown ? ' not shown' : ''} with “${search}” in their title or text.`;
+  return notShown ? 'Every notice has been shown.' : 'No notices yet. Monitors, alerts and incident timers raise them.';
 }
 
 function NoticeItem({ notice }: { notice: NoticeRecord }) {
