@@ -105,6 +105,35 @@ describe('many notices due at once are shown as a few summaries (real SQLite fil
     await until('every notice to be marked sent', () => unsent(serve.db).length === 0);
   });
 
+  it('sums up the tail of a storm too: two or more that came after a summary go as one when its gap ends', async () => {
+    const shown: string[] = [];
+    const instant: Deliver = async (delivery) => void shown.push(delivery.title);
+    const serve = deliveringEngine(instant);
+    monitorsDown(serve.notifier, 1, 10);
+    serve.clock.advance(SUMMARY_COLLECT_MS);
+    await until('four alone and a summary of six', () => shown.length === 5 && unsent(serve.db).length === 0);
+    expect(shown.slice(4)).toEqual(['6 notices about monitors']);
+
+    // Three more a moment after the summary: they wait out its gap, then go together.
+    monitorsDown(serve.notifier, 11, 3);
+    serve.clock.advance(SUMMARY_GAP_MS - 1);
+    await until('the three to be waiting', () => unsent(serve.db).length === 3);
+    expect(shown).toHaveLength(5);
+    serve.clock.advance(1);
+    await until('the tail to be marked sent', () => unsent(serve.db).length === 0);
+    expect(shown.slice(5)).toEqual(['3 notices about monitors']);
+
+    // A single one after that summary is not a storm's tail of many: it goes alone once the gap ends.
+    monitorsDown(serve.notifier, 14, 1);
+    serve.clock.advance(SUMMARY_GAP_MS);
+    await until('the last one to be marked sent', () => unsent(serve.db).length === 0);
+    expect(shown.slice(6)).toEqual(['m14 is DOWN']);
+    // The storm is over: notices go alone again as they come.
+    monitorsDown(serve.notifier, 15, 2);
+    await until('both to be marked sent', () => unsent(serve.db).length === 0);
+    expect(shown.slice(7)).toEqual(['m15 is DOWN', 'm16 is DOWN']);
+  });
+
   it('shows at most four alone per gap even when the daemon keeps up, then sums up the rest', async () => {
     const shown: string[] = [];
     const instant: Deliver = async (delivery) => void shown.push(delivery.title);

@@ -33,8 +33,9 @@ export interface GroupLeasedQueue<Row> extends LeasedQueue<Row> {
  * Delivering many due rows as one (a summary instead of a storm). Rows due go alone while they fit,
  * with every other row due, in `alonePerGap` deliveries within any `gapMs`. Beyond that they are
  * collected for `collectMs` (counted from the longest-waiting row) and go as one group, at most
- * one group per `gapMs`, and nothing goes alone within `gapMs` after a group. So a storm is a few
- * rows alone and then a summary every gap, while a quiet queue delivers at once.
+ * one group per `gapMs`, and nothing goes alone within `gapMs` after a group: two or more rows that
+ * came due in that gap go as one group when it ends. So a storm is a few rows alone and then a
+ * summary every gap, while a quiet queue delivers at once.
  */
 export interface Together<Row> {
   queue: GroupLeasedQueue<Row>;
@@ -112,6 +113,12 @@ export class LeasedPump<Row> {
     const alone = Math.min(room, together.alonePerGap - this.aloneStarts.length);
     // A look at just enough rows to decide: each notice of a storm pumps, and most of them wait.
     const due = this.parts.queue.due(at, Math.max(alone + 1, 2));
+    // Rows that came due during the gap after a group are the storm's tail: two or more go as one
+    // group when the gap ends, rather than each alone a moment after the summary.
+    if (due.length >= 2 && due.length <= alone && (together.queue.oldestDue(at) ?? at) < this.lastGroupAt + together.gapMs) {
+      this.startGroup(together, this.parts.queue.due(at, together.limit), at);
+      return;
+    }
     if (due.length <= alone) {
       this.aloneStarts.push(...due.map(() => at));
       this.startAlone(due, at);
