@@ -11,8 +11,18 @@ process.on('unhandledRejection', (reason) => {
   process.exit(1);
 });
 
+// `trayage notices | head`: once the reader has gone, what is left to print is dropped, and the
+// command still finishes what it was doing (a procedure run is not cut off half-way).
+let stdoutGone = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  stdoutGone = true;
+});
+
 runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => {
+    if (!stdoutGone) process.stdout.write(`${text}\n`);
+  },
   err: (text) => process.stderr.write(`${text}\n`),
 }).then(
   (code) => {

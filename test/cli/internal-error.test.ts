@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { internalErrorLine, showStackTraces } from '../../main/cli/internal-error';
 import { runCli } from '../../main/cli/run-cli';
+import { CLI } from '../helpers/serve-process';
 import { removeDir, tempDir } from '../helpers/temp-dir';
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -39,6 +43,27 @@ describe('an internal error as a person sees it', () => {
       expect(err).toEqual([]);
     } finally {
       removeDir(dataDir);
+    }
+  });
+});
+
+describe('output piped to a reader that stops early (`trayage import FILE --json | head -1`)', () => {
+  it('finishes without an error line and exits 0 once the reader has gone', async () => {
+    const dir = tempDir();
+    try {
+      // Large enough that the output outlasts the pipe's buffer after the reader closes it.
+      const sections = Array.from({ length: 400 }, (_, i) => `## Step ${i}\n\n\`\`\`bash\nkubectl get pods -n ns-${i} -o wide\n\`\`\`\n`).join('\n');
+      const file = path.join(dir, 'long.md');
+      fs.writeFileSync(file, `# Long\n\n${sections}`);
+      const proc = spawn(process.execPath, [CLI, 'import', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      proc.stdout.once('data', () => proc.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => proc.once('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      removeDir(dir);
     }
   });
 });

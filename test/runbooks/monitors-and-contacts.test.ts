@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importRunbook } from '../../main/engine/runbooks/importer';
 import { checkContacts } from '../../preload/contract';
 import { parseMonitorConfig } from '../../main/engine/monitors';
 import { importFixture } from './runbooks';
@@ -60,5 +61,93 @@ describe('contacts for Settings', () => {
       { role: 'Incident Commander', name: 'Priya Natarajan', phone: '+44 20 7946 0012' },
       { role: 'Payments lead', name: 'Tomás Ferreira', email: 'tomas.ferreira@example.com' },
     ]);
+  });
+});
+
+describe('a document title that speaks of people', () => {
+  it('does not make every section a contact list or an escalation: only a section headed so is', () => {
+    const text = [
+      '# Payments API — On-call & Escalation Runbook',
+      '',
+      '## Severity',
+      '',
+      '| Level | Name | Ack within |',
+      '|---|---|---|',
+      '| S1 | Outage | 15 min |',
+      '| S2 | Degraded | 1 hr |',
+      '',
+      '## Alerts',
+      '',
+      '- PaymentsHighErrorRate: 5xx rate > 2% for 5 minutes',
+      '- Owner: payments-sre',
+      '',
+      '## On-call',
+      '',
+      '- Primary: Alex Chen, alex@example.com',
+      '',
+    ].join('\n');
+    const x = importRunbook(text, { fileName: 'payments.md' });
+    expect(x.severities.map((s) => s.name)).toEqual(['S1', 'S2']);
+    expect(x.contacts.map((c) => c.role)).toEqual(['Primary']);
+    expect(x.settingsContacts).toEqual([{ role: 'Primary', name: 'Alex Chen', email: 'alex@example.com' }]);
+    expect(x.escalation).toEqual([]);
+  });
+});
+
+describe('people written in other common shapes', () => {
+  it('reads "Role — Name — phone" lines, details in brackets, and contact tables headed in German or Spanish', () => {
+    const text = [
+      '## On-call',
+      '',
+      '- Incident commander — Maria Gonzalez — +1 (206) 555-0100',
+      '- Secondary: Dana Lee (dana@example.com, +1 415 555 0100)',
+      '',
+      '## Ansprechpartner',
+      '',
+      '| Rolle | Name | Telefon | E-Mail |',
+      '|---|---|---|---|',
+      '| Teamleitung | Anna Schmidt | +49 170 9876543 | anna.schmidt@example.de |',
+      '',
+      '## Contactos',
+      '',
+      '| Rol | Nombre | Teléfono | Correo |',
+      '|---|---|---|---|',
+      '| DBA | Lucía Pérez | +34 600 123 456 | lucia@example.es |',
+      '',
+    ].join('\n');
+    expect(importRunbook(text).settingsContacts).toEqual([
+      { role: 'Incident commander', name: 'Maria Gonzalez', phone: '+1 (206) 555-0100' },
+      { role: 'Secondary', name: 'Dana Lee', email: 'dana@example.com', phone: '+1 415 555 0100' },
+      { role: 'Teamleitung', name: 'Anna Schmidt', email: 'anna.schmidt@example.de', phone: '+49 170 9876543' },
+      { role: 'DBA', name: 'Lucía Pérez', email: 'lucia@example.es', phone: '+34 600 123 456' },
+    ]);
+  });
+
+  it('reads an escalation list of people: who, without their number, and the level a note limits it to', () => {
+    const text = [
+      '## Escalation',
+      '',
+      '1. Primary on-call — Maria Gonzalez — +1 (206) 555-0100',
+      "2. Engineering manager — Sarah O'Brien — +1 (206) 555-0199 (after 30 minutes without progress)",
+      '3. VP Engineering — David Kim — +1 (206) 555-0150 (SEV1 only, after 1 hour)',
+      '',
+    ].join('\n');
+    expect(importRunbook(text).escalation.map((e) => [e.severity, e.path, e.afterMinutes])).toEqual([
+      [null, ['Maria Gonzalez (Primary on-call)'], null],
+      [null, ["Sarah O'Brien (Engineering manager)"], 30],
+      ['SEV1', ['David Kim (VP Engineering)'], 60],
+    ]);
+  });
+
+  it('keeps a communication template under a German or Spanish heading', () => {
+    const text = ['## Kommunikation', '', '```', '[{{severity}}] Störung: {{title}}', 'Auswirkung: [Auswirkung]', '```', ''].join('\n');
+    expect(importRunbook(text).templates.map((t) => [t.kind, t.placeholders])).toEqual([['communication', ['{{severity}}', '{{title}}', '[Auswirkung]']]]);
+    const spanish = ['## Comunicación', '', '```', 'Incidente {{severity}}: {{title}}', '```', ''].join('\n');
+    expect(importRunbook(spanish).templates.map((t) => t.kind)).toEqual(['communication']);
+  });
+
+  it('lists {single-brace} blanks of a message template, and brackets around a blank are not a second one', () => {
+    const text = ['## Slack update', '', '```', '*{severity}* incident — {title}', 'Impact: {impact}. Started {start_time}. [{{ticket}}] ${HOME} {{owner}}', '```', ''].join('\n');
+    expect(importRunbook(text).templates.map((t) => t.placeholders)).toEqual([['{severity}', '{title}', '{impact}', '{start_time}', '{{ticket}}', '{{owner}}']]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importRunbook } from '../../main/engine/runbooks/importer';
 import { importFixture } from './runbooks';
 
 // Commands as runbooks paste them: transcripts with prompts of every kind and their output,
@@ -62,5 +63,10 @@ describe('commands in transcripts and pasted blocks', () => {
   it('does not take Go and Helm templates in quoted arguments for placeholders, but still a blank outside them', () => {
     expect(steps('Templates in kubectl output formats').map((s) => s.placeholders)).toEqual([[], [], ['{{ service }}']]);
     expect(steps('Templates in kubectl output formats')[0].readOnly).toBe(true);
+  });
+
+  it('keeps a command whose last argument is "all" or "any", but still leaves a sentence out', () => {
+    const y = importRunbook(['## Restart workers', '', '```bash', 'supervisorctl stop all', 'pm2 restart all', 'kill the stuck process', '```', ''].join('\n'));
+    expect(y.procedures.flatMap((p) => p.steps.map((s) => s.command))).toEqual(['supervisorctl stop all', 'pm2 restart all']);
   });
 });

@@ -33,6 +33,10 @@ const ANGLE = /<([A-Za-z][^<>\n]{0,80})>/g;
 const MUSTACHE = /\{\{\s*[A-Za-z_][\w.\- ]{0,60}\}\}/g;
 const BRACKET = /\[([^[\]\n]{1,80})\]/g;
 const FORMAT_TOKENS = /\b(?:YYYY-MM-DD|HH:MM(?::SS)?|X{2,})\b/g;
+// `{title}` in a message template (Python's format, many chat tools); in commands braces are the shell's.
+const SINGLE_BRACE = /(?<![{$\\])\{([A-Za-z_][\w.-]{0,40})\}(?!\})/g;
+// `[{{severity}}]`, `[<host>]`: brackets around a placeholder are the message's own text, not a second blank.
+const WRAPS_PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\{[A-Za-z_][\w.-]*\}|<[^<>]+>)$/;
 
 /** A Go template action: `{{.Name}}`, `{{ .Values.x }}`, `{{range …}}`, `{{- end }}`, `{{ include "x" . }}`. */
 const GO_ACTION = /\{\{-?\s*(?:[.$]|(?:range|end|if|else|with|define|template|block|include|printf|print|index|len|not|and|or|eq|ne|lt|le|gt|ge|toYaml|default|quote)\b)/;
@@ -135,6 +139,7 @@ function bracket(text: string, mode: PlaceholderMode, out: Found[]): void {
     if (/^\s|\s$/.test(inner) || /^[xX]$/.test(inner)) continue; // task boxes, shell tests
     if (mode === 'template' ? !/[\p{L}\p{N}]/u.test(inner) : !/^[A-Za-z][A-Za-z0-9 ,.'/_-]*\s[A-Za-z0-9 ,.'/_-]*$/.test(inner)) continue;
     if (isLeadingTag(text, index, inner)) continue;
+    if (WRAPS_PLACEHOLDER.test(inner)) continue;
     out.push({ index, text: m[0] });
   }
 }
@@ -207,6 +212,7 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {})
   mustache(text, mode, found);
   bracket(text, mode, found);
   simple(text, FORMAT_TOKENS, found);
+  if (mode === 'template') simple(text, SINGLE_BRACE, found);
   if (mode === 'command') {
     const defined = options.definedVariables ?? new Set<string>();
     for (const variable of shellVariables(text)) {

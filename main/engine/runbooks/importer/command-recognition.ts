@@ -15,6 +15,7 @@ const SCRIPT_PATH = /^(?:\.{1,2}\/|~\/|\/)|^[\w-]+\/[\w./-]+\.(?:sh|bash|py|rb|j
 const TOOL_NAME = /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/;
 const PERMISSIONS = /^[-dlcbps][-rwxsStT]{9}[.+@]?$/;
 const STOPWORDS = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'no', 'found', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'this', 'that', 'it', 'you', 'we', 'all', 'any', 'has', 'have', 'will', 'should', 'must', 'please', 'then', 'when', 'if']);
+const ARGUMENT_WORDS = new Set(['all', 'any']);
 /** Programs whose arguments are words to print, which may well read like a sentence. */
 const PRINTS_WORDS = new Set(['echo', 'printf', 'logger', 'wall', 'notify-send']);
 /** Statements other than a simple command (`if`, `for`, `{ …; }`, `export X=1`) are shell by construction. */
@@ -23,7 +24,10 @@ const SHELL_CONSTRUCTS = new Set(['IfClause', 'WhileClause', 'ForClause', 'CaseC
 function readsLikeProse(words: readonly string[]): boolean {
   if (words.length < 3) return false;
   if (!words.every((w) => /^[A-Za-z][a-z']*[.,:;!?]?$/.test(w))) return false;
-  return words.some((w) => STOPWORDS.has(w.replace(/[.,:;!?]$/, '').toLowerCase()));
+  const bare = words.map((w) => w.replace(/[.,:;!?]$/, '').toLowerCase());
+  // `supervisorctl stop all`, `pm2 restart all`: a last "all" or "any" is an argument, not English.
+  if (ARGUMENT_WORDS.has(bare[bare.length - 1])) bare.pop();
+  return bare.some((w) => STOPWORDS.has(w));
 }
 
 function firstCommand(node: Node | null): Node | null {

@@ -21,7 +21,8 @@ const COMMON_TOOLS = `npm npx yarn pnpm node deno bun python python3 pip pip3 pi
   ssh-keygen ssh-keyscan scp sftp mosh tmux screen at logrotate gzip gunzip zip xz bzip2 sync update-ca-certificates snap brew
   alembic flyway liquibase prisma knex sequelize artisan manage.py celery gunicorn uwsgi supervisord systemd-run loginctl
   resolvectl networkctl nmcli dnsmasq haproxy envoy caddy apache2 httpd php-fpm varnishadm varnishstat memcached-tool
-  curlie http httpie grpcurl websocat openssl keytool aws-vault sops age jq gojq xmllint envsubst base32 dos2unix`;
+  curlie http httpie grpcurl websocat openssl keytool aws-vault sops age jq gojq xmllint envsubst base32 dos2unix
+  supervisorctl pm2 sv`;
 
 function programsOf(command: string | readonly string[]): string[] {
   return (typeof command === 'string' ? [command] : command).map((c) => c.split(' ')[0]);

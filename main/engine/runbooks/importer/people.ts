@@ -5,11 +5,14 @@ import type { Block } from './document-walker';
 import { boldField, firstParagraph, itemOwnText, lineOf, nodeText } from './node-text';
 import { sectionPath } from './section-context';
 import { parseMinutes, RESPONSE_FIELD, severityKeyAtStart } from './text-patterns';
+import { EMAIL, PHONE } from './settings-contacts';
 import type { RunbookContact, RunbookEscalation } from './types';
 
 const ARROW = /\s*(?:→|->|⇒|=>|»)\s*/;
 const NOBODY = /^(none|n\/a|-|—|nobody)$/i;
 const PLAIN_FIELD = /^([^:]{1,40}):\s+(.+)$/;
+// "Incident commander — Maria Gonzalez — +1 (206) 555-0100": the role, then who, set off by a dash.
+const DASH_FIELD = /^([^—–:]{1,40}?)\s+[—–-]\s+(.+)$/;
 
 function cellsOf(row: Table['children'][number]): string[] {
   return row.children.map((cell) => nodeText(cell));
@@ -23,10 +26,13 @@ function contactsFromTable(table: Table, section: string): RunbookContact[] {
   const [head, ...rows] = table.children;
   if (!head) return [];
   const header = cellsOf(head);
-  const role = Math.max(0, col(header, /role|position|function|team/i));
-  const name = col(header, /name|primary|person|who|owner/i);
-  const backup = col(header, /secondary|backup|deputy/i);
-  const contactColumns = header.map((h, i) => (/phone|contact|e-?mail|mail|slack|pager|tel/i.test(h) && i !== name ? i : -1)).filter((i) => i >= 0);
+  // Header words in English, German, Spanish, French and Portuguese.
+  const role = Math.max(0, col(header, /role|rolle|\brol\b|rôle|papel|position|funktion|function|función|fonction|team|equipo|équipe/i));
+  const name = col(header, /name|nombre|\bnom\b|nome|primary|person|who|wer|quién|owner|verantwortlich|responsable/i);
+  const backup = col(header, /secondary|backup|deputy|vertretung|stellvertret|suplente|suppléant/i);
+  const contactColumns = header
+    .map((h, i) => (/phone|telefon|teléfono|téléphone|telefone|contact|kontakt|contacto|e-?mail|mail|correo|courriel|slack|pager|\btel\b|handy|móvil|mobile/i.test(h) && i !== name ? i : -1))
+    .filter((i) => i >= 0);
   return rows.map((row) => {
     const cells = cellsOf(row);
     const contact = contactColumns.map((i) => cells[i] ?? '').filter(Boolean).join(' / ');
@@ -52,7 +58,8 @@ export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Cod
         if (typeof item.checked === 'boolean') continue;
         const paragraph = firstParagraph(item);
         const field = paragraph ? boldField(paragraph) : null;
-        const plain = field ? null : PLAIN_FIELD.exec(itemOwnText(item));
+        const own = itemOwnText(item);
+        const plain = field ? null : (PLAIN_FIELD.exec(own) ?? DASH_FIELD.exec(own));
         const role = field && !field.standalone ? field.name : plain?.[1];
         const value = field && !field.standalone ? field.value : plain?.[2];
         if (role && value) contacts.push({ role: role.trim(), name: null, backup: null, contact: value.trim(), section: sectionPath(block.ctx), line: lineOf(item) });
@@ -66,6 +73,20 @@ export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Cod
     }
   }
   return contacts;
+}
+
+const TRAILING_NOTE = /\s*\(([^()]*)\)\s*$/;
+
+/** "Engineering manager — Sarah O'Brien — +1 555 0199" → "Sarah O'Brien (Engineering manager)": who, without how to reach them. */
+function personIn(text: string): string {
+  const parts = text
+    .replace(EMAIL, '')
+    .replace(PHONE, '')
+    .split(/\s+[—–-]\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length >= 2) return `${parts[1]} (${parts[0]})`;
+  return parts[0] ?? text.trim();
 }
 
 function escalationFromTable(table: Table, section: string): RunbookEscalation[] {
@@ -99,8 +120,10 @@ export function extractEscalation(blocks: readonly Block[]): RunbookEscalation[]
         const text = itemOwnText(item);
         if (!text) continue;
         const arrows = text.split(ARROW).filter(Boolean);
-        const path = arrows.length > 1 ? arrows : [text.replace(/\s*\([^)]*\)\s*$/, '')];
-        const key = severityKeyAtStart(text);
+        const note = TRAILING_NOTE.exec(text)?.[1] ?? '';
+        const path = arrows.length > 1 ? arrows : [personIn(text.replace(TRAILING_NOTE, ''))];
+        // "VP Engineering — David Kim (SEV1 only, after 1 hour)": the level may be in the note.
+        const key = severityKeyAtStart(text) ?? severityKeyAtStart(note);
         rules.push({ severity: key?.key ?? null, path, afterMinutes: arrows.length > 1 ? null : parseMinutes(text), text, section: sectionPath(block.ctx), line: lineOf(item) });
       }
     }

@@ -47,6 +47,17 @@ export function contextChain(ctx: Context): string[] {
   return chain;
 }
 
+/**
+ * The chain without the document's title: what a section is about, not what the whole document is.
+ * "Payments On-call Runbook" titles every section of it, and none is a contact list for that.
+ */
+export function sectionChain(ctx: Context): string[] {
+  const chain: string[] = [];
+  for (let i = ctx.labels.length - 1; i >= 0; i -= 1) chain.push(ctx.labels[i]);
+  for (let i = ctx.headings.length - 1; i >= 0; i -= 1) if (!ctx.headings[i].isTitle) chain.push(ctx.headings[i].text);
+  return chain;
+}
+
 /** The first entry of the chain that any of the patterns match, with the index of the pattern. */
 export function firstMatch(chain: readonly string[], patterns: readonly RegExp[]): number {
   for (const text of chain) {

@@ -3,13 +3,15 @@
 // lists contacts or escalation. Whether a code block holds commands is never decided here: that
 // is read from the block itself (code-blocks.ts).
 import type { Context } from './document-walker';
-import { contextChain, firstMatch } from './section-context';
+import { contextChain, firstMatch, sectionChain } from './section-context';
 import type { RunbookProcedureKind, RunbookTemplateKind } from './types';
 
-const POSTMORTEM = /post[- ]?mortem|incident report|retrospective|post-incident review|\brca\b/i;
-const COMMUNICATION = /communicat|status[- ]?page|\bupdates?\b|notif|\balerts?\b|announce|message|slack|e-?mail|template|broadcast/i;
-const ESCALATION = /escalat/i;
-const CONTACTS = /contact|on-?call|personnel|roster|who to call|phone/i;
+// English first, then the words German, Spanish, French and Portuguese runbooks use for the same sections.
+const POSTMORTEM = /post[- ]?mortem|incident report|retrospectiv|retrospektiv|rétrospectiv|post-incident review|\brca\b|nachbetrachtung|lessons learned|informe (?:del? )?incidente|rapport d'incident|retour d'expérience/i;
+const COMMUNICATION =
+  /communicat|status[- ]?page|\bupdates?\b|notif|\balerts?\b|announce|message|slack|e-?mail|template|broadcast|kommunikation|comunica|benachrichtigung|mitteilung|nachricht|vorlage|statusseite|plantilla|mensaje|modèle|annonce|aviso/i;
+const ESCALATION = /escal|eskal/i;
+const CONTACTS = /contact|on-?call|personnel|roster|who to call|phone|kontakt|ansprechpartner|bereitschaft|erreichbar|guardia|astreinte|interlocuteur|plantão|telefon|teléfono|téléphone/i;
 
 // Whole words only, so "Containerd" is not "contain" and "Checkout" is not "check".
 const words = (...list: string[]) => new RegExp(`(?<![\\p{L}])(?:${list.join('|')})(?![\\p{L}])`, 'iu');
@@ -65,16 +67,16 @@ export function procedureKind(ctx: Context): KindReading {
   return { kind: 'resolution', explicit: false };
 }
 
+// A document titled "Post-mortem template" is one; one titled "Communication plan" holds more than messages.
 export function templateKind(ctx: Context, body: string): RunbookTemplateKind | null {
-  const chain = contextChain(ctx);
   const firstLine = body.trimStart().split('\n', 1)[0] ?? '';
-  if (chain.some((t) => POSTMORTEM.test(t)) || POSTMORTEM.test(firstLine)) return 'postmortem';
-  return chain.some((t) => COMMUNICATION.test(t)) ? 'communication' : null;
+  if (contextChain(ctx).some((t) => POSTMORTEM.test(t)) || POSTMORTEM.test(firstLine)) return 'postmortem';
+  return sectionChain(ctx).some((t) => COMMUNICATION.test(t)) ? 'communication' : null;
 }
 
-/** Whether the nearest heading or label that speaks of people is about contacts rather than escalation. */
+/** Whether the nearest heading or label below the title that speaks of people is about contacts rather than escalation. */
 export function sectionAbout(ctx: Context): 'contacts' | 'escalation' | null {
-  const found = firstMatch(contextChain(ctx), [ESCALATION, CONTACTS]);
+  const found = firstMatch(sectionChain(ctx), [ESCALATION, CONTACTS]);
   return found === 0 ? 'escalation' : found === 1 ? 'contacts' : null;
 }
 

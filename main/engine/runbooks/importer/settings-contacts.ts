@@ -4,15 +4,21 @@
 import { checkContacts, type Contact } from '../../../../preload/contract';
 import type { RunbookContact } from './types';
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const PHONE = /\+?\d[\d ().-]{5,28}\d/;
+export const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+export const PHONE = /\+?\d[\d ().-]{5,28}\d/;
 const BLANK = /^\s*$|[[\]<>{}]|^(?:tbd|tba|n\/a|none|name|todo|xxx+|-+|—)$/i;
 
 function contactFor(role: string, name: string, details: string | null): Contact | null {
   const text = details ?? '';
   const email = EMAIL.exec(text)?.[0];
   const phone = PHONE.exec(text.replace(EMAIL, ''))?.[0].trim();
-  const rest = text.replace(EMAIL, '').replace(PHONE, '').replace(/^[\s/,;|—-]+|[\s/,;|—-]+$/g, '').trim();
+  // What is left once the e-mail and phone are taken out, without the commas and brackets that held them.
+  const rest = text
+    .replace(EMAIL, '')
+    .replace(PHONE, '')
+    .replace(/\(\s*[,;/\s]*\)/g, '')
+    .replace(/^[\s/,;|()—–-]+|[\s/,;|()—–-]+$/g, '')
+    .trim();
   const contact: Contact = { role: role.trim().slice(0, 60), name: name.trim().slice(0, 120) };
   if (email) contact.email = email;
   if (phone) contact.phone = phone;
