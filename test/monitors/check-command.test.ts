@@ -85,6 +85,21 @@ describe('trayage check', () => {
     expect(results[2]).toMatchObject({ status: null, error: expect.stringContaining('refused'), failedConditions: [] });
   });
 
+  it('lists a paused monitor without checking it, and an empty file is an error, not a pass', async () => {
+    const config = write('paused.yaml', `monitors:\n  - name: ready\n    url: ${server.url}/ready\n  - name: orders\n    url: ${server.url}/orders\n    paused: true\n`);
+    const result = await check('--config', config);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^up {4}ready {2}200 {2}\d+ ms\npaused {2}orders {2}not checked \(paused: true in the file\)\n$/);
+    const json = await check('--config', config, '--json');
+    expect(JSON.parse(json.stdout).map((r: { name: string }) => r.name)).toEqual(['ready']);
+
+    const empty = await check('--config', write('empty.yaml', '# nothing yet\n'));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toBe(`${path.join(dir, 'empty.yaml')} is empty: there is nothing to check. Write a 'monitors:' list (see README, Monitors).\n`);
+    const none = await check('--config', write('none.yaml', 'monitors: []\n'));
+    expect(none).toMatchObject({ status: 0, stdout: `No monitors in ${path.join(dir, 'none.yaml')}.\n` });
+  });
+
   it('exits 2 for an invalid file, naming the file, line and field', async () => {
     const config = write('broken.yaml', `monitors:\n  - name: ready\n    url: ${server.url}/ready\n    interval: soon\n`);
     const result = await check('--config', config);
@@ -93,6 +108,6 @@ describe('trayage check', () => {
     expect(result.stderr).toMatch(new RegExp(`^${config.replace(/[.]/g, '\\.')}:4:5: monitor 'ready': interval `));
     const missing = await check('--config', path.join(dir, 'nowhere.yaml'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('nowhere.yaml:1:1: cannot read the config file');
+    expect(missing.stderr).toContain('nowhere.yaml: there is no such file (check the path)');
   });
 });

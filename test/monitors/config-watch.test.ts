@@ -55,4 +55,17 @@ describe('watchConfig', () => {
     expect(errors[0].message).toBe(`${file}:4:5: monitor 'api': interval 'soon' is not a duration (use 30s, 5m, 1h)`);
     expect(changes).toHaveLength(0);
   });
+
+  it('keeps the last monitors when the file is emptied, and loads an explicit empty list', async () => {
+    const { file, changes, errors } = setup();
+    fs.writeFileSync(file, '');
+    await waitFor(() => errors.length > 0);
+    expect(errors[0].message).toBe(`${file}:1:1: the file is empty; keeping the last monitors (to remove them all, write 'monitors: []')`);
+    fs.writeFileSync(file, '# all commented out for now\n\n#monitors:\n');
+    await waitFor(() => errors.length > 1);
+    expect(changes).toHaveLength(0);
+    fs.writeFileSync(file, 'monitors: []\n');
+    await waitFor(() => changes.length > 0);
+    expect(changes[0].monitors).toEqual([]);
+  });
 });

@@ -99,6 +99,31 @@ describe('hostile monitors files at the command line', () => {
     }
   });
 
+  it('serve says on the terminal when an edit breaks its file or empties it, and when it loads again', { timeout: 60_000 }, async () => {
+    const good = (names: string[]) => `monitors:\n${names.map((n) => `  - name: ${n}\n    url: tcp://127.0.0.1:${port}\n    paused: true\n`).join('')}`;
+    const config = write('edited.yaml', good(['api', 'db']));
+    const serve = await startServe(path.join(dir, 'data-3'), ['--config', config]);
+    const said = async (pattern: RegExp) => {
+      for (let i = 0; i < 300 && !pattern.test(serve.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(serve.output()).toMatch(pattern);
+    };
+    try {
+      const rpc = await connectRpc(serve.port, serve.token);
+      fs.writeFileSync(config, `${good(['api', 'db'])}  - name: api\n    url: tcp://127.0.0.1:${port}\n`);
+      await said(/edited\.yaml does not load; the monitors it last loaded keep running:\n {2}.*edited\.yaml:8:\d+: monitor name 'api' is used twice/);
+      fs.writeFileSync(config, good(['api', 'db', 'cache']));
+      await said(/edited\.yaml: loaded, 3 monitors\./);
+      fs.writeFileSync(config, '');
+      await said(/edited\.yaml:1:1: the file is empty; keeping the last monitors/);
+      const overview = (await rpc.call('monitors.list')).result;
+      expect(overview.monitors.map((m: { name: string }) => m.name).sort()).toEqual(['api', 'cache', 'db']);
+      rpc.close();
+      expect(serve.output()).not.toMatch(STACK);
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it('serve starts with a bomb as its file, reporting it', { timeout: 60_000 }, async () => {
     const config = write('bomb-at-start.yaml', aliasBomb(port));
     const serve = await startServe(path.join(dir, 'data-2'), ['--config', config]);

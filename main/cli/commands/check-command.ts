@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defaultConfigFile } from '../../engine/monitors/monitors-area';
 import { ConfigError } from '../../engine/lib/config/config-errors';
@@ -12,6 +13,15 @@ import type { CliCommand } from '../cli-types';
 import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';
 import { readCliRunContext } from '../run/cli-context';
+
+/** Whether the file holds only blank lines and comments (`: > monitors.yaml`). */
+function holdsNothing(file: string): boolean {
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .every((line) => /^\s*(?:#.*)?$/.test(line));
+}
 
 const usage = 'trayage check [--config FILE] [--json] [--data-dir DIR] [--ssh-config FILE] [--known-hosts FILE]…';
 
@@ -38,14 +48,21 @@ export const checkCommand: CliCommand = {
     );
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const file = path.resolve(values.config ?? defaultConfigFile(dataDir));
-    let monitors;
+    let loaded;
     try {
-      monitors = loadMonitorConfig(file).monitors;
+      loaded = loadMonitorConfig(file).monitors;
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(err.message);
       return INVALID_CONFIG;
     }
+    if (loaded.length === 0 && holdsNothing(file)) {
+      io.err(`${file} is empty: there is nothing to check. Write a 'monitors:' list (see README, Monitors).`);
+      return INVALID_CONFIG;
+    }
+    // A paused monitor is one the team chose not to check now: it is listed, not run, and cannot fail the run.
+    const monitors = loaded.filter((m) => !m.paused);
+    const paused = loaded.filter((m) => m.paused);
     // Only SSH monitors need the data dir; a file of HTTP checks never opens its database.
     const runners = monitors.some((m) => m.kind === 'ssh') ? await sshRunners(dataDir, values['ssh-config'], values['known-hosts'] ?? []) : undefined;
     const registry = createDefaultRegistry({ ssh: runners });
@@ -58,8 +75,11 @@ export const checkCommand: CliCommand = {
       runners?.close();
     }
     if (values.json) io.out(JSON.stringify(results, null, 2));
-    else if (results.length === 0) io.out(`No monitors in ${file}.`);
-    else for (const result of results) io.out(formatCheckLine(result));
+    else if (loaded.length === 0) io.out(`No monitors in ${file}.`);
+    else {
+      for (const result of results) io.out(formatCheckLine(result));
+      for (const monitor of paused) io.out(`paused  ${monitor.name}  not checked (paused: true in the file)`);
+    }
     return results.every((r) => r.ok) ? ALL_UP : SOME_DOWN;
   },
 };

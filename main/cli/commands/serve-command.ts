@@ -11,6 +11,7 @@ import { type CliCommand, type CliIo, EXIT } from '../cli-types';
 import { call } from '../engine-call';
 import { parseFlags, parsePort } from '../parse-flags';
 import { internalErrorLine } from '../internal-error';
+import { followConfigIssues, issueLine } from './serve-config-log';
 
 const usage = 'trayage serve [--data-dir DIR] [--port N] [--new-token] [--open] [--config FILE]';
 
@@ -52,7 +53,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   });
   // Only the config's problems are wanted here: one row, no sparklines, however many monitors there are.
   const { config } = await call(engine, 'monitors.list', { sparklines: false, first: 1 });
-  for (const issue of config.issues) io.err(`${issue.file}:${issue.line}:${issue.column}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`);
+  for (const issue of config.issues) io.err(issueLine(issue));
+  const stopFollowing = followConfigIssues(engine, io, config.issues);
   const lastPort = port === undefined ? readLastPort(dataDir) : undefined;
   const server = await startHeadlessServer({ engine, token, port, lastPort, rendererDir: path.join(__dirname, 'renderer') }).catch((err) => {
     // The engine's timers would keep the process alive after the error is printed.
@@ -76,6 +78,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopFollowing();
   await server.close();
   engine.close();
   return EXIT.ok;

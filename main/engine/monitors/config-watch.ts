@@ -12,6 +12,14 @@ export interface WatchOptions {
   registry?: KindRegistry;
 }
 
+/** Whether the text is only blank lines and comments. */
+function holdsNothing(text: string): boolean {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .every((line) => /^\s*(?:#.*)?$/.test(line));
+}
+
 /** Reloads the monitors config when its file changes. A broken edit goes to `onError`; the caller keeps running the last good monitors. */
 export function watchConfig(
   file: string,
@@ -24,6 +32,11 @@ export function watchConfig(
     (text) => {
       if (text === null) {
         onError(new ConfigError([{ file, line: 1, column: 1, message: 'the config file was removed; keeping the last monitors' }]));
+        return;
+      }
+      // `: > file`, or an editor that empties the file before writing it: not a wish to stop every monitor.
+      if (holdsNothing(text)) {
+        onError(new ConfigError([{ file, line: 1, column: 1, message: "the file is empty; keeping the last monitors (to remove them all, write 'monitors: []')" }]));
         return;
       }
       // Runs in a timer: anything thrown here would end the process, and its monitors with it.

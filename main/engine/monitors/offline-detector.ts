@@ -27,6 +27,7 @@ export class OfflineDetector {
   private since: number | null = null;
   private probeResult: { at: number; ok: boolean } | null = null;
   private probing: Promise<boolean> | null = null;
+  private evidenceAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OfflineOptions) {}
 
@@ -37,7 +38,13 @@ export class OfflineDetector {
   async assess(id: string, result: CheckResult): Promise<OfflineVerdict> {
     const networkFailure = !result.ok && result.errorKind !== undefined && NETWORK_ERROR_KINDS.has(result.errorKind);
     this.track(id, networkFailure);
-    if (!networkFailure) return this.set(false);
+    if (!networkFailure) {
+      // An answer from the far side is fresher evidence than a probe that said "offline" a moment
+      // ago: a check that timed out while the network came back must not take the state back.
+      this.evidenceAt = this.options.now();
+      if (this.probeResult && !this.probeResult.ok) this.probeResult = null;
+      return this.set(false);
+    }
     if (this.options.probe) return this.set(!(await this.probe()));
     const all = this.networkFailing.size >= (this.options.minMonitors ?? 2) && this.failingCount === this.networkFailing.size;
     return this.set(all || this.offline);
@@ -74,11 +81,15 @@ export class OfflineDetector {
     const cached = this.probeResult;
     if (cached && now - cached.at < (this.options.probeCacheMs ?? 10_000)) return Promise.resolve(cached.ok);
     // Many monitors fail together when the network drops; they share one probe.
-    this.probing ??= this.options.probe!()
+    if (this.probing) return this.probing;
+    const startedAt = now;
+    this.probing = this.options.probe!()
       .catch(() => false)
       .then((ok) => {
-        this.probeResult = { at: this.options.now(), ok };
         this.probing = null;
+        // The network answered a check while this probe ran: its "offline" is already out of date.
+        if (!ok && this.evidenceAt >= startedAt) return true;
+        this.probeResult = { at: this.options.now(), ok };
         return ok;
       });
     return this.probing;
