@@ -45,7 +45,7 @@ function escalationChain(x: RunbookExtraction, level: RunbookSeverity): Escalati
 
 /** "Next business day" and "during business hours" levels count their response time by the team's business hours. */
 function responseClock(level: RunbookSeverity): SeverityLevel['responseClock'] {
-  if (/next\s+business\s+day|next\s+working\s+day/i.test(level.responseText)) return 'next-business-day';
+  if (/(?:next|1|one)\s+(?:business|working)\s+day|nächste[nr]?\s+werktag|siguiente\s+día\s+hábil|prochain\s+jour\s+ouvr/i.test(level.responseText)) return 'next-business-day';
   if (level.responseMinutes !== null && /business\s+hours|working\s+hours/i.test(level.responseText)) return 'business';
   return undefined;
 }

@@ -1,9 +1,20 @@
-import type { List, Nodes, Paragraph, Table } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import type { Block, Context } from './document-walker';
-import { boldField, firstParagraph, lineOf, nodeText } from './node-text';
+import { boldField, firstParagraph, itemOwnText, lineOf, nodeText } from './node-text';
 import { nearestHeading } from './section-context';
-import { applyField, emptyLevel, fieldKind, LevelSection, responseInProse, splitExamples } from './severity-fields';
-import { DEFINITION_COLUMN, ESCALATION_COLUMN, EXAMPLES_COLUMN, LEVEL_COLUMN, SEVERITY_COLUMN, SEVERITY_CONTEXT, UPDATE_COLUMN } from './severity-vocabulary';
+import { applyField, emptyLevel, LevelSection, splitExamples, statesResponse } from './severity-fields';
+import {
+  BUSINESS_DAYS,
+  DEFINITION_COLUMN,
+  ESCALATION_COLUMN,
+  EXAMPLES_COLUMN,
+  LABEL_COLUMN,
+  LEVEL_COLUMN,
+  NOTIFY_COLUMN,
+  SEVERITY_COLUMN,
+  SEVERITY_CONTEXT,
+  UPDATE_COLUMN,
+} from './severity-vocabulary';
 import { levelCodeAtStart, levelInCell, namedLevelAtStart, normalizeKey, RESPONSE_FIELD, severityKeyAtStart } from './text-patterns';
 import type { RunbookSeverity } from './types';
 
@@ -53,74 +64,106 @@ function levelsFromTable(table: Table, ctx: Context): RunbookSeverity[] {
   if (response < 0 && definition < 0) return [];
   const taken = [response, definition];
   const severity = column(header, SEVERITY_COLUMN, taken);
-  const level = severity >= 0 ? severity : aboutSeverity(ctx) ? column(header, LEVEL_COLUMN, taken) : -1;
+  // "| Level | Name |": the level is in "Level" and "Name" is its label, though "Name" alone may name levels.
+  const byLevelWord = header.findIndex((h, i) => LEVEL_COLUMN.test(h) && !LABEL_COLUMN.test(h) && !taken.includes(i));
+  const level = severity >= 0 ? severity : !aboutSeverity(ctx) ? -1 : byLevelWord >= 0 ? byLevelWord : column(header, LEVEL_COLUMN, taken);
   const nameColumn = level >= 0 ? level : 0;
+  const label = column(header, LABEL_COLUMN, [...taken, nameColumn]);
   const examples = column(header, EXAMPLES_COLUMN);
   const update = column(header, UPDATE_COLUMN, taken);
   const escalation = column(header, ESCALATION_COLUMN, taken);
+  const notify = column(header, NOTIFY_COLUMN, [...taken, nameColumn, label, update, escalation]);
   const levels: RunbookSeverity[] = [];
   for (const row of rows) {
     const values = cells(row);
     const named = values[nameColumn] ?? '';
     const key = level >= 0 ? levelInCell(named) : severityKeyAtStart(named);
     if (!key) continue;
-    const found = emptyLevel(key.key, key.rest, lineOf(row));
+    const found = emptyLevel(key.key, values[label]?.trim() || key.rest, lineOf(row));
     if (response >= 0) applyField(found, 'response', values[response] ?? '', []);
     if (definition >= 0) found.definition = values[definition] ?? '';
     if (examples >= 0) found.examples = splitExamples(values[examples] ?? '');
     if (update >= 0) applyField(found, 'update', values[update] ?? '', []);
     if (escalation >= 0) applyField(found, 'escalation', values[escalation] ?? '', []);
+    if (notify >= 0) applyField(found, 'notify', values[notify] ?? '', []);
     levels.push(found);
   }
   return levels;
 }
 
-function levelFromField(name: string, value: string, line: number, inSeverityContext: boolean): RunbookSeverity | null {
+/** A level read from its name and the text after it; `finish` it once its nested items are added. */
+function levelSection(name: string, value: string, node: Nodes, inSeverityContext: boolean): LevelSection | null {
   const key = levelName(name, inSeverityContext);
   if (!key) return null;
-  const level = emptyLevel(key.key, key.rest, line);
-  const text = value.replace(/^[-–—:]\s*/, '');
-  level.definition = text;
-  const response = responseInProse(text);
-  if (response) {
-    level.responseText = text;
-    level.responseMinutes = response.minutes;
-  } else if (/\(\s*[<≤]?\s*\d/.test(text)) {
-    applyField(level, 'response', text, []);
-    level.responseText = text;
-  }
-  return level;
+  const section = new LevelSection(key.key, key.rest, lineOf(node));
+  section.addValue(node, value);
+  return section;
 }
 
-/** `- **P1** — Site down; respond within 15 minutes` under a severity heading. */
-function levelsFromBoldList(list: List, ctx: Context): RunbookSeverity[] {
+/**
+ * A plain list item as a level's name and the text after it: the text before a colon (`SEV1
+ * (Critical): …`); all of it when fields are nested under it (`SEV1 — Critical`); else the text
+ * before a dash (`SEV1 — full outage, respond within 5 minutes`).
+ */
+function plainNameAndValue(text: string, hasNestedList: boolean): [string, string] {
+  const colon = /^([^:]{1,48}):\s*(.*)$/.exec(text);
+  if (colon) return [colon[1], colon[2]];
+  if (hasNestedList) return [text, ''];
+  const dash = /^(.{1,48}?)\s[-–—]\s(.*)$/.exec(text);
+  return dash ? [dash[1], dash[2]] : [text, ''];
+}
+
+/**
+ * The level a list item names, bold (`**P1** — Site down`, `**SEV1**`) or plain (`SEV1`,
+ * `SEV1 (Critical):`, `SEV1 — Critical`). In a plain name the key must stand alone, followed by
+ * nothing or a separator, so "High error rates: …" names no level.
+ */
+function itemLevel(item: ListItem): { section: LevelSection; bold: boolean } | null {
+  const paragraph = firstParagraph(item);
+  const field = paragraph ? boldField(paragraph) : null;
+  if (field) {
+    // `**SEV1** (Critical)`: a parenthesis alone after the bold name is part of the name, its label.
+    const [name, value] = field.standalone ? [`${field.name} ${field.value}`, ''] : [field.name, field.value];
+    const section = levelSection(name, value, item, true);
+    return section ? { section, bold: true } : null;
+  }
+  const [name, value] = plainNameAndValue(itemOwnText(item), item.children.some((c) => c.type === 'list'));
+  const key = levelName(name, true);
+  const alone = key !== null && /^\s*(?:$|[-–—:(|])/.test(name.trimStart().slice(key.key.length));
+  const section = alone ? levelSection(name, value, item, true) : null;
+  return section ? { section, bold: false } : null;
+}
+
+/**
+ * `- **P1** — Site down; respond within 15 minutes`, or a level named in a list item with its
+ * fields nested under it (`- SEV1` / `  - Response: 5 minutes`), under a severity heading. The
+ * nested items are that level's, never every level's. A plain item is a level only when it says
+ * how fast to respond or has fields, since a plain bullet under "Severity" may be any prose.
+ */
+function levelsFromList(list: List, ctx: Context, settingNodes: Set<Nodes>): RunbookSeverity[] {
   if (!aboutSeverity(ctx)) return [];
   const levels: RunbookSeverity[] = [];
   for (const item of list.children) {
-    const paragraph = firstParagraph(item);
-    const field = paragraph ? boldField(paragraph) : null;
-    const level = field ? levelFromField(field.name, field.value, lineOf(item), true) : null;
-    if (!field || !level) continue;
-    for (const nested of item.children) {
-      if (nested.type !== 'list') continue;
-      for (const sub of nested.children) {
-        const subParagraph = firstParagraph(sub);
-        const subField = subParagraph ? boldField(subParagraph) : null;
-        const kind = subField ? fieldKind(subField.name) : null;
-        if (subField && kind) applyField(level, kind, subField.value, []);
-      }
-    }
-    levels.push(level);
+    const named = itemLevel(item);
+    if (!named) continue;
+    const { section, bold } = named;
+    for (const nested of item.children) if (nested.type === 'list') section.addList(nested);
+    if (!bold && !section.hasResponse && !section.hasFields) continue;
+    levels.push(section.finish());
+    for (const node of section.settingNodes) settingNodes.add(node);
   }
   return levels;
 }
 
 /** `**SEV1** Complete outage. Respond within 15 minutes.`: a bold level name and prose, under a severity heading. */
-function levelFromBoldParagraph(paragraph: Paragraph, ctx: Context): RunbookSeverity | null {
+function levelFromBoldParagraph(paragraph: Paragraph, ctx: Context, settingNodes: Set<Nodes>): RunbookSeverity | null {
   const field = boldField(paragraph);
   if (!field || field.standalone || !aboutSeverity(ctx)) return null;
-  const level = levelFromField(field.name, field.value, lineOf(paragraph), true);
-  return level && level.responseMinutes !== null ? level : null;
+  const level = levelSection(field.name, field.value, paragraph, true)?.finish();
+  // Only a paragraph that says how fast to respond (in minutes or business days) defines a level.
+  if (!level || !statesResponse(level)) return null;
+  settingNodes.add(paragraph);
+  return level;
 }
 
 /**
@@ -159,15 +202,12 @@ export function extractSeverities(blocks: readonly Block[]): SeverityExtraction 
     } else if (block.kind === 'paragraph') {
       if (open) open.addParagraph(block.node, block.text);
       else {
-        const level = levelFromBoldParagraph(block.node, block.ctx);
-        if (level) {
-          found.push(level);
-          settingNodes.add(block.node);
-        }
+        const level = levelFromBoldParagraph(block.node, block.ctx, settingNodes);
+        if (level) found.push(level);
       }
     } else if (block.kind === 'list' && block.parentItemText === null) {
       if (open) open.addList(block.node);
-      else found.push(...levelsFromBoldList(block.node, block.ctx));
+      else found.push(...levelsFromList(block.node, block.ctx, settingNodes));
     }
   }
   close();
@@ -183,7 +223,8 @@ export function extractSeverities(blocks: readonly Block[]): SeverityExtraction 
     }
     seen.set(normalizeKey(level.name), level);
     severities.push(level);
-    if (level.responseMinutes === null && /\d/.test(level.responseText)) {
+    // "1 business day" is a response time, counted in business days rather than minutes.
+    if (level.responseMinutes === null && /\d/.test(level.responseText) && !BUSINESS_DAYS.test(level.responseText)) {
       warnings.push(`line ${level.line}: the response time "${level.responseText}" of ${level.name} is not a duration in minutes, hours or days; set it after import`);
     }
   }

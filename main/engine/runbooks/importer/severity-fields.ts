@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
-import { cadenceOf } from './cadence';
+import { cadenceOf, cadenceWord } from './cadence';
 import { boldField, firstParagraph, itemOwnText, nodeLines } from './node-text';
-import { DEFINITION_COLUMN, ESCALATION_COLUMN, EXAMPLES_COLUMN, UPDATE_COLUMN } from './severity-vocabulary';
+import { BUSINESS_DAYS, DEFINITION_COLUMN, ESCALATION_COLUMN, ESCALATION_SENTENCE, EXAMPLES_COLUMN, UPDATE_COLUMN } from './severity-vocabulary';
 import { firstDurationMinutes, parseEvery, parseMinutes, RESPONSE_FIELD } from './text-patterns';
 import type { RunbookSeverity } from './types';
 
@@ -22,15 +22,32 @@ const PLAIN_FIELD = /^([\p{L}][\p{L} /()-]{1,40}?)\s*:\s+(.+)$/u;
 /** A sentence about how fast to respond: "Respond within 15 minutes", "must be acknowledged within 5 min". */
 const RESPONSE_SENTENCE = /respon|acknowledg|\back(?:nowledge)?\b|\breact|reaktion|antwort|r[ée]pon|respuesta|responder|rispost|resposta|reageer/i;
 
-/** The response time a sentence of prose states, or null. */
-export function responseInProse(text: string): { minutes: number; text: string } | null {
-  for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
+const sentences = (text: string): string[] => text.split(/(?<=[.;!?])\s+/);
+const withoutStop = (sentence: string): string => sentence.replace(/[.;!?]$/, '');
+
+/**
+ * The response time a sentence of prose states, or null. "Respond within 1 business day" states
+ * one too, with no minutes: it is counted in business days, not on the clock.
+ */
+export function responseInProse(text: string): { minutes: number | null; text: string } | null {
+  for (const sentence of sentences(text)) {
     // "Slow response times (p95 > 5s)" states a threshold, not a time to respond.
     if (!RESPONSE_SENTENCE.test(sentence) || /[<>≤≥]/.test(sentence)) continue;
     const minutes = parseMinutes(sentence);
-    if (minutes !== null) return { minutes, text: sentence.replace(/[.;!?]$/, '') };
+    if (minutes !== null || BUSINESS_DAYS.test(sentence)) return { minutes, text: withoutStop(sentence) };
   }
   return null;
+}
+
+/** The first sentence of prose about escalating ("Escalate to the Head of Data after 45 minutes"), or null. */
+export function escalationInProse(text: string): string | null {
+  const sentence = sentences(text).find((s) => ESCALATION_SENTENCE.test(s));
+  return sentence ? withoutStop(sentence) : null;
+}
+
+/** A level states a response time: in minutes, or in business days ("next business day"). */
+export function statesResponse(level: RunbookSeverity): boolean {
+  return level.responseMinutes !== null || BUSINESS_DAYS.test(level.responseText);
 }
 
 export function fieldKind(name: string): FieldKind | null {
@@ -84,7 +101,7 @@ export function applyField(level: RunbookSeverity, kind: FieldKind, value: strin
       level.escalateAfterMinutes ??= firstDurationMinutes(value);
       break;
     case 'update':
-      level.updateCadenceMinutes = parseEvery(value) ?? firstDurationMinutes(value);
+      level.updateCadenceMinutes = parseEvery(value) ?? firstDurationMinutes(value) ?? cadenceWord(value);
       break;
     case 'postfix':
       level.postFixWatchMinutes = firstDurationMinutes(value);
@@ -95,13 +112,18 @@ export function applyField(level: RunbookSeverity, kind: FieldKind, value: strin
   }
 }
 
-/** The section of one level: its bullets and paragraphs, read as fields or as definition text. */
+/**
+ * The section of one level: its bullets and paragraphs, read as fields or as definition text. A
+ * heading opens one, and so does a bold level name or a list item naming a level (the text after
+ * the name and the items nested under it are its section).
+ */
 export class LevelSection {
   readonly level: RunbookSeverity;
   readonly settingNodes: Nodes[] = [];
   private readonly prose: string[] = [];
   private hasDefinition = false;
   private responseField = false;
+  private fields = 0;
   /** The first sentence of prose that says how fast to respond, used when no field does. */
   private proseResponse: { text: string; node: Nodes } | null = null;
 
@@ -120,12 +142,29 @@ export class LevelSection {
     if (prose.length > 0) this.addProse(paragraph, prose.join(' '));
   }
 
+  /**
+   * The text after a level's name (`**P1** — Site down. Respond within 10 minutes.`): its
+   * definition, and the response, cadence and escalation its sentences state. "Degraded (30 min)"
+   * gives its response time in a parenthesis.
+   */
+  addValue(node: Nodes, text: string): void {
+    const value = text.replace(/^[-–—:]\s*/, '');
+    if (!value) return;
+    this.addProse(node, value);
+    if (!this.proseResponse && /\(\s*[<≤]?\s*\d/.test(value)) this.proseResponse = { text: value, node };
+  }
+
   /** A level is one when it says how fast to respond, in a field or in a sentence. */
   get hasResponse(): boolean {
     return this.responseField || this.proseResponse !== null;
   }
 
-  /** Prose in a level's section may still say how fast to respond or how often to update. */
+  /** Fields were read under it (`Response: 5 minutes`, `Updates: every hour`). */
+  get hasFields(): boolean {
+    return this.fields > 0;
+  }
+
+  /** Prose in a level's section may still say how fast to respond, how often to update or when to escalate. */
   private addProse(node: Nodes, text: string): void {
     if (!this.proseResponse) {
       const response = responseInProse(text);
@@ -134,6 +173,12 @@ export class LevelSection {
     const cadence = cadenceOf(text);
     if (cadence !== null && this.level.updateCadenceMinutes === null) {
       this.level.updateCadenceMinutes = cadence;
+      this.settingNodes.push(node);
+    }
+    // "Escalate to the Head of Data after 45 minutes" is the level's escalation, as in a table's column.
+    const escalation = this.level.escalation === null ? escalationInProse(text) : null;
+    if (escalation) {
+      applyField(this.level, 'escalation', escalation, []);
       this.settingNodes.push(node);
     }
     this.prose.push(text);
@@ -163,6 +208,7 @@ export class LevelSection {
     const kind = fieldKind(name);
     if (!kind) return false;
     applyField(this.level, kind, value, nested);
+    this.fields += 1;
     if (kind === 'response') this.responseField = true;
     if (kind === 'definition') this.hasDefinition = true;
     if (SETTING_FIELDS.has(kind)) this.settingNodes.push(node);
