@@ -150,4 +150,28 @@ describe('people written in other common shapes', () => {
     const text = ['## Slack update', '', '```', '*{severity}* incident — {title}', 'Impact: {impact}. Started {start_time}. [{{ticket}}] ${HOME} {{owner}}', '```', ''].join('\n');
     expect(importRunbook(text).templates.map((t) => t.placeholders)).toEqual([['{severity}', '{title}', '{impact}', '{start_time}', '{{ticket}}', '{{owner}}']]);
   });
+
+  it('reads an escalation matrix of people in order, each one with a time a step, and a path written with arrows', () => {
+    const text = [
+      '## Escalation matrix',
+      '',
+      '| Severity | First | Then (after) | Finally |',
+      '|---|---|---|---|',
+      '| P1 | Primary | Secondary (15 min) | Head of Data (45 min) |',
+      '| P2 | Primary | Secondary (2 h) | — |',
+      '',
+      '## Paths',
+      '',
+      '| Severity | Escalation path |',
+      '|---|---|',
+      '| P3 | Primary → Team lead |',
+      '',
+    ].join('\n');
+    expect(importRunbook(text).escalation.map((e) => [e.severity, e.path, e.afterMinutes])).toEqual([
+      ['P1', ['Primary', 'Secondary'], 15],
+      ['P1', ['Primary', 'Secondary', 'Head of Data'], 45],
+      ['P2', ['Primary', 'Secondary'], 120],
+      ['P3', ['Primary', 'Team lead'], null],
+    ]);
+  });
 });

@@ -96,24 +96,60 @@ function escalationFromTable(table: Table, section: string): RunbookEscalation[]
   if (!header.some((h) => /escalat/i.test(h)) || header.some((h) => RESPONSE_FIELD.test(h) || /defin|descr/i.test(h))) return [];
   const severity = Math.max(0, col(header, /sever|level|priorit/i));
   const first = col(header, /first|responder|owner|primary|on-?call/i);
-  const to = col(header, /escalate\s*to|\bto\b|target/i);
+  // Without an "escalate to" column, the escalation column itself holds the path ("Primary → Secondary → Head").
+  const named = col(header, /escalate\s*to|\bto\b|target/i);
+  const to = named >= 0 ? named : col(header, /escalat|path|chain/i);
   const condition = col(header, /\bif\b|after|when|time|condition|trigger/i);
   return rows.map((row) => {
     const cells = cellsOf(row);
     const key = severityKeyAtStart(cells[severity] ?? '');
-    const targets = to >= 0 ? (cells[to] ?? '').split(/\s*(?:,|\/|\band\b)\s*/) : [];
+    const targets = to >= 0 ? (cells[to] ?? '').split(/\s*(?:,|\/|\band\b|→|->|⇒|=>|»)\s*/) : [];
     const path = [first >= 0 ? cells[first] : '', ...targets].map((p) => p?.trim() ?? '').filter((p) => p && !NOBODY.test(p));
     const text = condition >= 0 ? (cells[condition] ?? '') : cells.join(' | ');
     return { severity: key?.key ?? null, path, afterMinutes: condition >= 0 ? parseMinutes(text) : null, text, section, line: lineOf(row) };
   });
 }
 
-/** Escalation matrices (tables with an "escalate" column) and lists under escalation headings. */
+/**
+ * "| Severity | First | Then (after) | Finally |" under an escalation heading: each row's people in
+ * order, and each one given a time ("Secondary (15 min)") is a step reached after it, so a row
+ * reads as the level's chain.
+ */
+function escalationFromPathTable(table: Table, section: string): RunbookEscalation[] {
+  const [head, ...rows] = table.children;
+  if (!head) return [];
+  const header = cellsOf(head);
+  const severity = Math.max(0, col(header, /sever|level|priorit|stufe|nivel|niveau/i));
+  const rules: RunbookEscalation[] = [];
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    const key = severityKeyAtStart(cells[severity] ?? '');
+    const people = cells
+      .filter((_, i) => i !== severity)
+      .map((cell) => cell.trim())
+      .filter((cell) => cell && !NOBODY.test(cell));
+    const path: string[] = [];
+    let timed = false;
+    for (const cell of people) {
+      path.push(cell.replace(TRAILING_NOTE, '').trim() || cell);
+      const after = parseMinutes(TRAILING_NOTE.exec(cell)?.[1] ?? '');
+      if (after === null) continue;
+      timed = true;
+      rules.push({ severity: key?.key ?? null, path: [...path], afterMinutes: after, text: cells.join(' | '), section, line: lineOf(row) });
+    }
+    if (!timed && path.length > 0) rules.push({ severity: key?.key ?? null, path, afterMinutes: null, text: cells.join(' | '), section, line: lineOf(row) });
+  }
+  return rules;
+}
+
+/** Escalation matrices (tables with an "escalate" column, or any table under an escalation heading) and lists under escalation headings. */
 export function extractEscalation(blocks: readonly Block[]): RunbookEscalation[] {
   const rules: RunbookEscalation[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
-      rules.push(...escalationFromTable(block.node, sectionPath(block.ctx)));
+      const matrix = escalationFromTable(block.node, sectionPath(block.ctx));
+      if (matrix.length === 0 && sectionAbout(block.ctx) === 'escalation') rules.push(...escalationFromPathTable(block.node, sectionPath(block.ctx)));
+      else rules.push(...matrix);
     } else if (block.kind === 'list' && sectionAbout(block.ctx) === 'escalation') {
       for (const item of block.node.children) {
         if (typeof item.checked === 'boolean') continue;
