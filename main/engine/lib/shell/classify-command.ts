@@ -8,9 +8,11 @@ import { destructiveReasons } from './destructive-rules';
 import { Invocation } from './invocation';
 import { neverEnding, type NeverEnding } from './never-ending';
 import { isNotAFile } from './read-only-checks';
+import { definedFunctions, shellProblems } from './read-only-shell';
 import { readOnlyProblem } from './read-only-table';
+import { wrapperProblem } from './read-only-wrappers';
 import { parseShell, type Source } from './shell-parser';
-import { childNodes, walk, type BinaryCmd, type CallExpr, type CStyleLoop, type ForClause, type FuncDecl, type Node, type Redirect, type Stmt, type WhileClause } from './syntax-tree';
+import { childNodes, walk, type BinaryCmd, type CallExpr, type CStyleLoop, type ForClause, type Node, type Redirect, type Stmt, type WhileClause } from './syntax-tree';
 import { argOf, heredocText, type Arg } from './word-values';
 import { wrapperFor, type Inner, type WrapperRule } from './wrappers';
 
@@ -43,6 +45,7 @@ const RAW_DISK = /^\/dev\/(?:sd|hd|vd|xvd|nvme|mmcblk)\w*$/;
 const DATABASE_FILE = /\.(db|sqlite|sqlite3)$/i;
 const OUTPUT_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 const OVERWRITING_OPERATORS = new Set(['>', '>|', '&>']);
+const NO_FUNCTIONS: ReadonlyMap<string, number> = new Map();
 
 interface Scope {
   depth: number;
@@ -50,8 +53,12 @@ interface Scope {
   top: Source | null;
   /** Inside `timeout`: what runs ends anyway. */
   bounded: boolean;
-  /** Functions the script defines: calling one runs its body, which is judged where it is defined. */
-  functions: ReadonlySet<string>;
+  /**
+   * Functions surely defined when the commands of this script run, with the offset where each
+   * definition ends: calling one after that runs its body, which is judged where it is defined.
+   * Empty for commands that wrappers run (`sudo f`, `xargs f`): they start the program, not the function.
+   */
+  functions: ReadonlyMap<string, number>;
 }
 
 class Findings {
@@ -78,12 +85,10 @@ function classifyScript(text: string, scope: Scope, out: Findings, input: Comman
     out.writes.add(`${parsed.error}, so it cannot be checked`);
     return;
   }
-  const functions = new Set(scope.functions);
-  walk(parsed.file, (n) => {
-    if (n.type === 'FuncDecl') functions.add((n as FuncDecl).Name.Value);
-    return true;
-  });
-  const inScope = { ...scope, top: scope.depth === 0 ? parsed.source : null, functions };
+  // Variables set, arithmetic evaluated, functions defined: what the script does to its own shell.
+  for (const problem of shellProblems(parsed.file, parsed.source)) out.writes.add(problem);
+  // A script run by another shell (`sh -c`, `ssh host`) sees none of the caller's functions.
+  const inScope = { ...scope, top: scope.depth === 0 ? parsed.source : null, functions: definedFunctions(parsed.file, parsed.source) };
   for (const stmt of parsed.file.Stmts) statement(stmt, parsed.source, inScope, out, input);
 }
 
@@ -219,10 +224,12 @@ function command(words: Arg[], scope: Scope, out: Findings, input: CommandInput)
   }
 
   const wrapper = wrapperFor(inv);
+  const definedAt = scope.functions.get(path);
   let problem: string | null;
-  if (scope.functions.has(path)) problem = null;
+  // A function called with arguments passes them to commands that were judged without them.
+  if (definedAt !== undefined && first.start >= definedAt) problem = rest.length > 0 ? `\`${path}\` is a function here, and its arguments reach commands inside it unchecked` : null;
   else if (path.includes('/') && !SYSTEM_PROGRAM.test(path)) problem = `\`${path}\` is a program outside the system directories`;
-  else if (wrapper && !wrapper.judgedByTable) problem = wrapper.own?.(inv) ?? null;
+  else if (wrapper && !wrapper.judgedByTable) problem = wrapper.own?.(inv) ?? wrapperProblem(inv);
   else problem = readOnlyProblem(inv, input);
   if (problem && destroys.length === 0) out.writes.add(problem);
 
@@ -238,7 +245,8 @@ function runInner(inner: Inner, wrapper: WrapperRule, scope: Scope, out: Finding
     out.writes.add('commands are nested inside other commands too deeply to check');
     return;
   }
-  const innerScope: Scope = { ...scope, depth: scope.depth + 1, bounded: scope.bounded || wrapper.bounds === true };
+  // What a wrapper runs is a program, never a function of the caller's (`sudo chown` runs chown).
+  const innerScope: Scope = { ...scope, depth: scope.depth + 1, bounded: scope.bounded || wrapper.bounds === true, functions: NO_FUNCTIONS };
   if (inner.kind === 'command') command(inner.words, innerScope, out, input);
   else if (inner.text === null) out.writes.add(`${inner.what} runs a command that is only known when it runs`);
   else classifyScript(inner.text, innerScope, out, inner.input ?? input);
@@ -250,7 +258,7 @@ function runInner(inner: Inner, wrapper: WrapperRule, scope: Scope, out: Finding
  */
 export function classifyCommand(text: string): Classification {
   const out = new Findings();
-  classifyScript(text, { depth: 0, top: null, bounded: false, functions: new Set() }, out, NO_INPUT);
+  classifyScript(text, { depth: 0, top: null, bounded: false, functions: NO_FUNCTIONS }, out, NO_INPUT);
   const destructive = [...out.destructive];
   const writes = [...out.writes].filter((w) => !out.destructive.has(w));
   return {

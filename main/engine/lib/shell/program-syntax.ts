@@ -37,7 +37,7 @@ const DOCKER: ProgramSyntax = {
 };
 
 const GIT: ProgramSyntax = {
-  values: valueSet(`-C -c --git-dir --work-tree --namespace -n --max-count --author --since --until --after --before
+  values: valueSet(`-C -c --config-env --git-dir --work-tree --namespace -n --max-count --author --since --until --after --before
     --grep --format --pretty --contains --merged --no-merged --points-at --sort -U --unified --skip -S -G --output`),
   subcommand: { groups: valueSet('stash remote worktree submodule notes reflog') },
 };
@@ -69,7 +69,7 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
   },
   heroku: { values: valueSet('-a --app -r --remote -n --num -s --source -d --dyno -p --ps -x --exit-code'), subcommand: {} },
   aws: {
-    values: valueSet('--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --color --ca-bundle'),
+    values: valueSet('--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --color --ca-bundle --cli-binary-format'),
     subcommand: { words: 2 },
   },
   gh: {
@@ -80,10 +80,12 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
     },
   },
   helm: {
-    values: valueSet('-n --namespace --kube-context --kubeconfig --repo --version -f --values --set --set-string --set-file --timeout -o --output --revision --max'),
+    values: valueSet(`-n --namespace --kube-context --kubeconfig --repo --version -f --values --set --set-string --set-file --timeout -o --output
+      --revision --max --output-dir --post-renderer --post-renderer-args --api-versions --kube-version --name-template --description
+      -s --show-only --registry-config --repository-config --repository-cache`),
     subcommand: { groups: valueSet('dependency repo plugin registry get show') },
   },
-  terraform: { singleDashLong: true, values: valueSet('-var -var-file -target -state -backup -lock-timeout -parallelism -chdir'), subcommand: { groups: valueSet('state workspace') } },
+  terraform: { singleDashLong: true, values: valueSet('-var -var-file -target -state -backup -lock-timeout -parallelism -chdir'), subcommand: { groups: valueSet('state workspace providers') } },
   fly: { values: valueSet('-a --app -c --config -r --region -i --image -n --lines'), subcommand: { groups: valueSet('apps machines machine volumes volume secrets ips certs scale config') } },
   flyctl: { values: valueSet('-a --app -c --config -r --region -i --image -n --lines'), subcommand: { groups: valueSet('apps machines machine volumes volume secrets ips certs scale config') } },
   pm2: { values: valueSet('--lines -n --name'), subcommand: {} },
@@ -92,13 +94,20 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
   zfs: { subcommand: {} },
   zpool: { subcommand: {} },
   apt: { values: valueSet('-o -c -t'), subcommand: {} },
+  'apt-cache': { values: valueSet('-o -c -t'), subcommand: {} },
   'apt-get': { values: valueSet('-o -c -t'), subcommand: {} },
   yum: { values: valueSet('-c --config --enablerepo --disablerepo'), subcommand: {} },
   dnf: { values: valueSet('-c --config --enablerepo --disablerepo'), subcommand: {} },
   apk: { values: valueSet('-X --repository -p --root'), subcommand: {} },
   nft: { values: valueSet('-f --file -I --includepath'), subcommand: {} },
   ufw: { subcommand: { groups: valueSet('app') } },
-  openssl: { singleDashLong: true, values: valueSet('-connect -servername -in -out -inform -outform -CAfile -CApath -cert -key -starttls -proxy -verify_hostname -name -keyout -config'), subcommand: {} },
+  openssl: {
+    singleDashLong: true,
+    values: valueSet(`-connect -servername -in -out -inform -outform -CAfile -CApath -cert -key -starttls -proxy -verify_hostname -name
+      -keyout -config -sess_out -sess_in -keylogfile -msgfile -writerand -engine -keygen_engine -provider -provider-path -ssl_config
+      -CA -CAkey -CAserial -signkey -sign -signature -rand -passin -passout -days -subj -extfile -extensions`),
+    subcommand: {},
+  },
   'redis-cli': {
     values: valueSet(`-h -p -a -s -u -n -r -i -d -D --user --pass --pattern --count --rdb --functions-rdb --eval
       --cluster --memkeys-samples --intrinsic-latency --quoted-pattern --cacert --cacertdir --cert --key --sni`),
@@ -116,7 +125,7 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
   curl: {
     values: valueSet(`-A --user-agent -b --cookie -c --cookie-jar -C --continue-at -d --data --data-raw --data-binary
       --data-urlencode --data-ascii --json -D --dump-header -e --referer -E --cert -F --form --form-string -H --header
-      -K --config -m --max-time --connect-timeout -o --output -P --ftp-port -Q --quote -r --range -T --upload-file
+      -K --config --proto-default -m --max-time --connect-timeout -o --output -P --ftp-port -Q --quote -r --range -T --upload-file
       -u --user -U --proxy-user -w --write-out -x --proxy -X --request -y --speed-time -Y --speed-limit -z --time-cond
       --cacert --capath --key --pass --resolve --connect-to --retry --retry-delay --retry-max-time --limit-rate
       --max-filesize --output-dir --trace --trace-ascii --stderr --interface --dns-servers --unix-socket --cert-type
@@ -128,9 +137,33 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
     values: valueSet(`-O --output-document -o --output-file -a --append-output -P --directory-prefix -U --user-agent
       -t --tries -T --timeout --header --post-data --post-file --method --body-data --body-file -e --execute
       -i --input-file -Q --quota --user --password --load-cookies --save-cookies -w --wait -l --level -A --accept
-      -R --reject -D --domains --limit-rate`),
+      -R --reject -D --domains --limit-rate --config --use-askpass --warc-file --rejected-log --hsts-file -B --base`),
   },
-  ssh: { values: valueSet('-b -B -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w') },
+  ssh: { values: valueSet('-b -B -c -D -E -e -F -I -i -J -L -l -m -O -o -p -P -Q -R -S -W -w') },
+  ss: { values: valueSet('-D --diag -F --filter -f --family -A --query --socket -N --net') },
+  mount: { values: valueSet('-t --types -o --options -O --test-opts -L --label -U --uuid -T --fstab -N --namespace') },
+  fdisk: { values: valueSet('-o --output -b --sector-size') },
+  rpm: { values: valueSet('--qf --queryformat --dbpath --root') },
+  // Shell built-ins that set variables by name.
+  read: { values: valueSet('-a -d -i -n -N -p -t -u') },
+  printf: { values: valueSet('-v') },
+  wait: { values: valueSet('-p') },
+  gsutil: { values: valueSet('-h -o -u -i'), subcommand: { groups: valueSet('iam acl defacl versioning lifecycle label cors logging web') } },
+  etcdctl: {
+    values: valueSet(`--endpoints --cacert --cert --key -w --write-out --user --password --dial-timeout --command-timeout --keepalive-time
+      --keepalive-timeout --discovery-srv --limit --rev --sort-by --order --consistency`),
+    subcommand: { groups: valueSet('member endpoint alarm lease user role snapshot') },
+  },
+  consul: {
+    singleDashLong: true,
+    values: valueSet('-token -token-file -http-addr -ca-file -ca-path -client-cert -client-key -tls-server-name -datacenter -partition -namespace -format'),
+    subcommand: { groups: valueSet('catalog kv') },
+  },
+  vault: {
+    singleDashLong: true,
+    values: valueSet('-address -namespace -format -field -mount -ca-cert -ca-path -client-cert -client-key -tls-server-name'),
+    subcommand: { groups: valueSet('token kv secrets auth policy audit') },
+  },
   tail: { values: valueSet('-n --lines -c --bytes -s --sleep-interval --pid') },
   head: { values: valueSet('-n --lines -c --bytes') },
   grep: { values: valueSet('-e --regexp -f --file -m --max-count -A -B -C --after-context --before-context --context --label --include --exclude --exclude-dir -d --directories -D --devices') },
@@ -140,7 +173,7 @@ export const PROGRAM_SYNTAX: Readonly<Record<string, ProgramSyntax>> = {
       --path-separator --ignore-file`),
   },
   sed: { values: valueSet('-e --expression -f --file -l --line-length') },
-  awk: { values: valueSet('-F --field-separator -v --assign -f --file -e --source -i --include -l --load') },
+  awk: { values: valueSet('-F --field-separator -v --assign -f --file -e --source -i --include -l --load -E --exec') },
   find: { singleDashLong: true },
   ping: { values: valueSet('-c -i -w -W -s -t -I -p -Q -M -l -m') },
   top: { values: valueSet('-n -d -p -u -U -o -w -E -e') },

@@ -4,7 +4,9 @@
 // Commands that never end (`tail -f`) are read-only here and reported by never-ending.ts.
 import type { CommandInput } from './command-input';
 import type { Invocation } from './invocation';
+import * as builtin from './read-only-builtins';
 import * as is from './read-only-checks';
+import * as cloud from './read-only-cloud';
 
 export interface Conditions {
   /** Options that make the command write, keyed by their names (separated by spaces), with what they do. */
@@ -22,16 +24,21 @@ export interface ReadOnlyEntry extends Conditions {
 
 const ANY: Conditions = {};
 
+/** `iptables-save` prints the rules; `-f` writes them to a file, `-M` runs a modprobe program. */
+const SAVE_RULES: Conditions = { check: is.onlyOptions('-c --counters -t --table', '', 'writes a file or runs a program') };
+
 /** Sub-commands that read with no further condition. */
 function only(...names: string[]): Record<string, Conditions> {
   return Object.fromEntries(names.map((name) => [name, ANY]));
 }
 
 export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
-  // Shell built-ins and no-ops: they change only the shell, which ends with the step.
-  ':': ANY, true: ANY, false: ANY, echo: ANY, printf: ANY, test: ANY, '[': ANY, cd: ANY, pwd: ANY, pushd: ANY,
-  popd: ANY, type: ANY, set: ANY, shopt: ANY, unset: ANY, read: ANY, exit: ANY, return: ANY, break: ANY,
-  continue: ANY, wait: ANY, umask: ANY, hash: ANY, sleep: ANY, which: ANY, whereis: ANY,
+  // Shell built-ins and no-ops: they change only the shell, in the forms read-only-builtins.ts allows.
+  ':': ANY, true: ANY, false: ANY, echo: ANY, cd: ANY, pwd: ANY, pushd: ANY, popd: ANY, type: ANY, exit: ANY,
+  return: ANY, break: ANY, continue: ANY, umask: ANY, sleep: ANY, which: ANY, whereis: ANY,
+  printf: { check: builtin.printf }, test: { check: builtin.test }, '[': { check: builtin.test }, set: { check: builtin.set },
+  shopt: { check: builtin.shopt }, unset: { check: builtin.unset }, read: { check: builtin.read }, wait: { check: builtin.wait },
+  hash: { check: builtin.hash },
 
   // Reading files and text. Redirections (`> file`) are judged apart from the program.
   cat: ANY, tac: ANY, head: ANY, tail: ANY, wc: ANY, cut: ANY, tr: ANY, column: ANY, nl: ANY, rev: ANY,
@@ -62,7 +69,9 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   hostname: { writes: { '-F --file -b --boot': 'sets the host name' }, check: is.noOperands('sets the host name') },
   date: { check: is.date },
   sysctl: { check: is.sysctl },
-  mount: { check: is.noOperands('mounts a filesystem') },
+  mount: { check: is.mount },
+  fdisk: { check: is.onlyOptions('-l --list -x --list-details -u --units -o --output -b --sector-size -L --color -n --noauto-pt', '-l --list -x --list-details', 'changes partition tables') },
+  parted: { check: is.onlyOptions('-l --list -m --machine -s --script', '-l --list', 'changes partition tables') },
   dmesg: {
     writes: {
       '-c --read-clear -C --clear': 'clears the kernel message buffer',
@@ -74,7 +83,8 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
 
   // Processes.
   ps: ANY, pgrep: ANY, pidof: ANY, pstree: ANY, top: ANY, lsof: ANY,
-  kill: { check: (inv) => (inv.has('-0', '-l', '-L', '--list') ? null : '`kill` sends a signal to processes') },
+  // Signal 0 only checks that the process exists.
+  kill: { check: (inv) => (inv.has('-0', '-l', '-L', '--list') || inv.value('-s', '-n', '--signal') === '0' ? null : '`kill` sends a signal to processes') },
   fuser: { writes: { '-k --kill': 'kills the processes it finds' } },
 
   // Services and their logs.
@@ -95,7 +105,8 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   pm2: { subcommands: only('list', 'ls', 'l', 'status', 'jlist', 'prettylist', 'show', 'describe', 'info', 'logs', 'version') },
 
   // Networking.
-  ss: ANY, netstat: ANY, dig: ANY, nslookup: ANY, host: ANY, ping: ANY, traceroute: ANY, tracepath: ANY,
+  ss: { writes: { '-K --kill': 'closes the sockets it lists', '-D --diag': 'writes socket data to a file' } },
+  netstat: ANY, dig: ANY, nslookup: ANY, host: ANY, ping: ANY, traceroute: ANY, tracepath: ANY,
   ip: { check: is.ip },
   ifconfig: { check: is.atMostOperands(1, 'changes a network interface') },
   route: { check: is.noOperands('changes the routing table') },
@@ -104,6 +115,7 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   wget: { check: is.wget },
   nc: { check: (inv) => (inv.has('-z') ? null : '`nc` without `-z` can send data to a service') },
   openssl: {
+    check: is.openssl,
     subcommands: {
       s_client: ANY, verify: ANY, version: ANY, ciphers: ANY, dgst: ANY, asn1parse: ANY,
       x509: { writes: { '-out': 'writes a certificate file' } },
@@ -112,7 +124,8 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
     },
   },
   iptables: { check: is.iptables },
-  nft: { subcommands: only('list') },
+  'iptables-save': SAVE_RULES, 'ip6tables-save': SAVE_RULES, 'iptables-legacy-save': SAVE_RULES, 'iptables-nft-save': SAVE_RULES,
+  nft: { check: is.nft },
   ufw: { subcommands: only('status', 'app list', 'show') },
   'firewall-cmd': { check: is.firewallCmd },
   tcpdump: { writes: { '-w': 'writes captured packets to a file' } },
@@ -137,22 +150,33 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   crictl: { bare: true, subcommands: only('ps', 'pods', 'images', 'logs', 'inspect', 'inspectp', 'inspecti', 'stats', 'statsp', 'info', 'version') },
   helm: {
     bare: true,
-    subcommands: only('list', 'ls', 'status', 'history', 'version', 'env', 'template', 'lint', 'get values', 'get manifest', 'get all',
-      'get notes', 'get hooks', 'get metadata', 'show chart', 'show values', 'show readme', 'show all', 'show crds', 'dependency list',
-      'repo list', 'plugin list', 'search'),
+    subcommands: {
+      ...only('list', 'ls', 'status', 'history', 'version', 'env', 'lint', 'get values', 'get manifest', 'get all',
+        'get notes', 'get hooks', 'get metadata', 'show chart', 'show values', 'show readme', 'show all', 'show crds', 'dependency list',
+        'repo list', 'plugin list', 'search'),
+      template: {
+        writes: {
+          '--output-dir': 'writes the manifests to files',
+          '--post-renderer --post-renderer-args': 'runs a program on the manifests',
+          '--dependency-update': 'downloads charts into the chart directory',
+        },
+      },
+    },
   },
   terraform: {
     bare: true,
     subcommands: {
-      ...only('show', 'output', 'validate', 'version', 'state list', 'state show', 'providers', 'graph', 'workspace list', 'workspace show'),
+      // `providers lock` and `providers mirror` write files: only the listing and the schema read.
+      ...only('show', 'output', 'validate', 'version', 'state list', 'state show', 'providers', 'providers schema', 'graph', 'workspace list', 'workspace show'),
       plan: { writes: { '-out': 'writes a plan file' } },
     },
   },
 
   // Cloud and hosting command-line tools.
-  aws: { check: is.aws },
-  gcloud: { check: is.cloudCli },
-  az: { check: is.cloudCli },
+  aws: { check: cloud.aws },
+  gcloud: { check: cloud.gcloud },
+  az: { check: cloud.az },
+  gsutil: { subcommands: only('ls', 'cat', 'stat', 'du', 'hash', 'version', 'iam get', 'acl get', 'defacl get', 'versioning get', 'lifecycle get', 'label get', 'cors get', 'logging get', 'web get') },
   gh: {
     bare: true,
     subcommands: only('status', 'pr list', 'pr view', 'pr status', 'pr diff', 'pr checks', 'issue list', 'issue view', 'issue status',
@@ -173,12 +197,15 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   // Version control.
   git: {
     bare: true,
-    check: is.gitOverrides,
+    check: is.gitGlobalOptions,
     subcommands: {
-      ...only('status', 'rev-parse', 'describe', 'blame', 'shortlog', 'ls-files', 'ls-remote', 'ls-tree', 'cat-file',
-        'grep', 'show-ref', 'for-each-ref', 'count-objects', 'reflog', 'reflog show', 'remote', 'remote show', 'remote get-url', 'version',
-        'stash list', 'stash show', 'worktree list', 'submodule status', 'whatchanged', 'name-rev', 'merge-base', 'rev-list',
+      ...only('status', 'rev-parse', 'describe', 'blame', 'shortlog', 'ls-files', 'ls-tree', 'cat-file',
+        'show-ref', 'for-each-ref', 'count-objects', 'reflog', 'reflog show', 'remote', 'remote show', 'remote get-url', 'version',
+        'stash list', 'stash show', 'worktree list', 'submodule status', 'name-rev', 'merge-base', 'rev-list',
         'verify-commit', 'verify-tag', 'check-ignore'),
+      grep: { writes: { '-O --open-files-in-pager': 'runs a command on the files it finds' } },
+      'ls-remote': { check: is.gitLsRemote },
+      whatchanged: { writes: { '--output': 'writes to a file' } },
       log: { writes: { '--output': 'writes to a file' } },
       show: { writes: { '--output': 'writes to a file' } },
       diff: { writes: { '--output': 'writes the diff to a file' } },
@@ -197,6 +224,19 @@ export const READ_ONLY_TABLE: Readonly<Record<string, ReadOnlyEntry>> = {
   mysqladmin: { subcommands: only('status', 'extended-status', 'processlist', 'variables', 'ping', 'version') },
   pg_isready: ANY,
   pg_lsclusters: ANY,
+  etcdctl: {
+    subcommands: only('get', 'version', 'member list', 'endpoint health', 'endpoint status', 'endpoint hashkv', 'alarm list', 'lease list',
+      'lease timetolive', 'user list', 'user get', 'role list', 'role get', 'snapshot status'),
+  },
+  consul: { subcommands: only('members', 'info', 'version', 'catalog services', 'catalog nodes', 'catalog datacenters', 'kv get', 'kv export') },
+  vault: { subcommands: only('status', 'version', 'token lookup', 'kv get', 'kv list', 'secrets list', 'auth list', 'policy list', 'policy read', 'audit list') },
+
+  // Installed packages: queries only.
+  dpkg: { check: is.dpkg },
+  'dpkg-query': ANY,
+  rpm: { check: is.rpm },
+  apt: { subcommands: only('list', 'show', 'search', 'policy', 'depends', 'rdepends'), writes: { '-o --option -c --config-file': 'changes apt settings, which can run commands' } },
+  'apt-cache': { subcommands: only('show', 'showpkg', 'showsrc', 'search', 'policy', 'depends', 'rdepends', 'madison', 'stats', 'pkgnames', 'dump'), writes: { '-o --option -c --config-file': 'changes apt settings, which can run commands' } },
 
   // Web servers: configuration tests and status.
   nginx: { check: is.nginx },

@@ -36,8 +36,22 @@ const DESTRUCTIVE: Readonly<Record<string, string>> = {
   'CLUSTER FLUSHSLOTS': '`CLUSTER FLUSHSLOTS` drops the node\'s slots',
   'SCRIPT FLUSH': '`SCRIPT FLUSH` deletes every cached script',
   'FUNCTION FLUSH': '`FUNCTION FLUSH` deletes every function library',
+  'FUNCTION DELETE': '`FUNCTION DELETE` deletes a function library',
   'DEBUG SEGFAULT': '`DEBUG SEGFAULT` crashes the server',
+  'DEBUG PANIC': '`DEBUG PANIC` crashes the server',
+  'DEBUG ASSERT': '`DEBUG ASSERT` crashes the server',
+  'DEBUG OOM': '`DEBUG OOM` crashes the server',
+  'DEBUG RESTART': '`DEBUG RESTART` restarts the server',
+  'DEBUG CRASH-AND-RECOVER': '`DEBUG CRASH-AND-RECOVER` crashes and restarts the server',
 };
+
+/** Reading commands that change something when given this argument: `ACL LOG RESET` clears the log. */
+const WRITING_ARGUMENT: Readonly<Record<string, RegExp>> = {
+  'ACL LOG': /^reset$/i,
+};
+
+/** Commands whose first argument is a Lua script that runs on the server. */
+const SCRIPTS = new Set(['EVAL', 'EVAL_RO']);
 
 /** Common commands that change data or settings, with what they change. */
 const WRITING: Readonly<Record<string, string>> = {
@@ -69,10 +83,21 @@ function commandName(words: readonly string[]): { one: string; name: string } {
   return { one, name: CONTAINERS.has(one) && words.length > 1 ? `${one} ${words[1].toUpperCase()}` : one };
 }
 
+/** What the commands a script calls destroy: `redis.call('FLUSHALL')` runs FLUSHALL. */
+function scriptDestroys(script: string): string[] {
+  const names = new Set((script.match(/[A-Za-z]+/g) ?? []).map((n) => n.toUpperCase()));
+  return [...names].filter((n) => DESTRUCTIVE[n]).map((n) => `the Lua script calls ${n}: ${DESTRUCTIVE[n]}`);
+}
+
 /** Classifies one Redis command given as words, e.g. `['del', 'session:1']`. */
 export function classifyRedisCommand(words: readonly string[], verdict: ContentVerdict = emptyVerdict()): ContentVerdict {
   const { one, name } = commandName(words);
   if (!one) return verdict;
+  if (SCRIPTS.has(one)) {
+    const scripted = scriptDestroys(words[1] ?? '');
+    verdict.destructive.push(...scripted);
+    verdict.writes.push(...scripted);
+  }
   const destroys = DESTRUCTIVE[name];
   // `REPLICAOF NO ONE` promotes a replica: a change, but it keeps the data.
   if (destroys && !(/^(REPLICAOF|SLAVEOF)$/.test(one) && /^no\s+one$/i.test(words.slice(1).join(' ')))) {
@@ -80,6 +105,8 @@ export function classifyRedisCommand(words: readonly string[], verdict: ContentV
     verdict.writes.push(destroys);
   } else if (STREAMING_REDIS_COMMANDS.has(one)) {
     verdict.never ??= `Redis \`${one}\` streams until it is stopped`;
+  } else if (READING.has(name) && WRITING_ARGUMENT[name]?.test(words[2] ?? '')) {
+    verdict.writes.push(`Redis \`${name} ${words[2]}\` changes the server's state`);
   } else if (!READING.has(name)) {
     const what = WRITING[name];
     verdict.writes.push(what ? `Redis \`${name}\` ${what}` : `Redis \`${name}\` is not on the list of read-only commands`);
@@ -87,11 +114,16 @@ export function classifyRedisCommand(words: readonly string[], verdict: ContentV
   return verdict;
 }
 
+/** A line's words as redis-cli splits them: `EVAL "return 1" 0` is three words. */
+function lineWords(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
 /** Classifies Redis commands one per line, as redis-cli reads them from its input. */
 export function classifyRedisScript(text: string): ContentVerdict {
   const verdict = emptyVerdict();
   for (const line of text.split('\n')) {
-    const words = line.trim().split(/\s+/).filter(Boolean);
+    const words = lineWords(line.trim());
     if (words.length > 0 && !words[0].startsWith('#')) classifyRedisCommand(words, verdict);
   }
   return verdict;

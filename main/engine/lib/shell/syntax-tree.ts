@@ -22,7 +22,8 @@ export interface Stmt extends Node {
 }
 
 export interface CallExpr extends Node {
-  Assigns: Node[];
+  /** `NAME=value` before the command, or alone. */
+  Assigns: Assign[];
   Args: Word[];
 }
 
@@ -42,12 +43,80 @@ export interface ForClause extends Node {
   Loop: Node;
 }
 
-export interface CStyleLoop extends Node {
-  Cond: Node | null;
-}
-
 export interface FuncDecl extends Node {
   Name: Lit;
+}
+
+/** `export`, `declare`, `typeset`, `local`, `readonly` or `nameref` and what follows. */
+export interface DeclClause extends Node {
+  Variant: Lit;
+  Args: Assign[];
+}
+
+/**
+ * `NAME=value`, `NAME[i]=value`, `NAME=(…)`; in a DeclClause also a bare word (`Naked`):
+ * an option such as `-x` or a name alone, held in `Name` or, when quoted, in `Value`.
+ */
+export interface Assign extends Node {
+  Naked: boolean;
+  Name: Lit | null;
+  /** The subscript of `NAME[i]=…`: arithmetic for indexed arrays. */
+  Index: Node | null;
+  Value: Word | null;
+  Array: ArrayExpr | null;
+}
+
+export interface ArrayExpr extends Node {
+  Elems: ArrayElem[];
+}
+
+export interface ArrayElem extends Node {
+  /** The subscript of `[i]=value`. */
+  Index: Node | null;
+  Value: Word | null;
+}
+
+/** `$x`, `${x}`, `${#x}`, `${!x}`, `${a[i]}`, `${x:1:2}`, `${x@P}`, `${x:-y}`, … */
+export interface ParamExp extends Node {
+  Short: boolean;
+  /** `${!x}` (indirect), `${!prefix*}` (with `Names`) or `${!a[@]}` (with `Index`). */
+  Excl: boolean;
+  /** `${#x}`. */
+  Length: boolean;
+  /** Non-zero for `${!prefix*}` and `${!prefix@}`, which list names. */
+  Names: number;
+  Param: Lit;
+  Index: Node | null;
+  Slice: { Offset: Node | null; Length: Node | null } | null;
+  Exp: { Op: number; Word: Word | null } | null;
+}
+
+/** `$((…))`, `$[…]`, `((…))`: X is the arithmetic expression. */
+export interface ArithmExp extends Node {
+  X: Node;
+}
+
+export interface LetClause extends Node {
+  Exprs: Node[];
+}
+
+export interface CStyleLoop extends Node {
+  Init: Node | null;
+  Cond: Node | null;
+  Post: Node | null;
+}
+
+/** `[[ -v x ]]`: the operator is the text from OpPos to X. */
+export interface UnaryTest extends Node {
+  OpPos: number;
+  X: Node;
+}
+
+/** `[[ a -eq b ]]`: the operator is the text from OpPos to Y. */
+export interface BinaryTest extends Node {
+  OpPos: number;
+  X: Node;
+  Y: Node;
 }
 
 export interface Redirect extends Node {

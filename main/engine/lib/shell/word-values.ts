@@ -86,6 +86,18 @@ export function argOf(word: Word, source: Source): Arg {
   };
 }
 
+/** The part of a word the shell takes as it is, leaving out what it computes: `'$(a)'"$b"c` gives `$(a)c`. */
+function fixedPart(part: Node, inDoubleQuotes: boolean, source: Source): string {
+  if (part.type === 'DblQuoted') return (part as DblQuoted).Parts.map((p) => fixedPart(p, true, source)).join('');
+  const v = partValue(part, inDoubleQuotes, source);
+  return v.literal ? v.value : '';
+}
+
+/** The text a word holds as written, without the parts the shell computes when it runs. */
+export function fixedText(word: Word, source: Source): string {
+  return word.Parts.map((p) => fixedPart(p, false, source)).join('');
+}
+
 /**
  * A here-document's text. Expansions in an unquoted one are left as written: what they
  * produce is unknown here, and commands inside them are checked on their own.

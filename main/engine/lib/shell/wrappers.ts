@@ -1,88 +1,16 @@
 // Commands that run other commands: `sudo rm`, `sh -c "…"`, `ssh host …`, `kubectl exec pod
 // -- …`, `xargs rm`, `find -exec`. Each rule says what runs inside, so that the inner command
 // is judged like any other, and whether the wrapper itself changes anything.
-import { NO_INPUT, type CommandInput } from './command-input';
+import type { CommandInput } from './command-input';
 import type { Invocation } from './invocation';
-import { parseArgs, valueSet, type Option, type OptionSyntax } from './options';
+import { valueSet } from './options';
 import { PROGRAM_SYNTAX } from './program-syntax';
+import { afterDashes, fromInput, joined, lead, Leading, runsCommand, type Inner, type WrapperRule } from './wrapper-args';
+import { REMOTE_WRAPPERS } from './wrapper-remote';
+import { TOOL_WRAPPERS } from './wrapper-tools';
 import type { Arg } from './word-values';
 
-export type Inner =
-  /** These words run as a command, e.g. `rm -rf x` in `sudo rm -rf x`; it reads the wrapper's input. */
-  | { kind: 'command'; words: Arg[] }
-  /** This text runs as a shell script; null when it is only known at run time. `input` when not the wrapper's. */
-  | { kind: 'script'; text: string | null; what: string; input?: CommandInput }
-  /** What runs cannot be told from the command line. */
-  | { kind: 'unknown'; reason: string };
-
-export interface WrapperRule {
-  /** What runs inside; empty when the wrapper runs nothing else (`env` alone, `command -v x`). */
-  inner(inv: Invocation, input: CommandInput): Inner[];
-  /**
-   * Why the wrapper itself is not read-only (`docker run` starts a container). Left out when
-   * it changes nothing by itself, so that it is read-only exactly when what it runs is.
-   */
-  own?: (inv: Invocation) => string | null;
-  /** The wrapper is also judged by the read-only table (`find` with `-exec`). */
-  judgedByTable?: boolean;
-  /** It ends what it runs after a while (`timeout`), so never-ending commands inside do end. */
-  bounds?: boolean;
-}
-
-/** A wrapper's own options (those before the command it runs) and the words from there on. */
-class Leading {
-  readonly options: readonly Option[];
-  readonly rest: Arg[];
-
-  constructor(private readonly words: readonly Arg[], syntax: OptionSyntax, stopAtOperand = true) {
-    const parsed = parseArgs(words.map((w) => w.value), syntax, stopAtOperand);
-    this.options = parsed.options;
-    this.rest = words.slice(parsed.firstOperand);
-  }
-
-  has(...names: string[]): boolean {
-    return this.options.some((o) => names.includes(o.name));
-  }
-
-  /** An option's value, and whether the word holding it is fixed text. */
-  value(...names: string[]): { text: string; literal: boolean } | undefined {
-    const option = this.options.find((o) => names.includes(o.name) && o.value !== undefined);
-    if (option?.value === undefined) return undefined;
-    const own = this.words[option.index];
-    const word = own.value === option.name ? this.words[option.index + 1] : own;
-    return { text: option.value, literal: word.literal };
-  }
-}
-
-function lead(inv: Invocation, values = '', from = 0): Leading {
-  return new Leading(inv.words.slice(from), { values: valueSet(values) });
-}
-
-/** A rule for a wrapper that runs the command after its options (and `skip` operands). */
-function runsCommand(values = '', skip = 0): WrapperRule['inner'] {
-  return (inv) => {
-    const words = lead(inv, values).rest.slice(skip);
-    return words.length > 0 ? [{ kind: 'command', words }] : [];
-  };
-}
-
-/** Shell text made of words joined by spaces, as `ssh`, `eval` and `watch` build it. */
-function joined(words: readonly Arg[]): string | null {
-  return words.every((w) => w.literal) ? words.map((w) => w.value).join(' ') : null;
-}
-
-/** The words after a `--`, as kubectl takes the command to run in a container. */
-function afterDashes(inv: Invocation): Arg[] | null {
-  const i = inv.words.findIndex((w) => w.value === '--');
-  return i >= 0 ? inv.words.slice(i + 1) : null;
-}
-
-/** The commands a shell reads from its input; they use up that input. */
-function fromInput(input: CommandInput, runner: string, what: string): Inner {
-  if (input.kind === 'none') return { kind: 'unknown', reason: `\`${runner}\` without a command opens an interactive shell` };
-  if (input.text === null) return { kind: 'unknown', reason: `\`${runner}\` runs ${input.from} as shell commands` };
-  return { kind: 'script', text: input.text, what, input: NO_INPUT };
-}
+export type { Inner, WrapperRule } from './wrapper-args';
 
 function shell(inv: Invocation, input: CommandInput): Inner[] {
   const own = lead(inv, '-o -O --rcfile --init-file');
@@ -121,8 +49,7 @@ function su(inv: Invocation): Inner[] {
 /** `docker exec [options] CONTAINER COMMAND…`, also `docker run IMAGE …` and after `compose`. */
 function containerCommand(values: string): WrapperRule['inner'] {
   return (inv) => {
-    const start = inv.words.findIndex((w) => w.value === 'exec' || w.value === 'run');
-    const words = lead(inv, values, start + 1).rest.slice(1);
+    const words = lead(inv, values, inv.afterSubcommand).rest.slice(1);
     return words.length > 0 ? [{ kind: 'command', words }] : [];
   };
 }
@@ -250,20 +177,25 @@ export const WRAPPERS: Readonly<Record<string, WrapperRule>> = {
   'kubectl debug': { inner: kubectl, own: () => '`kubectl debug` starts a debugging container' },
   'kubectl run': { inner: kubectl, own: () => '`kubectl run` creates a pod' },
   'docker exec': { inner: containerCommand(DOCKER_EXEC_VALUES) },
-  'docker compose exec': { inner: containerCommand(`${DOCKER_EXEC_VALUES} -T`) },
-  'docker-compose exec': { inner: containerCommand(`${DOCKER_EXEC_VALUES} -T`) },
+  'docker container exec': { inner: containerCommand(DOCKER_EXEC_VALUES) },
+  // compose's `-T` turns the terminal off and takes no value.
+  'docker compose exec': { inner: containerCommand(DOCKER_EXEC_VALUES) },
+  'docker-compose exec': { inner: containerCommand(DOCKER_EXEC_VALUES) },
   'docker run': { inner: containerCommand(DOCKER_RUN_VALUES), own: () => '`docker run` starts a new container' },
+  'docker container run': { inner: containerCommand(DOCKER_RUN_VALUES), own: () => '`docker run` starts a new container' },
   'docker compose run': { inner: containerCommand(DOCKER_RUN_VALUES), own: () => '`compose run` starts a new container' },
   'docker-compose run': { inner: containerCommand(DOCKER_RUN_VALUES), own: () => '`compose run` starts a new container' },
   'heroku run': {
     inner: (inv) => {
-      const words = lead(inv, '-a --app -r --remote -s --size -e --env --type', inv.words.findIndex((w) => w.value === 'run') + 1).rest;
+      const words = lead(inv, '-a --app -r --remote -s --size -e --env --type', inv.afterSubcommand).rest;
       return words.length > 0 ? [{ kind: 'command', words }] : [];
     },
     own: () => '`heroku run` starts a one-off dyno',
   },
   // Run a command for each file or input line, besides doing their own work.
   find: { inner: findActions, judgedByTable: true },
+  ...TOOL_WRAPPERS,
+  ...REMOTE_WRAPPERS,
 };
 
 export function wrapperFor(inv: Invocation): WrapperRule | undefined {
