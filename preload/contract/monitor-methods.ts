@@ -90,6 +90,8 @@ export const ConfigIssue = z.object({
   monitor: z.string().optional(),
   field: z.string().optional(),
   message: z.string(),
+  // The file as a whole cannot be read (missing, a directory): no line to point at.
+  wholeFile: z.boolean().optional(),
 });
 export type ConfigIssue = z.infer<typeof ConfigIssue>;
 

@@ -165,13 +165,14 @@ describe('every command prints remote and typed text without letting the termina
     expect(JSON.parse(json.stdout)[0].name).toBe(HOSTILE);
   });
 
-  it('check shows a monitor name from the file in visible form', async () => {
+  it('check refuses a monitor name with controls in it, quoting it in visible form', async () => {
     const config = path.join(dir, 'monitors.yaml');
     const { port } = web!.address() as net.AddressInfo;
     fs.writeFileSync(config, `monitors:\n  - name: ${JSON.stringify(`web ${OSC52}`)}\n    url: http://127.0.0.1:${port}/\n`);
     const result = await cli('check', '--config', config, '--data-dir', path.join(dir, 'check'));
     expectInert(result, 'check');
-    expect(result.stdout).toContain('web \\u001b]52;c;cHduZWQ=\\u0007');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("monitor 'web \\u001b]52;c;cHduZWQ=\\u0007': name contains a control character");
   });
 
   it('integrations answers a hostile name without echoing it raw', async () => {

@@ -56,7 +56,7 @@ describe('the monitors file when parsing fails unexpectedly', () => {
     fs.writeFileSync(file, broken);
     await waitFor(() => config.issues.length > 0);
     expect(loads).toHaveLength(1);
-    expect(config.problem()).toEqual({ label: "monitors.yaml:1: cannot read this file: Cannot read properties of undefined (reading 'host')", since: 2_000 });
+    expect(config.problem()).toEqual({ label: "monitors.yaml:1:1: cannot read this file: Cannot read properties of undefined (reading 'host')", since: 2_000 });
     expect(config.status()).toMatchObject({ monitors: 1, loadedAt: 1_000 });
 
     fs.writeFileSync(file, good.replace('api', 'web'));

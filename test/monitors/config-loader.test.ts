@@ -174,6 +174,6 @@ bogus: 1
     const file = path.join(dir, 'monitors.yaml');
     fs.writeFileSync(file, 'monitors:\n  - name: internal\n    url: https://10.0.0.5/health\n    ca-file: certs/ca.pem\n');
     expect((loadMonitorConfig(file).monitors[0].settings as HttpSettings).caFile).toBe(path.join(dir, 'certs/ca.pem'));
-    expect(() => loadMonitorConfig(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml:1:1: cannot read the config file/);
+    expect(() => loadMonitorConfig(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: there is no such file \(check the path\)$/);
   });
 });

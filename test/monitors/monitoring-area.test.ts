@@ -76,7 +76,7 @@ describe('the monitors area in the engine', () => {
     });
     expect(broken.config.issues).toEqual([expect.objectContaining({ file: config, line: 5, monitor: 'web', message: 'failure-threshold must be at least 1, not 0' })]);
     expect(engine.trayState().problems).toEqual([
-      expect.objectContaining({ label: "monitors.yaml:5: monitor 'web': failure-threshold must be at least 1, not 0", level: 'degraded', target: { kind: 'monitor', id: 'config' } }),
+      expect.objectContaining({ label: "monitors.yaml:5:5: monitor 'web': failure-threshold must be at least 1, not 0", level: 'degraded', target: { kind: 'monitor', id: 'config' } }),
     ]);
     const checkedAt = (await monitorNamed(engine, 'web')).lastCheckAt;
     await waitFor('web still checked', async () => (await monitorNamed(engine, 'web')).lastCheckAt > checkedAt);

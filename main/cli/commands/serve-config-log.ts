@@ -4,7 +4,8 @@ import type { CliIo } from '../cli-types';
 import { call } from '../engine-call';
 
 export function issueLine(issue: ConfigIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`;
+  const where = issue.wholeFile ? issue.file : `${issue.file}:${issue.line}:${issue.column}`;
+  return `${where}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`;
 }
 
 const keyOf = (issues: readonly ConfigIssue[]) => issues.map(issueLine).join('\n');

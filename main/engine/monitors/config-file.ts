@@ -68,7 +68,8 @@ export class ConfigFile {
     const [first] = this.issueList;
     const more = this.issueList.length > 1 ? ` (and ${this.issueList.length - 1} more)` : '';
     const who = first.monitor !== undefined ? `monitor '${first.monitor}': ` : '';
-    return { label: `${path.basename(first.file)}:${first.line}: ${who}${first.message}${more}`, since: this.issuesSince ?? this.options.now() };
+    const where = first.wholeFile ? path.basename(first.file) : `${path.basename(first.file)}:${first.line}:${first.column}`;
+    return { label: `${where}: ${who}${first.message}${more}`, since: this.issuesSince ?? this.options.now() };
   }
 
   status() {

@@ -6,9 +6,12 @@ import { ConditionError, type Condition } from './domain/condition-types';
 import { durationField, positiveInt } from '../lib/config/config-fields';
 import { parseSources, type SourceDefinition } from '../alerts/domain/source-config';
 import { parseBoundedYaml } from '../lib/config/bounded-yaml';
-import { ConfigError, PositionFinder, asConfigError, clip, describeZodIssue, show, type ConfigIssue } from '../lib/config/config-errors';
+import { ConfigError, INVISIBLE, PositionFinder, asConfigError, clip, describeZodIssue, show, visible, type ConfigIssue } from '../lib/config/config-errors';
+import { closestName } from '../lib/config/suggest';
 import { readConfigText } from '../lib/config/config-text';
 import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
+import { reportedFacts } from './checks/kind-facts';
+import { placeholdersFor, unreportedPlaceholder } from './domain/condition-facts';
 import { DURATION_LIMITS, FIELD_LIMITS } from './config-limits';
 import { formatDuration } from '../lib/config/duration';
 
@@ -29,11 +32,21 @@ export const MONITOR_DEFAULTS = {
   maxJitterMs: 5_000,
 };
 
-const TOP_LEVEL_KEYS = new Set(['monitors', 'sources']);
+const TOP_LEVEL_KEYS = ['monitors', 'sources'];
+// As in Docker Compose files: `x-defaults: &defaults {...}` holds anchors for `<<: *defaults`.
+const IGNORED_TOP_LEVEL = /^x-/;
 const limits = FIELD_LIMITS;
 
 const commonFields = {
-  name: z.string().trim().min(1).max(limits.name),
+  // One line of plain text: names are printed one per line, in lists, logs and notifications.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(limits.name)
+    .superRefine((name, ctx) => {
+      if (INVISIBLE.test(name)) ctx.addIssue({ code: 'custom', message: `contains ${invisibleIn(name)}; a name is one line of plain text, so remove it` });
+    }),
   kind: z.string().max(limits.kind).optional(),
   interval: durationField(DURATION_LIMITS.interval).optional(),
   'retry-interval': durationField(DURATION_LIMITS['retry-interval']).optional(),
@@ -53,7 +66,7 @@ let defaultRegistry: KindRegistry | undefined;
 
 /** Reads (at most the size limit) and parses a monitors file; throws a ConfigError for any problem. */
 export function loadMonitorConfig(file: string, registry?: KindRegistry): MonitorConfig {
-  return parseMonitorConfig(readConfigText(file), file, registry);
+  return parseMonitorConfig(readConfigText(file, undefined, 'monitors file'), file, registry);
 }
 
 /**
@@ -87,7 +100,14 @@ function parseValidated(text: string, fileName: string, registry?: KindRegistry)
   }
   const top = root as Record<string, unknown>;
   for (const key of Object.keys(top)) {
-    if (!TOP_LEVEL_KEYS.has(key)) issues.push({ file: fileName, ...at.at([key]), message: `unknown top-level key ${show(key)} (expected monitors: or sources:)` });
+    if (TOP_LEVEL_KEYS.includes(key) || IGNORED_TOP_LEVEL.test(key)) continue;
+    const suggestion = closestName(key, TOP_LEVEL_KEYS);
+    const value = top[key];
+    const block = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const expected = suggestion
+      ? `did you mean '${suggestion}'?`
+      : `expected monitors: or sources:${block ? `; to keep shared settings for <<: *anchor, name the key x-${key}` : ''}`;
+    issues.push({ file: fileName, ...at.at([key]), message: `unknown top-level key ${show(key)} (${expected})` });
   }
   const rawMonitors = listAt(top, 'monitors', add);
   const rawSources = listAt(top, 'sources', add);
@@ -98,7 +118,7 @@ function parseValidated(text: string, fileName: string, registry?: KindRegistry)
     const name = (raw as { name?: unknown } | null)?.name;
     if (typeof name === 'string' && seen.has(name.trim())) {
       const first = seen.get(name.trim())! + 1;
-      issues.push({ file: fileName, ...at.at(['monitors', index, 'name']), message: `monitor name ${show(name.trim())} is used twice (first as monitor ${first}); names must be unique` });
+      issues.push({ file: fileName, ...at.at(['monitors', index, 'name'], true), message: `monitor name ${show(name.trim())} is used twice (first as monitor ${first}); names must be unique` });
       return;
     }
     if (typeof name === 'string') seen.set(name.trim(), index);
@@ -141,7 +161,7 @@ function buildMonitor(
 ): MonitorDefinition | undefined {
   const before = issues.length;
   const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-  const name = typeof record?.name === 'string' && record.name.trim() !== '' ? clip(record.name.trim(), limits.name) : undefined;
+  const name = typeof record?.name === 'string' && record.name.trim() !== '' ? clip(visible(record.name.trim()), limits.name) : undefined;
   const add = (field: PropertyKey[], message: string, pos = at.at([...where, ...field])) =>
     issues.push({ file: at.file, ...pos, monitor: name, field: fieldName(field), message });
   if (!record) {
@@ -150,7 +170,10 @@ function buildMonitor(
   }
   const kind = selectKind(record, kinds);
   if (typeof kind === 'string') {
-    add(record.kind !== undefined ? ['kind'] : record.url !== undefined ? ['url'] : [], kind);
+    // `urll:` leaves no way to tell the kind; the misspelt field is the thing to fix.
+    const misspelt = record.kind === undefined && record.url === undefined ? misspeltFields(record, kinds) : [];
+    for (const { key, suggestion } of misspelt) add([key], `unknown field ${show(key)} (did you mean '${suggestion}'?)`);
+    if (misspelt.length === 0) add(record.kind !== undefined ? ['kind'] : record.url !== undefined ? ['url'] : [], kind);
     return undefined;
   }
   const conditions: Condition[] = [];
@@ -171,7 +194,7 @@ function buildMonitor(
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) add([...issue.path, key], unknownField(key, kind), at.at([...where, ...issue.path, key]));
       } else {
-        add(issue.path, describeZodIssue(issue, fieldName(issue.path), valueAt(record, issue.path)));
+        add(issue.path, describeZodIssue(issue, fieldName(issue.path), valueAt(record, issue.path), () => at.sourceText([...where, ...issue.path])));
       }
     }
     return undefined;
@@ -192,6 +215,7 @@ function buildMonitor(
       add([err.field], `${err.field} ${err.message}`);
     }
   }
+  if (built) checkPlaceholders(kind, built.settings, conditions, (i, column, message) => add(['conditions', i], message, at.insideString([...where, 'conditions', i], column)));
   if (!built || issues.length > before) return undefined;
   return {
     name: values.name as string,
@@ -231,10 +255,40 @@ function selectKind(record: Record<string, unknown>, kinds: KindRegistry): Monit
 }
 
 function unknownField(key: string, kind: MonitorKind): string {
-  const known = [...Object.keys(commonFields), ...Object.keys(kind.fields)];
-  const normalised = key.toLowerCase().replace(/_/g, '-');
-  const suggestion = known.find((k) => k === normalised);
+  if (key === '<<') return `unknown field '<<': a quoted '<<' is an ordinary key; write <<: *anchor without quotes to merge a map`;
+  const suggestion = closestName(key, [...Object.keys(commonFields), ...Object.keys(kind.fields)]);
   return suggestion ? `unknown field ${show(key)} (did you mean '${suggestion}'?)` : `unknown field ${show(key)} for a ${kind.kind} monitor`;
+}
+
+/** Keys no kind knows that are close to a field some kind knows. */
+function misspeltFields(record: Record<string, unknown>, kinds: KindRegistry): { key: string; suggestion: string }[] {
+  const known = [...new Set([...Object.keys(commonFields), ...kinds.all().flatMap((k) => Object.keys(k.fields))])];
+  return Object.keys(record)
+    .filter((key) => !known.includes(key))
+    .flatMap((key) => {
+      const suggestion = closestName(key, known);
+      return suggestion ? [{ key, suggestion }] : [];
+    });
+}
+
+/** Refuses conditions on what the monitor's checks never report: they could never pass. */
+function checkPlaceholders(kind: MonitorKind, settings: unknown, conditions: Condition[], report: (index: number, column: number, message: string) => void): void {
+  const reported = reportedFacts(kind, settings);
+  if (!reported) return;
+  const monitor = reported.as ?? `${/^(?:[aeiou]|http|ssh)/i.test(kind.kind) ? 'an' : 'a'} ${kind.kind} monitor`;
+  const offered = placeholdersFor(reported.facts).map((p) => `[${p}]`).join(', ');
+  conditions.forEach((condition, i) => {
+    const placeholder = unreportedPlaceholder(condition, reported.facts);
+    if (!placeholder) return;
+    const column = condition.source.indexOf(`[${placeholder}]`) + 1;
+    report(i, column, `condition "${visible(condition.source)}" can never pass: ${monitor} does not report [${placeholder}] (it offers ${offered})`);
+  });
+}
+
+function invisibleIn(name: string): string {
+  const found = INVISIBLE.exec(name)![0];
+  const what = found === '\n' || found === '\r' ? 'a line break' : found === '\t' ? 'a tab' : /\p{Cc}/u.test(found) ? 'a control character' : 'an invisible direction mark';
+  return `${what} (${visible(found)})`;
 }
 
 function fieldName(pathTo: readonly PropertyKey[]): string {

@@ -28,7 +28,7 @@ export function ConfigPanel({ config }: { config: MonitorConfigStatus }) {
             {config.issues.map((issue, i) => (
               <li key={i}>
                 <code>
-                  {issue.file}:{issue.line}:{issue.column}
+                  {issue.wholeFile ? issue.file : `${issue.file}:${issue.line}:${issue.column}`}
                 </code>{' '}
                 {issue.monitor && <strong>{issue.monitor}: </strong>}
                 {issue.message}

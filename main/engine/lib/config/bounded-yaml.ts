@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { asConfigError, clip, ConfigError, type ConfigIssue } from './config-errors';
+import { asConfigError, clip, ConfigError, isMergeKey, type ConfigIssue } from './config-errors';
 import { checkConfigSize, MAX_CONFIG_BYTES } from './config-text';
 import { readPlainYaml } from './plain-yaml';
 
@@ -51,7 +51,8 @@ function parseDocumentValue(text: string, file: string, options: ParseOptions): 
   const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    // `merge`: `<<: *defaults` merges a map, as in Docker Compose files; plain-yaml.ts reads it alike.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: true });
   } catch (err) {
     throw unreadable(file, err);
   }
@@ -144,7 +145,7 @@ class LimitExceeded {
 class AliasExpansion {
   private readonly anchors = new Map<string, Node>();
   private readonly sizes = new Map<Node, Size>();
-  private readonly duplicates: ConfigIssue[] = [];
+  private readonly problems: ConfigIssue[] = [];
   private repeated = 0;
 
   constructor(
@@ -159,7 +160,7 @@ class AliasExpansion {
     } catch (err) {
       throw err instanceof LimitExceeded ? new ConfigError([err.issue]) : err;
     }
-    if (this.duplicates.length > 0) throw new ConfigError(this.duplicates);
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
   }
 
   private visit(node: unknown, depth: number, replace: (node: Node) => void): Size {
@@ -206,6 +207,7 @@ class AliasExpansion {
         add(this.visit(pair.key, depth + 1, (n) => (pair.key = n)));
         add(this.visit(pair.value, depth + 1, (n) => (pair.value = n)));
         if (isScalar(pair.key)) this.noteKey(seen, pair.key);
+        if (isMergeKey(pair.key)) this.checkMerge(pair.value);
       }
     }
     return size;
@@ -213,14 +215,23 @@ class AliasExpansion {
 
   private noteKey(seen: Map<string, Node>, key: Node & { value: unknown }): void {
     // 1 and '1' are one key once converted to plain values, so they count as the same.
-    const id = String(key.value);
+    const merge = isMergeKey(key);
+    const id = merge ? '<<' : String(key.value);
     const first = seen.get(id);
     if (!first) {
       seen.set(id, key);
       return;
     }
     const firstLine = this.position(first).line;
-    this.duplicates.push({ file: this.file, ...this.position(key), message: `key '${clip(String(key.value))}' appears twice in this map (first on line ${firstLine}); keep one` });
+    const advice = merge ? 'merge several maps with one key: <<: [*a, *b]' : 'keep one';
+    this.problems.push({ file: this.file, ...this.position(key), message: `key '${clip(id)}' appears twice in this map (first on line ${firstLine}); ${advice}` });
+  }
+
+  // Checked here, where it has a position: the parser's own error has none.
+  private checkMerge(value: unknown): void {
+    if (isMap(value) || (isSeq(value) && value.items.every((item) => isMap(item)))) return;
+    const at = (value as Node | null)?.range ? this.position(value as Node) : { line: 1, column: 1 };
+    this.problems.push({ file: this.file, ...at, message: `'<<' merges maps into this one: write <<: *name, or <<: [*a, *b], where each anchor (&name) is on a map` });
   }
 
   private fail(node: Node, message: string): never {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 
 export interface ConfigIssue {
@@ -8,11 +8,17 @@ export interface ConfigIssue {
   monitor?: string;
   field?: string;
   message: string;
+  /**
+   * The problem is with the file as a whole (it cannot be read), so there is no line to point at;
+   * `line` and `column` stay 1 for readers that expect a position.
+   */
+  wholeFile?: boolean;
 }
 
 export function formatIssue(issue: ConfigIssue): string {
-  const who = issue.monitor !== undefined ? `monitor '${clip(issue.monitor)}': ` : '';
-  return `${issue.file}:${issue.line}:${issue.column}: ${who}${issue.message}`;
+  const who = issue.monitor !== undefined ? `monitor '${clip(visible(issue.monitor))}': ` : '';
+  const where = issue.wholeFile ? issue.file : `${issue.file}:${issue.line}:${issue.column}`;
+  return `${where}: ${who}${issue.message}`;
 }
 
 // A broken file can have a problem per line; past this many, people fix the first ones and look again.
@@ -45,10 +51,14 @@ export function asConfigError(err: unknown, file: string): ConfigError {
  * text is parsed again on the first question: only a file with problems needs positions, and a
  * valid file's document need not stay in memory (hundreds of MB for 100,000 monitors) while it is
  * validated. The text must already have passed `parseBoundedYaml`.
+ *
+ * Paths follow the values, not the text: through aliases to what they repeat, and into the maps a
+ * `<<` merge key brings in, so a problem with a merged value points where that value is written.
  */
 export class PositionFinder {
-  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, number>>();
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
   private parsed: { doc: Document; lines: LineCounter } | undefined;
+  private anchors: Map<string, Node[]> | undefined;
 
   constructor(
     readonly file: string,
@@ -62,46 +72,103 @@ export class PositionFinder {
   private parse(): { doc: Document; lines: LineCounter } {
     if (!this.parsed) {
       const lines = new LineCounter();
-      this.parsed = { doc: parseDocument(this.source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }), lines };
+      this.parsed = { doc: parseDocument(this.source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: true }), lines };
     }
     return this.parsed;
   }
 
   /**
    * Position of the deepest existing node on `path`: the key for a map field (where people look for
-   * it), the item for a list entry; a missing field points at its parent.
+   * it), the item for a list entry; a missing field points at its parent. `inPlace` stops at an
+   * alias or merge instead, for a problem with the entry itself (a name used twice).
    */
-  at(path: readonly PropertyKey[]): { line: number; column: number } {
+  at(path: readonly PropertyKey[], inPlace = false): { line: number; column: number } {
     for (let depth = path.length; depth >= 0; depth--) {
       const last = path[depth - 1];
       if (typeof last === 'string') {
-        const key = this.keyNode(path.slice(0, depth - 1), last);
-        if (key) return this.offset(key);
+        const parent = this.nodeAt(path.slice(0, depth - 1), inPlace);
+        const pair = isMap(parent) ? (inPlace ? this.keyPairs(parent).get(last) : this.pairFor(parent, last)) : undefined;
+        const key = pair?.key as Node | undefined;
+        if (key?.range) return this.offset(key.range[0]);
         continue;
       }
-      const node = this.doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
-      if (node && typeof node === 'object' && node.range) return this.offset(node.range[0]);
+      const node = this.nodeAt(path.slice(0, depth), inPlace);
+      if (node?.range) return this.offset(node.range[0]);
     }
     return { line: 1, column: 1 };
   }
 
-  private keyNode(parentPath: readonly PropertyKey[], key: string): number | undefined {
-    const parent = parentPath.length === 0 ? this.doc.contents : this.doc.getIn(parentPath as unknown[], true);
-    if (!isMap(parent)) return undefined;
-    return this.keyOffsets(parent).get(key);
+  /** The value at `path` exactly as written, e.g. `1.10` for a value YAML read as the number 1.1. */
+  sourceText(path: readonly PropertyKey[]): string | undefined {
+    const node = this.nodeAt(path);
+    return isScalar(node) && node.range ? this.source.slice(node.range[0], node.range[1]) : undefined;
+  }
+
+  private nodeAt(path: readonly PropertyKey[], inPlace = false): Node | undefined {
+    const resolve = (n: unknown) => (inPlace ? ((n ?? undefined) as Node | undefined) : this.resolve(n));
+    let node = resolve(this.doc.contents);
+    for (const step of path) {
+      if (isMap(node)) node = resolve((inPlace ? this.keyPairs(node).get(String(step)) : this.pairFor(node, String(step)))?.value);
+      else if (isSeq(node) && typeof step === 'number') node = resolve(node.items[step]);
+      else return undefined;
+    }
+    return node;
+  }
+
+  /** The pair holding `key`: the map's own, else the first merged map's, as the value is built. */
+  private pairFor(map: YAMLMap, key: string, depth = 0): Pair | undefined {
+    const own = this.keyPairs(map).get(key);
+    if (own || depth > 64) return own;
+    for (const pair of map.items) {
+      if (!isMergeKey(pair.key)) continue;
+      const value = this.resolve(pair.value);
+      const sources = isSeq(value) ? value.items.map((item) => this.resolve(item)) : [value];
+      for (const merged of sources) {
+        const found = isMap(merged) ? this.pairFor(merged, key, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
   // Indexed once per map: a map with a problem on each of its thousands of keys stays linear.
-  private keyOffsets(map: YAMLMap): Map<string, number> {
-    let offsets = this.keyIndex.get(map);
-    if (!offsets) {
-      offsets = new Map();
-      for (const { key } of map.items) {
-        if (isScalar(key) && typeof key.value === 'string' && key.range && !offsets.has(key.value)) offsets.set(key.value, key.range[0]);
+  private keyPairs(map: YAMLMap): Map<string, Pair> {
+    let pairs = this.keyIndex.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const pair of map.items) {
+        const { key } = pair;
+        if (isScalar(key) && (typeof key.value === 'string' || typeof key.value === 'number') && !pairs.has(String(key.value))) pairs.set(String(key.value), pair as Pair);
       }
-      this.keyIndex.set(map, offsets);
+      this.keyIndex.set(map, pairs);
     }
-    return offsets;
+    return pairs;
+  }
+
+  /** What an alias repeats: the last anchor of its name before it, as the parser reads it. */
+  private resolve(node: unknown): Node | undefined {
+    if (!isAlias(node)) return (node ?? undefined) as Node | undefined;
+    if (!this.anchors) {
+      // Visited in document order, so each name's nodes are sorted by where they start.
+      const anchors = new Map<string, Node[]>();
+      visit(this.doc, (_key, n) => {
+        if (!(isMap(n) || isSeq(n) || isScalar(n)) || !n.anchor) return;
+        const named = anchors.get(n.anchor);
+        if (named) named.push(n);
+        else anchors.set(n.anchor, [n]);
+      });
+      this.anchors = anchors;
+    }
+    const at = node.range?.[0] ?? 0;
+    const named = this.anchors.get(node.source) ?? [];
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((named[mid].range?.[0] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return named[lo - 1];
   }
 
   /**
@@ -109,7 +176,7 @@ export class PositionFinder {
    * block or escaped strings it falls back to the start of the value.
    */
   insideString(path: readonly PropertyKey[], column: number): { line: number; column: number } {
-    const node = this.doc.getIn(path as unknown[], true);
+    const node = this.nodeAt(path);
     if (isScalar(node) && node.range && typeof node.value === 'string') {
       const source = this.source.slice(node.range[0], node.range[1]);
       const quoted = source.length >= 2 && (source[0] === '"' || source[0] === "'");
@@ -125,6 +192,11 @@ export class PositionFinder {
   }
 }
 
+/** A `<<` key that merges maps: plain, not quoted (the `yaml` package then reads it as a symbol). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+
 const FIELD_HINTS: Record<string, string> = {
   interval: 'a duration like 30s',
   timeout: 'a duration like 5s',
@@ -137,11 +209,15 @@ const FIELD_HINTS: Record<string, string> = {
   'accepted-statuses': 'a list such as [200, 204] or ["200-299"]',
 };
 
-/** Rewrites a zod issue as a sentence about the named field. */
-export function describeZodIssue(issue: z.core.$ZodIssue, field: string, actual: unknown): string {
+/**
+ * Rewrites a zod issue as a sentence about the named field. `written` gives the value as it is
+ * written in the file, for advice about a value YAML read as something else.
+ */
+export function describeZodIssue(issue: z.core.$ZodIssue, field: string, actual: unknown, written?: () => string | undefined): string {
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return `${field} is missing`;
+      if (issue.expected === 'string') return notText(field, actual, written);
       return `${field} must be ${FIELD_HINTS[field] ?? article(issue.expected)}, not ${show(actual)}`;
     case 'invalid_union':
       return `${field} must be ${FIELD_HINTS[field] ?? 'a different kind of value'}, not ${show(actual)}`;
@@ -160,6 +236,19 @@ export function describeZodIssue(issue: z.core.$ZodIssue, field: string, actual:
   }
 }
 
+/**
+ * Text was expected: an unquoted `1.10`, `0x10` or `true` is read by YAML as a number or a
+ * boolean, and its text is lost (1.1, 16), so the value is refused with the quoting that keeps it.
+ */
+function notText(field: string, actual: unknown, written?: () => string | undefined): string {
+  if (actual === null) return `${field} must be text, not empty`;
+  if (typeof actual === 'number' || typeof actual === 'boolean') {
+    const text = clip(visible(written?.() ?? String(actual)), 40);
+    return `${field}: quote the value ("${text}"): unquoted, YAML reads it as ${typeof actual === 'number' ? 'a number' : 'true or false'}`;
+  }
+  return `${field} must be ${FIELD_HINTS[field] ?? 'text'}, not ${show(actual)}`;
+}
+
 function article(expected: string): string {
   if (expected === 'int') return 'a whole number';
   if (expected === 'record' || expected === 'object') return 'a map of keys to values';
@@ -173,7 +262,7 @@ function lengthOf(value: unknown): string {
 
 /** A value quoted in a message, long text cut short: a message must stay readable whatever the file holds. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${clip(value)}'`;
+  if (typeof value === 'string') return `'${clip(visible(value))}'`;
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a map';
   return String(value);
@@ -181,4 +270,17 @@ export function show(value: unknown): string {
 
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Control characters (line breaks, tabs, terminal escapes) and the invisible marks that reorder
+ * text, which would break or disguise one-line output.
+ */
+export const INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with those characters written as escapes (`\n`, `\u001b`), so it stays one visible line. */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

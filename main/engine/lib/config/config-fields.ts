@@ -76,8 +76,26 @@ export function urlField(schemes: string[], maxLength: number) {
         ctx.addIssue({ code: 'custom', message: `${show(value)} must start with ${schemes.map((s) => `${s}://`).join(' or ')}` });
         return z.NEVER;
       }
+      const missing = missingHost(value);
+      if (missing) {
+        ctx.addIssue({ code: 'custom', message: `${show(value)} ${missing} (write e.g. ${scheme}://host:port/path)` });
+        return z.NEVER;
+      }
       return url;
     });
+}
+
+/**
+ * Why the URL as written names no host, or undefined when it does. Browsers' URL parsing, which
+ * `new URL` follows, takes `http:///health` or `http:health` as the host `health`: never what was
+ * meant, and a check of the wrong machine.
+ */
+export function missingHost(text: string): string | undefined {
+  const written = /^\s*[a-z][a-z0-9+.-]*:(\/\/)?([^/?#\\]*)/i.exec(text);
+  if (!written?.[1]) return "has no host: put '//' and the host after the scheme";
+  const authority = written[2].slice(written[2].lastIndexOf('@') + 1);
+  const host = authority.startsWith('[') ? authority : authority.replace(/:[^:]*$/, '');
+  return host === '' ? 'has no host: the host goes between // and the next /' : undefined;
 }
 
 /** `host:port` taken from a tcp:// or tls:// URL, which must name a port. */

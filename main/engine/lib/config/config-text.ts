@@ -29,12 +29,36 @@ export function readBoundedText(file: string, maxBytes = MAX_CONFIG_BYTES): stri
   }
 }
 
-/** Like `readBoundedText`, with a failure to read reported as a config problem. */
-export function readConfigText(file: string, maxBytes = MAX_CONFIG_BYTES): string {
+/**
+ * Like `readBoundedText`, with a failure to read reported as a problem with the whole file (no
+ * line to point at) in plain words: what is wrong with the path and what to do, not an errno.
+ * `what` names the file in messages, e.g. 'monitors file'.
+ */
+export function readConfigText(file: string, maxBytes = MAX_CONFIG_BYTES, what = 'config file'): string {
   try {
     return readBoundedText(file, maxBytes);
   } catch (err) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read the config file: ${(err as Error).message}` }]);
+    throw new ConfigError([{ file, line: 1, column: 1, wholeFile: true, message: unreadableReason(err as NodeJS.ErrnoException, what) }]);
+  }
+}
+
+function unreadableReason(err: NodeJS.ErrnoException, what: string): string {
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'there is no such file (check the path)';
+    case 'ENOTDIR':
+      return 'a folder on this path is a file (check the path)';
+    case 'EISDIR':
+      return `is a directory, not a ${what}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot be read: permission denied (check the ${what}'s permissions)`;
+    case 'ELOOP':
+      return 'is a symbolic link that leads back to itself (check the link)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long (check the path)';
+    default:
+      return `cannot be read (${err?.code ?? String(err?.message ?? err).split('\n')[0]})`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, mergeTag, parseEvents, type Event } from 'js-yaml';
 
 export interface PlainYamlLimits {
   maxRepeated: number;
@@ -13,6 +13,9 @@ interface Size {
 interface Frame extends Size {
   anchor: string | null;
 }
+
+// `<<: *defaults` merges a map, as the `yaml` package does with its `merge` option.
+const MERGE_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 // An anchor whose value is still being read: an alias to it would be inside what it repeats.
 const OPEN: Size = { weight: Number.POSITIVE_INFINITY, depth: Number.POSITIVE_INFINITY };
@@ -39,7 +42,8 @@ export function readPlainYaml(text: string, limits: PlainYamlLimits): { value: u
   if (!withinLimits(text, events, limits)) return undefined;
   let documents: unknown[];
   try {
-    documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    // Merging copies no more than the aliases it merges, which the limits above already count.
+    documents = constructFromEvents(events, { source: text, schema: MERGE_SCHEMA, maxTotalMergeKeys: -1 });
   } catch {
     return undefined;
   }

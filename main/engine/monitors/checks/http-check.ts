@@ -36,6 +36,9 @@ export function httpProbe(monitor: MonitorDefinition<HttpSettings>, ctx: CheckCo
   let phase: 'connecting' | 'headers' | 'body' = 'connecting';
   let received = 0;
   let connected = false;
+  // The final response's status, once its status line is in: a failure after it (body too large,
+  // cut short) still says what the server answered.
+  let responseStatus: number | undefined;
   let abandon = () => {};
   let done = false;
 
@@ -48,7 +51,7 @@ export function httpProbe(monitor: MonitorDefinition<HttpSettings>, ctx: CheckCo
     };
     const fail = (err: unknown, url: URL) => {
       const { errorKind, error } = classifyError(err, url.hostname, Number(url.port) || (url.protocol === 'https:' ? 443 : 80));
-      finish({ errorKind, error, connected });
+      finish({ errorKind, error, connected, ...(responseStatus !== undefined ? { status: responseStatus } : {}) });
       abandon();
     };
     const deadline = setTimeout(() => {
@@ -61,6 +64,7 @@ export function httpProbe(monitor: MonitorDefinition<HttpSettings>, ctx: CheckCo
     const send = (url: URL, method: string, hop: number, retried: boolean) => {
       visited.push(url.href);
       phase = 'connecting';
+      responseStatus = undefined;
       let discard = false;
       let status = 0;
       let certificate: CertificateInfo | undefined;
@@ -82,6 +86,7 @@ export function httpProbe(monitor: MonitorDefinition<HttpSettings>, ctx: CheckCo
               discard = true;
               return;
             }
+            responseStatus = status;
             certificate = url.protocol === 'https:' ? peerCertificate(socket as TLSSocket, checkedAt) : undefined;
             const declared = Number(head.headers.get('content-length'));
             if (declared > s.maxBodyBytes) {

@@ -4,6 +4,7 @@ import { FieldError, type MonitorKind } from '../domain/check-types';
 import type { Condition } from '../domain/condition-types';
 import { sizeField, urlField } from '../../lib/config/config-fields';
 import { FIELD_LIMITS as limits } from '../config-limits';
+import type { ReportsFacts } from './kind-facts';
 import { HttpConnectionPool } from './http1/connection-pool';
 import { httpProbe, type HttpSettings, type StatusRange } from './http-check';
 
@@ -13,15 +14,16 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 const statusSpec = z.union([z.number().int(), z.string().max(limits.statusSpec)]);
 
 /** HTTP(S) monitors: `url: https://...` with optional method, headers, body and TLS settings. */
-export function httpKind(connections = new HttpConnectionPool()): MonitorKind<HttpSettings> {
+export function httpKind(connections = new HttpConnectionPool()): MonitorKind<HttpSettings> & ReportsFacts<HttpSettings> {
   return {
     kind: 'http',
     schemes: ['http', 'https'],
     fields: {
       url: urlField(['http', 'https'], limits.url),
       method: z.string().max(limits.method).optional(),
+      // Text only: YAML reads an unquoted 1.10 as 1.1 and 0x10 as 16, which would be sent altered.
       headers: z
-        .record(z.string().max(limits.headerName), z.union([z.string().max(limits.headerValue), z.number(), z.boolean()]))
+        .record(z.string().max(limits.headerName), z.string().max(limits.headerValue))
         .refine((headers) => Object.keys(headers).length <= limits.headers, { message: `may list at most ${limits.headers} headers` })
         .optional(),
       body: z
@@ -39,7 +41,7 @@ export function httpKind(connections = new HttpConnectionPool()): MonitorKind<Ht
       const method = ((values.method as string | undefined) ?? 'GET').toUpperCase();
       if (!METHODS.includes(method)) throw new FieldError('method', `'${values.method}' is not an HTTP method (use ${METHODS.join(', ')})`);
       const headers: Record<string, string> = { 'user-agent': 'Trayage health check' };
-      for (const [name, value] of Object.entries((values.headers as Record<string, unknown>) ?? {})) headers[headerName(name)] = headerValue(name, String(value));
+      for (const [name, value] of Object.entries((values.headers as Record<string, unknown>) ?? {})) headers[headerName(name)] = headerValue(name, value as string);
       let body: string | undefined;
       if (typeof values.body === 'string') body = values.body;
       else if (values.body !== undefined) {
@@ -59,6 +61,11 @@ export function httpKind(connections = new HttpConnectionPool()): MonitorKind<Ht
         readBody: conditions.some((c) => c.subject.placeholder === 'BODY'),
       };
       return { settings, target: `${method === 'GET' ? '' : `${method} `}${url.href}` };
+    },
+    reports: (settings) => {
+      const https = settings.url.startsWith('https:');
+      // A certificate is seen only over https (a redirect to https:// is not counted on).
+      return { facts: https ? ['status', 'body', 'connected', 'certificateExpiresAt'] : ['status', 'body', 'connected'], as: https ? 'an https:// monitor' : 'an http:// monitor' };
     },
     probe: (monitor, ctx) => httpProbe(monitor, ctx, connections),
     close: () => connections.closeAll(),

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { evaluate } from '../domain/condition-eval';
 import { show } from '../../lib/config/config-errors';
+import { missingHost } from '../../lib/config/config-fields';
 import { FieldError, type MonitorDefinition, type MonitorKind, type Probe } from '../domain/check-types';
 import type { SourceAuth } from '../../lib/http/fetch-json';
 import { SourceError } from '../../lib/http/fetch-json';
 import { instantQuery } from '../../lib/clients/prometheus-client';
 import { FIELD_LIMITS as limits } from '../config-limits';
+import type { ReportsFacts } from './kind-facts';
 
 export interface PrometheusSettings {
   server: string;
@@ -46,7 +48,7 @@ export async function prometheusProbe(monitor: MonitorDefinition<PrometheusSetti
   }
 }
 
-export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKind<PrometheusSettings> {
+export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKind<PrometheusSettings> & ReportsFacts<PrometheusSettings> {
   return {
     kind: 'prometheus',
     selects: (raw) => 'prometheus' in raw,
@@ -65,6 +67,8 @@ export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKin
         throw new FieldError('prometheus', `${show(values.prometheus)} is not a URL; write the server as http://host:9090`);
       }
       if (server.protocol !== 'http:' && server.protocol !== 'https:') throw new FieldError('prometheus', 'the Prometheus server must be an http(s) URL');
+      const missing = missingHost(values.prometheus as string);
+      if (missing) throw new FieldError('prometheus', `${show(values.prometheus)} ${missing} (write the server as http://host:9090)`);
       return {
         settings: {
           server: server.href,
@@ -76,6 +80,7 @@ export function prometheusKind(env: NodeJS.ProcessEnv = process.env): MonitorKin
         target: `${server.host} ${values.query as string}`,
       };
     },
+    reports: () => ({ facts: ['value'] }),
     probe: (monitor, ctx) => prometheusProbe(monitor, ctx.now, env),
   };
 }

@@ -3,6 +3,7 @@ import { FieldError, type CheckContext, type ErrorKind, type MonitorDefinition, 
 import { parseCondition } from '../domain/condition-parser';
 import { formatDuration } from '../../lib/config/duration';
 import { FIELD_LIMITS as limits } from '../config-limits';
+import type { ReportsFacts } from './kind-facts';
 import type { CommandRunner } from '../../lib/ssh/command-types';
 import { runSshCommandCheck, type SshCheckErrorKind } from '../../lib/ssh/ssh-command-check';
 
@@ -74,7 +75,7 @@ export async function sshProbe(monitor: MonitorDefinition<SshSettings>, ctx: Che
 }
 
 /** SSH-command monitors: `kind: ssh`, `host:` and `command:`; without conditions the command must exit 0. */
-export function sshKind(source?: SshSource): MonitorKind<SshSettings> {
+export function sshKind(source?: SshSource): MonitorKind<SshSettings> & ReportsFacts<SshSettings> {
   return {
     kind: 'ssh',
     fields: { host: z.string().trim().min(1).max(limits.host), command: z.string().trim().min(1).max(limits.command) },
@@ -86,6 +87,7 @@ export function sshKind(source?: SshSource): MonitorKind<SshSettings> {
       }
       return { settings: { host, command }, target: `${host}: ${command}`, defaultConditions: [EXIT_OK] };
     },
+    reports: () => ({ facts: ['exitCode', 'stdout', 'value'] }),
     probe: (monitor, ctx) => sshProbe(monitor, ctx, source),
   };
 }

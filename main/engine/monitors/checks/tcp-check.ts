@@ -3,6 +3,7 @@ import { FieldError, type CheckContext, type MonitorDefinition, type MonitorKind
 import { hostPort, urlField } from '../../lib/config/config-fields';
 import { FIELD_LIMITS } from '../config-limits';
 import { CheckFailure, classifyError } from './error-classify';
+import type { ReportsFacts } from './kind-facts';
 
 export interface TcpSettings {
   host: string;
@@ -32,7 +33,7 @@ export function tcpProbe(monitor: MonitorDefinition<TcpSettings>, ctx: CheckCont
 }
 
 /** TCP monitors: `url: tcp://host:port`. */
-export function tcpKind(): MonitorKind<TcpSettings> {
+export function tcpKind(): MonitorKind<TcpSettings> & ReportsFacts<TcpSettings> {
   return {
     kind: 'tcp',
     schemes: ['tcp'],
@@ -42,6 +43,7 @@ export function tcpKind(): MonitorKind<TcpSettings> {
       if (!target) throw new FieldError('url', `'${(values.url as URL).href}' needs a host and a port, e.g. tcp://db.internal:5432`);
       return { settings: target, target: `tcp://${target.host}:${target.port}` };
     },
+    reports: () => ({ facts: ['connected'] }),
     probe: tcpProbe,
   };
 }

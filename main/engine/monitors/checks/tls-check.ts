@@ -9,6 +9,7 @@ import { FIELD_LIMITS } from '../config-limits';
 import { formatDuration } from '../../lib/config/duration';
 import { CheckFailure, classifyError } from './error-classify';
 import { describeCertificate } from './http-certificates';
+import type { ReportsFacts } from './kind-facts';
 
 export interface TlsSettings {
   host: string;
@@ -65,7 +66,7 @@ function expiryDetail(code: string, expiresAt: number | undefined, now: number):
 }
 
 /** TLS certificate monitors: `url: tls://host:port`, typically with `[CERTIFICATE_EXPIRATION] > 14d`. */
-export function tlsKind(): MonitorKind<TlsSettings> {
+export function tlsKind(): MonitorKind<TlsSettings> & ReportsFacts<TlsSettings> {
   return {
     kind: 'tls',
     schemes: ['tls'],
@@ -78,6 +79,7 @@ export function tlsKind(): MonitorKind<TlsSettings> {
         target: `tls://${target.host}:${target.port}`,
       };
     },
+    reports: () => ({ facts: ['connected', 'certificateExpiresAt'] }),
     probe: tlsProbe,
   };
 }

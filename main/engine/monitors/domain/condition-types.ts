@@ -48,6 +48,23 @@ export interface ConditionInput {
   stdout?: string;
 }
 
+/**
+ * The fact of a run each placeholder reads (condition-eval.ts). A kind whose checks never report
+ * a fact can never pass a condition on its placeholder, so such a condition is refused on load.
+ */
+export const PLACEHOLDER_FACTS = {
+  STATUS: 'status',
+  RESPONSE_TIME: 'responseTimeMs',
+  BODY: 'body',
+  CERTIFICATE_EXPIRATION: 'certificateExpiresAt',
+  CONNECTED: 'connected',
+  VALUE: 'value',
+  EXIT_CODE: 'exitCode',
+  STDOUT: 'stdout',
+} as const satisfies Record<PlaceholderName, keyof ConditionInput>;
+
+export type ConditionFact = (typeof PLACEHOLDER_FACTS)[PlaceholderName];
+
 export interface ConditionOutcome {
   ok: boolean;
   description: string;
