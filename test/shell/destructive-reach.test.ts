@@ -285,3 +285,12 @@ describe('what must not be flagged', () => {
     expect(classifyCommand(command).destructive).toBe(false);
   });
 });
+
+describe('redirections that destroy', () => {
+  const destructive = (command: string) => classifyCommand(command).destructive;
+  it.each(['echo > /etc/app/mode', 'echo "" > /var/lib/app/state', "printf '' > app.conf", 'echo b > /proc/sysrq-trigger', 'cat img > /dev/mapper/vg0-data', 'echo 3 > /proc/sys/vm/drop_caches'])(
+    '%s is destructive',
+    (command) => expect(destructive(command)).toBe(true),
+  );
+  it.each(['echo hello > /dev/null', 'echo "" >> notes.txt', 'echo ok > /tmp/out.txt 2>&1'])('%s is not destructive', (command) => expect(destructive(command)).toBe(false));
+});

@@ -5,6 +5,7 @@
 import { NO_INPUT, type CommandInput } from './command-input';
 import { classifyDatabaseClient } from './database-clients';
 import { destructiveReasons } from './destructive-rules';
+import { DISK_DEVICE } from './destructive-rule';
 import { Invocation } from './invocation';
 import { neverEnding, type NeverEnding } from './never-ending';
 import { isNotAFile } from './read-only-checks';
@@ -41,7 +42,8 @@ export interface Classification {
 const MAX_DEPTH = 8;
 /** A program given by path is the known program only in the system's own directories. */
 const SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
-const RAW_DISK = /^\/dev\/(?:sd|hd|vd|xvd|nvme|mmcblk)\w*$/;
+// Writing here makes the kernel act (SysRq can reboot, crash or kill everything; the others reset or drop state).
+const KERNEL_TRIGGER = /^\/proc\/(?:sysrq-trigger|sys\/vm\/drop_caches|sys\/kernel\/(?:panic|sysrq))$/;
 const DATABASE_FILE = /\.(db|sqlite|sqlite3)$/i;
 const OUTPUT_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 const OVERWRITING_OPERATORS = new Set(['>', '>|', '&>']);
@@ -141,7 +143,9 @@ function writesNothing(stmt: Stmt, src: Source): boolean {
   if (!stmt.Cmd) return true;
   if (stmt.Cmd.type !== 'CallExpr') return false;
   const words = (stmt.Cmd as CallExpr).Args.map((w) => argOf(w, src).value);
-  return /^(:|true|false)$/.test(words[0] ?? '') || words.join(' ') === 'cat /dev/null' || words.join(' ') === 'echo -n';
+  if (/^(:|true|false)$/.test(words[0] ?? '') || words.join(' ') === 'cat /dev/null' || words.join(' ') === 'echo -n') return true;
+  // `echo > f`, `echo "" > f`, `printf '' > f`: a blank line at most, the file's content is gone.
+  return printedText(stmt, src)?.trim() === '';
 }
 
 /** Judges one redirection; returns what it feeds the command on its input, if anything. */
@@ -153,7 +157,8 @@ function redirect(r: Redirect, stmt: Stmt, src: Source, scope: Scope, out: Findi
   if (op === '<<<') return { kind: 'heredoc', text: `${target.value}\n`, from: 'a here-string' };
   if (op === '<') return { kind: 'file', text: null, from: `\`${target.value}\`` };
   if (!OUTPUT_OPERATORS.has(op) || (op === '>&' && /^(\d+|-)$/.test(target.value)) || isNotAFile(target.value)) return null;
-  if (RAW_DISK.test(target.value)) out.destructive.add(`\`${op} ${target.value}\` writes raw data to a disk device`);
+  if (DISK_DEVICE.test(target.value)) out.destructive.add(`\`${op} ${target.value}\` writes raw data to a disk device`);
+  else if (KERNEL_TRIGGER.test(target.value)) out.destructive.add(`\`${op} ${target.value}\` tells the kernel to act at once (it may reboot or halt the machine)`);
   else if (OVERWRITING_OPERATORS.has(op) && DATABASE_FILE.test(target.value)) out.destructive.add(`the \`>\` redirection overwrites the database file ${target.value}`);
   else if (OVERWRITING_OPERATORS.has(op) && writesNothing(stmt, src)) out.destructive.add(`\`${src.of(stmt).trim()}\` empties ${target.source}`);
   else out.writes.add(`\`${op} ${target.source}\` ${op.includes('>>') ? 'appends' : 'writes'} to ${target.source}`);
