@@ -123,8 +123,12 @@ describe('people written in other common shapes', () => {
     ]);
   });
 
-  it('reads an escalation list of people: who, without their number, and the level a note limits it to', () => {
+  it('reads an escalation list of people: who, without their number, and the level a note limits it to; each is a contact too', () => {
     const text = [
+      '## Contacts',
+      '',
+      '- Primary on-call: Maria Gonzalez, +1 (206) 555-0100',
+      '',
       '## Escalation',
       '',
       '1. Primary on-call — Maria Gonzalez — +1 (206) 555-0100',
@@ -132,6 +136,11 @@ describe('people written in other common shapes', () => {
       '3. VP Engineering — David Kim — +1 (206) 555-0150 (SEV1 only, after 1 hour)',
       '',
     ].join('\n');
+    expect(importRunbook(text).settingsContacts).toEqual([
+      { role: 'Primary on-call', name: 'Maria Gonzalez', phone: '+1 (206) 555-0100' },
+      { role: 'Engineering manager', name: "Sarah O'Brien", phone: '+1 (206) 555-0199' },
+      { role: 'VP Engineering', name: 'David Kim', phone: '+1 (206) 555-0150' },
+    ]);
     expect(importRunbook(text).escalation.map((e) => [e.severity, e.path, e.afterMinutes])).toEqual([
       [null, ['Maria Gonzalez (Primary on-call)'], null],
       [null, ["Sarah O'Brien (Engineering manager)"], 30],

@@ -64,6 +64,15 @@ export function extractContacts(blocks: readonly Block[], roles: ReadonlyMap<Cod
         const value = field && !field.standalone ? field.value : plain?.[2];
         if (role && value) contacts.push({ role: role.trim(), name: null, backup: null, contact: value.trim(), section: sectionPath(block.ctx), line: lineOf(item) });
       }
+    } else if (block.kind === 'list' && sectionAbout(block.ctx) === 'escalation') {
+      // "2. Secondary on-call — Kenji Watanabe — +1 206 555 0101": a person to escalate to, and how to reach them.
+      for (const item of block.node.children) {
+        const m = DASH_FIELD.exec(itemOwnText(item));
+        const details = m?.[2].replace(TRAILING_NOTE, '').trim();
+        if (m && details && (PHONE.test(details) || EMAIL.test(details))) {
+          contacts.push({ role: m[1].trim(), name: null, backup: null, contact: details, section: sectionPath(block.ctx), line: lineOf(item) });
+        }
+      }
     } else if (block.kind === 'code' && roles.get(block.node)?.role === 'contacts') {
       const lines = block.node.value.split('\n');
       lines.forEach((text, index) => {

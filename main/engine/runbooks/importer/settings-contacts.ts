@@ -50,5 +50,12 @@ export function settingsContacts(contacts: readonly RunbookContact[]): Contact[]
       if (found) out.push(found);
     }
   }
-  return out;
+  // The same person may be listed under Contacts and again in the escalation list.
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const key = `${c.role.toLowerCase()}|${c.name.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
