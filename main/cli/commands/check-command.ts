@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { defaultConfigFile } from '../../engine/monitors/monitors-area';
 import { ConfigError } from '../../engine/lib/config/config-errors';
@@ -13,15 +12,6 @@ import type { CliCommand } from '../cli-types';
 import { withEngine } from '../open-engine';
 import { parseFlags } from '../parse-flags';
 import { readCliRunContext } from '../run/cli-context';
-
-/** Whether the file holds only blank lines and comments (`: > monitors.yaml`). */
-function holdsNothing(file: string): boolean {
-  return fs
-    .readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\n')
-    .every((line) => /^\s*(?:#.*)?$/.test(line));
-}
 
 const usage = 'trayage check [--config FILE] [--json] [--data-dir DIR] [--ssh-config FILE] [--known-hosts FILE]…';
 
@@ -48,18 +38,19 @@ export const checkCommand: CliCommand = {
     );
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const file = path.resolve(values.config ?? defaultConfigFile(dataDir));
-    let loaded;
+    let config;
     try {
-      loaded = loadMonitorConfig(file).monitors;
+      config = loadMonitorConfig(file);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(err.message);
       return INVALID_CONFIG;
     }
-    if (loaded.length === 0 && holdsNothing(file)) {
+    if (config.blank) {
       io.err(`${file} is empty: there is nothing to check. Write a 'monitors:' list (see README, Monitors).`);
       return INVALID_CONFIG;
     }
+    const loaded = config.monitors;
     // A paused monitor is one the team chose not to check now: it is listed, not run, and cannot fail the run.
     const monitors = loaded.filter((m) => !m.paused);
     const paused = loaded.filter((m) => m.paused);

@@ -11,7 +11,8 @@ import { type CliCommand, type CliIo, EXIT } from '../cli-types';
 import { call } from '../engine-call';
 import { parseFlags, parsePort } from '../parse-flags';
 import { internalErrorLine } from '../internal-error';
-import { followConfigIssues, issueLine } from './serve-config-log';
+import { formatIssue } from '../../engine/lib/config/config-errors';
+import { followConfigIssues } from './serve-config-log';
 
 const usage = 'trayage serve [--data-dir DIR] [--port N] [--new-token] [--open] [--config FILE]';
 
@@ -53,7 +54,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   });
   // Only the config's problems are wanted here: one row, no sparklines, however many monitors there are.
   const { config } = await call(engine, 'monitors.list', { sparklines: false, first: 1 });
-  for (const issue of config.issues) io.err(issueLine(issue));
+  for (const issue of config.issues) io.err(formatIssue(issue));
   const stopFollowing = followConfigIssues(engine, io, config.issues);
   const lastPort = port === undefined ? readLastPort(dataDir) : undefined;
   const server = await startHeadlessServer({ engine, token, port, lastPort, rendererDir: path.join(__dirname, 'renderer') }).catch((err) => {

@@ -1,14 +1,10 @@
 import type { ConfigIssue } from '../../../preload/contract';
 import type { Engine } from '../../engine/engine';
+import { formatIssue } from '../../engine/lib/config/config-errors';
 import type { CliIo } from '../cli-types';
 import { call } from '../engine-call';
 
-export function issueLine(issue: ConfigIssue): string {
-  const where = issue.wholeFile ? issue.file : `${issue.file}:${issue.line}:${issue.column}`;
-  return `${where}: ${issue.monitor ? `monitor '${issue.monitor}': ` : ''}${issue.message}`;
-}
-
-const keyOf = (issues: readonly ConfigIssue[]) => issues.map(issueLine).join('\n');
+const keyOf = (issues: readonly ConfigIssue[]) => issues.map(formatIssue).join('\n');
 
 /**
  * Says on the terminal when an edit of the monitors file breaks it (and that the last good
@@ -28,7 +24,7 @@ export function followConfigIssues(engine: Engine, io: CliIo, shown: readonly Co
       if (config.issues.length === 0) io.out(`${config.path}: loaded, ${config.monitors} monitor${config.monitors === 1 ? '' : 's'}.`);
       else {
         io.err(`${config.path} does not load; the monitors it last loaded keep running:`);
-        for (const issue of config.issues) io.err(`  ${issueLine(issue)}`);
+        for (const issue of config.issues) io.err(`  ${formatIssue(issue)}`);
       }
     } catch {
       // The engine is closing; nothing left to report.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConfigIssue } from '../../../preload/contract';
-import { asConfigError, ConfigError } from '../lib/config/config-errors';
+import { asConfigError, ConfigError, formatIssue } from '../lib/config/config-errors';
 import { loadMonitorConfig, type MonitorConfig } from './config-loader';
 import { watchConfig, type ConfigWatcher } from './config-watch';
 import type { KindRegistry } from './checks/kind-registry';
@@ -67,9 +67,7 @@ export class ConfigFile {
     if (this.issueList.length === 0) return null;
     const [first] = this.issueList;
     const more = this.issueList.length > 1 ? ` (and ${this.issueList.length - 1} more)` : '';
-    const who = first.monitor !== undefined ? `monitor '${first.monitor}': ` : '';
-    const where = first.wholeFile ? path.basename(first.file) : `${path.basename(first.file)}:${first.line}:${first.column}`;
-    return { label: `${where}: ${who}${first.message}${more}`, since: this.issuesSince ?? this.options.now() };
+    return { label: `${formatIssue({ ...first, file: path.basename(first.file) })}${more}`, since: this.issuesSince ?? this.options.now() };
   }
 
   status() {

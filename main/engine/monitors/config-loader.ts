@@ -8,7 +8,7 @@ import { parseSources, type SourceDefinition } from '../alerts/domain/source-con
 import { parseBoundedYaml } from '../lib/config/bounded-yaml';
 import { ConfigError, INVISIBLE, PositionFinder, asConfigError, clip, describeZodIssue, show, visible, type ConfigIssue } from '../lib/config/config-errors';
 import { closestName } from '../lib/config/suggest';
-import { readConfigText } from '../lib/config/config-text';
+import { holdsNothing, readConfigText } from '../lib/config/config-text';
 import { createDefaultRegistry, type KindRegistry } from './checks/kind-registry';
 import { reportedFacts } from './checks/kind-facts';
 import { placeholdersFor, unreportedPlaceholder } from './domain/condition-facts';
@@ -20,6 +20,8 @@ export interface MonitorConfig {
   monitors: MonitorDefinition[];
   /** Alert sources (Alertmanager, GitHub Actions). */
   sources: SourceDefinition[];
+  /** The file holds only blank lines and comments; `monitors: []` is a file with no monitors, not a blank one. */
+  blank?: boolean;
 }
 
 export const MONITOR_DEFAULTS = {
@@ -127,7 +129,7 @@ function parseValidated(text: string, fileName: string, registry?: KindRegistry)
   });
   const sources = parseSources(rawSources, at, issues);
   if (issues.length > 0) throw new ConfigError(issues.sort((a, b) => a.line - b.line || a.column - b.column));
-  return { file: fileName, monitors, sources };
+  return { file: fileName, monitors, sources, ...(holdsNothing(text) ? { blank: true } : {}) };
 }
 
 function listAt(top: Record<string, unknown>, key: string, add: (path: PropertyKey[], message: string) => void): unknown[] {

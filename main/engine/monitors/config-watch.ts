@@ -12,14 +12,6 @@ export interface WatchOptions {
   registry?: KindRegistry;
 }
 
-/** Whether the text is only blank lines and comments. */
-function holdsNothing(text: string): boolean {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split('\n')
-    .every((line) => /^\s*(?:#.*)?$/.test(line));
-}
-
 /** Reloads the monitors config when its file changes. A broken edit goes to `onError`; the caller keeps running the last good monitors. */
 export function watchConfig(
   file: string,
@@ -34,17 +26,17 @@ export function watchConfig(
         onError(new ConfigError([{ file, line: 1, column: 1, message: 'the config file was removed; keeping the last monitors' }]));
         return;
       }
-      // `: > file`, or an editor that empties the file before writing it: not a wish to stop every monitor.
-      if (holdsNothing(text)) {
-        onError(new ConfigError([{ file, line: 1, column: 1, message: "the file is empty; keeping the last monitors (to remove them all, write 'monitors: []')" }]));
-        return;
-      }
       // Runs in a timer: anything thrown here would end the process, and its monitors with it.
       let config: MonitorConfig;
       try {
         config = parseMonitorConfig(text, file, options.registry);
       } catch (err) {
         onError(asConfigError(err, file));
+        return;
+      }
+      // `: > file`, or an editor that empties the file before writing it: not a wish to stop every monitor.
+      if (config.blank) {
+        onError(new ConfigError([{ file, line: 1, column: 1, message: "the file is empty; keeping the last monitors (to remove them all, write 'monitors: []')" }]));
         return;
       }
       onChange(config);

@@ -70,3 +70,9 @@ export function checkConfigSize(text: string, file: string, maxBytes = MAX_CONFI
     { file, line: 1, column: 1, message: `the file is larger than ${formatBytes(maxBytes)}, the most Trayage reads from a config file; remove entries or long values` },
   ]);
 }
+
+/** Whether a config file holds only blank lines and comments: emptied by mistake (`: > file`), not written empty on purpose. */
+export function holdsNothing(text: string): boolean {
+  // One line starting with anything but a comment is content; the search stops there.
+  return !/^[ \t\uFEFF]*[^\s#]/m.test(text);
+}

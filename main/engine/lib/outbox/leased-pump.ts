@@ -115,7 +115,7 @@ export class LeasedPump<Row> {
     const due = this.parts.queue.due(at, Math.max(alone + 1, 2));
     // Rows that came due during the gap after a group are the storm's tail: two or more go as one
     // group when the gap ends, rather than each alone a moment after the summary.
-    if (due.length >= 2 && due.length <= alone && (together.queue.oldestDue(at) ?? at) < this.lastGroupAt + together.gapMs) {
+    if (due.length >= 2 && due.length <= alone && this.afterGroup(together, at)) {
       this.startGroup(together, this.parts.queue.due(at, together.limit), at);
       return;
     }
@@ -127,6 +127,11 @@ export class LeasedPump<Row> {
     // One row due with no room to go alone waits until it may; more wait to be collected.
     if (due.length < 2 || at - this.lastGroupAt < together.gapMs) return;
     if (at - (together.queue.oldestDue(at) ?? at) >= together.collectMs) this.startGroup(together, this.parts.queue.due(at, together.limit), at);
+  }
+
+  // Whether the longest-waiting row came due in the gap after the last group (asked only once one was sent).
+  private afterGroup(together: Together<Row>, at: number): boolean {
+    return Number.isFinite(this.lastGroupAt) && (together.queue.oldestDue(at) ?? at) < this.lastGroupAt + together.gapMs;
   }
 
   private startAlone(due: readonly number[], at: number): void {

@@ -81,7 +81,7 @@ export const DATA_RULES: readonly DestructiveRule[] = [
   },
   { command: ['kafka-delete-records', 'kafka-delete-records.sh'], reason: '`{program}` deletes records from topics' },
   // Memcached's and Redis's text protocols, typed into a raw connection.
-  { command: ['nc', 'ncat', 'netcat', 'telnet', 'socat'], when: (inv, input) => /\b(flush_all|flushall|flushdb)\b/i.test(input.text ?? ''), reason: '`flush_all` sent to a cache server deletes every entry' },
+  { command: ['nc', 'ncat', 'netcat', 'telnet', 'socat'], when: (_inv, input) => /\b(flush_all|flushall|flushdb)\b/i.test(input.text ?? ''), reason: '`flush_all` sent to a cache server deletes every entry' },
   { command: ['etcdctl del', 'etcdctl lease revoke'], reason: '`etcdctl del`/`lease revoke` deletes keys' },
   { command: 'etcdctl member remove', reason: '`etcdctl member remove` takes a member out of the cluster' },
   { command: ['consul kv delete', 'consul snapshot restore'], reason: '`consul kv delete`/`snapshot restore` deletes or overwrites stored keys' },

@@ -8,7 +8,6 @@ import { PROGRAM_SYNTAX } from './program-syntax';
 import { afterDashes, fromInput, joined, lead, Leading, runsCommand, type Inner, type WrapperRule } from './wrapper-args';
 import { REMOTE_WRAPPERS } from './wrapper-remote';
 import { TOOL_WRAPPERS } from './wrapper-tools';
-import type { Arg } from './word-values';
 
 export type { Inner, WrapperRule } from './wrapper-args';
 
